@@ -1,0 +1,45 @@
+package io.tidewatch.cli;
+
+import io.tidewatch.core.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code tidewatch} command line: wiring only; each subcommand lives in its own class. */
+@Command(name = "tidewatch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Guards an exchange's official Telegram and Twitter community.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** Exit status for an error (bad input, bad rules); 0 is clean and 1 is "findings". */
+    public static final int EXIT_ERROR = 2;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof ConfigException || ex instanceof IllegalArgumentException) {
+                cmd.getErr().println("error: " + ex.getMessage());
+            } else {
+                cmd.getErr().println("error: " + ex);
+            }
+            return EXIT_ERROR;
+        });
+        cl.setExitCodeExceptionMapper(ex -> EXIT_ERROR);
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[]{"tidewatch " + (v == null ? "dev" : v)};
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.tidewatch.arch;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The core knows nothing of Telegram or Twitter: adapters translate (DESIGN.md, "Packages"). */
+@AnalyzeClasses(packages = "io.tidewatch", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayeringTest {
+    private static final String[] CORE = {
+            "io.tidewatch.core..", "io.tidewatch.detect..", "io.tidewatch.support..",
+            "io.tidewatch.announce..", "io.tidewatch.policy.."};
+
+    @ArchTest
+    static final ArchRule core_does_not_import_platform_libraries = noClasses()
+            .that().resideInAnyPackage(CORE)
+            .should().dependOnClassesThat().resideInAnyPackage("org.telegram..", "twitter4j..");
+
+    @ArchTest
+    static final ArchRule core_does_not_import_adapters = noClasses()
+            .that().resideInAnyPackage(CORE)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.tidewatch.telegram..", "io.tidewatch.twitter..", "io.tidewatch.cli..");
+
+    @ArchTest
+    static final ArchRule core_model_depends_on_no_other_project_package = noClasses()
+            .that().resideInAPackage("io.tidewatch.core..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.tidewatch.detect..", "io.tidewatch.support..", "io.tidewatch.announce..",
+                    "io.tidewatch.policy..", "io.tidewatch.store..");
+}

@@ -1,0 +1,100 @@
+package io.tidewatch.announce;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The announcements directory, read afresh on every call so edits, new files and deletions take
+ * effect on the next scheduler tick. Each entry carries its problems; only problem-free entries publish.
+ */
+public final class AnnouncementDirectory {
+    private final Path dir;
+    private final AnnouncementReader reader;
+    private final AnnouncementRenderer renderer;
+
+    public AnnouncementDirectory(Path dir, AnnouncementReader reader, AnnouncementRenderer renderer) {
+        this.dir = dir;
+        this.reader = reader;
+        this.renderer = renderer;
+    }
+
+    /**
+     * The usual assembly: targets from {@code brandFile} (its {@code channels}), links checked against the
+     * brand's domains and {@code rulesDir/links.yaml} plus {@code suspiciousHost} (e.g. the lookalike
+     * detector; {@code host -> false} for none), texts from {@code rulesDir/announce.yaml}.
+     */
+    public static AnnouncementDirectory of(Path dir, io.tidewatch.core.BrandProfile brand, Path brandFile, Path rulesDir,
+                                           java.util.function.Predicate<String> suspiciousHost) {
+        TargetDirectory targets = TargetDirectory.read(brandFile, brand);
+        LinkCheck links = OfficialLinks.of(brand, rulesDir).withSuspiciousHost(suspiciousHost);
+        AnnouncementTexts texts = AnnouncementTexts.read(rulesDir.resolve("announce.yaml"));
+        return new AnnouncementDirectory(dir, new AnnouncementReader(targets),
+                new AnnouncementRenderer(texts, links, defaultFullTextUrl(brand)));
+    }
+
+    static String defaultFullTextUrl(io.tidewatch.core.BrandProfile brand) {
+        if (brand.support() != null && brand.support().helpCenter() != null && brand.support().helpCenter().url() != null) {
+            return brand.support().helpCenter().url();
+        }
+        return brand.brand().domains().isEmpty() ? "" : "https://" + brand.brand().domains().get(0);
+    }
+
+    /** One announcement with its renderings (null when it could not be read) and problems. */
+    public record Entry(String id, Announcement announcement, Rendering rendering, List<Problem> problems) {
+        public Entry {
+            problems = List.copyOf(problems);
+        }
+
+        public boolean publishable() { return announcement != null && problems.isEmpty(); }
+    }
+
+    public Path dir() { return dir; }
+
+    public List<Entry> load() {
+        if (!Files.isDirectory(dir)) return List.of();
+        TreeMap<String, List<Path>> byId = new TreeMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(p -> Files.isRegularFile(p) && AnnouncementReader.idOf(p) != null)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> !p.getFileName().toString().equalsIgnoreCase("README.md"))
+                    .sorted()
+                    .forEach(p -> byId.computeIfAbsent(AnnouncementReader.idOf(p), k -> new ArrayList<>()).add(p));
+        } catch (IOException e) {
+            throw new io.tidewatch.core.ConfigException(dir + ": cannot list announcements: " + e.getMessage());
+        }
+        List<Entry> out = new ArrayList<>();
+        for (var e : byId.entrySet()) {
+            Path main = dir.resolve(e.getKey() + ".md");
+            if (Files.isRegularFile(main)) {
+                out.add(load(main));
+            } else {
+                out.add(new Entry(e.getKey(), null, null, List.of(new Problem(e.getValue().get(0).toString(), null,
+                        "language file without its main file " + main.getFileName() + " (which holds the front matter)"))));
+            }
+        }
+        return out;
+    }
+
+    public Optional<Entry> find(String id) {
+        return load().stream().filter(e -> e.id().equals(id)).findFirst();
+    }
+
+    /** Reads one announcement file (its language siblings too) and renders it. */
+    public Entry load(Path file) {
+        String id = AnnouncementReader.idOf(file);
+        Path sibling = id == null ? null : file.resolveSibling(id + ".md");
+        Path mainFile = sibling != null && Files.isRegularFile(sibling) ? sibling : file;
+        AnnouncementReader.Result r = reader.read(mainFile);
+        if (r.announcement() == null) return new Entry(r.id(), null, null, r.problems());
+        AnnouncementRenderer.Result rendered = renderer.render(r.announcement());
+        List<Problem> problems = new ArrayList<>(r.problems());
+        problems.addAll(rendered.problems());
+        return new Entry(r.id(), r.announcement(), rendered.rendering(), problems);
+    }
+}

@@ -25,6 +25,8 @@ public final class TweetLength {
             + "(?:com|net|org|io|co|me|info|biz|app|dev|xyz|top|cn|hk|tw|jp|sg|uk|us|eu|de|fr|ly|gg|so|to|exchange|finance)"
             + "\\b(?:/[\\x21-\\x7E\\u00A1-\\u10FF&&[^<>\"']]*)?");
 
+    private static final BreakIterator GRAPHEMES = BreakIterator.getCharacterInstance(java.util.Locale.ROOT);
+
     private TweetLength() {}
 
     public static int of(String text) {
@@ -57,7 +59,7 @@ public final class TweetLength {
 
     private static int weightOfText(String s) {
         if (s.isEmpty()) return 0;
-        BreakIterator graphemes = BreakIterator.getCharacterInstance();
+        BreakIterator graphemes = (BreakIterator) GRAPHEMES.clone();
         graphemes.setText(s);
         int total = 0;
         for (int start = graphemes.first(), end = graphemes.next(); end != BreakIterator.DONE;

@@ -56,19 +56,21 @@ public final class TwitterRenderer {
     private static List<String> pack(List<String> paragraphs, int budget) {
         List<String> chunks = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        int weight = 0; // weights add up: pieces end at grapheme boundaries and URLs are whole pieces
         for (String p : paragraphs) {
-            List<String> pieces = TweetLength.fits(p) && TweetLength.of(p) <= budget ? List.of(p) : pieces(p, budget, 0);
+            List<String> pieces = TweetLength.of(p) <= budget ? List.of(p) : pieces(p, budget, 0);
             boolean firstPiece = true;
             for (String piece : pieces) {
                 String sep = current.length() == 0 ? "" : firstPiece ? "\n\n" : "";
-                String candidate = current + sep + piece;
-                if (TweetLength.of(candidate.strip()) <= budget) {
-                    current.setLength(0);
-                    current.append(candidate);
+                int pieceWeight = TweetLength.of(piece);
+                if (current.length() == 0 || weight + TweetLength.of(sep) + pieceWeight <= budget) {
+                    current.append(sep).append(piece);
+                    weight += TweetLength.of(sep) + pieceWeight;
                 } else {
-                    if (current.length() > 0) chunks.add(current.toString().strip());
+                    chunks.add(current.toString().strip());
                     current.setLength(0);
-                    current.append(piece);
+                    current.append(piece.stripLeading());
+                    weight = TweetLength.of(current.toString());
                 }
                 firstPiece = false;
             }

@@ -17,6 +17,7 @@ public final class AnnouncementDirectory {
     private final Path dir;
     private final AnnouncementReader reader;
     private final AnnouncementRenderer renderer;
+    private final java.util.Map<Path, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AnnouncementDirectory(Path dir, AnnouncementReader reader, AnnouncementRenderer renderer) {
         this.dir = dir;
@@ -90,6 +91,35 @@ public final class AnnouncementDirectory {
         String id = AnnouncementReader.idOf(file);
         Path sibling = id == null ? null : file.resolveSibling(id + ".md");
         Path mainFile = sibling != null && Files.isRegularFile(sibling) ? sibling : file;
+        String fingerprint = fingerprint(mainFile, id);
+        Cached cached = fingerprint == null ? null : cache.get(mainFile.toAbsolutePath().normalize());
+        if (cached != null && cached.fingerprint().equals(fingerprint)) return cached.entry();
+        Entry entry = read(mainFile);
+        if (fingerprint != null) cache.put(mainFile.toAbsolutePath().normalize(), new Cached(fingerprint, entry));
+        return entry;
+    }
+
+    private record Cached(String fingerprint, Entry entry) {}
+
+    /** A hash of every file of the announcement: rendering is redone only when one of them changed. */
+    private static String fingerprint(Path mainFile, String id) {
+        Path dir = mainFile.toAbsolutePath().getParent();
+        if (dir == null || id == null) return null;
+        try (Stream<Path> files = Files.list(dir)) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            for (Path p : files.filter(p -> id.equals(AnnouncementReader.idOf(p))).sorted().toList()) {
+                md.update(p.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                md.update((byte) 0);
+                md.update(Files.readAllBytes(p));
+                md.update((byte) 0);
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            return null;
+        }
+    }
+
+    private Entry read(Path mainFile) {
         AnnouncementReader.Result r = reader.read(mainFile);
         if (r.announcement() == null) return new Entry(r.id(), null, null, r.problems());
         AnnouncementRenderer.Result rendered = renderer.render(r.announcement());

@@ -59,6 +59,8 @@ public final class TweetLength {
 
     private static int weightOfText(String s) {
         if (s.isEmpty()) return 0;
+        int simple = simpleWeight(s);
+        if (simple >= 0) return simple;
         BreakIterator graphemes = (BreakIterator) GRAPHEMES.clone();
         graphemes.setText(s);
         int total = 0;
@@ -74,6 +76,29 @@ public final class TweetLength {
                     i += Character.charCount(cp);
                 }
             }
+        }
+        return total;
+    }
+
+    /** The weight when no character can start or join an emoji sequence (the common case), else -1. */
+    private static int simpleWeight(String s) {
+        int total = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isSurrogate(c) || (c >= 0x2000 && c <= 0x2BFF) || c == 0xFE0F || c == 0x3030 || c == 0x303D
+                    || c == 0x3297 || c == 0x3299 || c == 0x00A9 || c == 0x00AE || c == 0x0023 || c == 0x002A
+                    || (c >= 0x0030 && c <= 0x0039)) {
+                if (c >= 0x0023 && c <= 0x0039 && (i + 1 >= s.length() || (s.charAt(i + 1) != 0xFE0F && s.charAt(i + 1) != 0x20E3))) {
+                    total += 1; // a digit, '#' or '*' that starts no keycap
+                    continue;
+                }
+                if ((c == 0x00A9 || c == 0x00AE) && (i + 1 >= s.length() || s.charAt(i + 1) != 0xFE0F)) {
+                    total += 1;
+                    continue;
+                }
+                return -1;
+            }
+            total += weight(c);
         }
         return total;
     }

@@ -77,7 +77,8 @@ final class PlainText {
         } else if (n instanceof Link || n instanceof Image) {
             String dest = n instanceof Link l ? l.getDestination() : ((Image) n).getDestination();
             String text = inlines(n).strip();
-            if (text.isEmpty() || sameUrl(text, dest)) out.append(dest);
+            if (!dest.matches("(?i)https?://.*")) out.append(text);
+            else if (text.isEmpty() || sameUrl(text, dest)) out.append(dest);
             else out.append(text).append(" (").append(dest).append(')');
         } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
             out.append('\n');

@@ -78,7 +78,10 @@ public final class TelegramRenderer {
     static String clean(String html) {
         Document.OutputSettings settings = new Document.OutputSettings()
                 .prettyPrint(false).escapeMode(Entities.EscapeMode.xhtml).charset(StandardCharsets.UTF_8);
-        return Jsoup.clean(html, "", SAFELIST, settings);
+        Document clean = new org.jsoup.safety.Cleaner(SAFELIST).clean(Jsoup.parseBodyFragment(html));
+        clean.select("a:not([href])").unwrap(); // a link whose target was refused stays as its text
+        clean.outputSettings(settings);
+        return clean.body().html();
     }
 
     private static String block(Node n, String indent) {

@@ -31,7 +31,7 @@ final class MarkdownChecks {
     /** Problems as "line N: reason" (lines counted within the body). */
     static List<String> problems(String markdown) {
         List<String> out = new ArrayList<>();
-        Node doc = Markdown.parse(markdown);
+        Node doc = Markdown.parse(hideEscapes(markdown));
         doc.accept(new AbstractVisitor() {
             @Override
             public void visit(FencedCodeBlock f) {
@@ -84,6 +84,21 @@ final class MarkdownChecks {
         }
         if (spoilers % 2 != 0) out.add(at(block) + "'||' spoiler is not closed");
         if (open != close) out.add(at(block) + "unbalanced link brackets '[' and ']' are left literal");
+    }
+
+    /** Backslash-escaped markers are meant literally: hide them (same length) so they are not reported. */
+    private static String hideEscapes(String markdown) {
+        StringBuilder sb = new StringBuilder(markdown.length());
+        for (int i = 0; i < markdown.length(); i++) {
+            char c = markdown.charAt(i);
+            if (c == '\\' && i + 1 < markdown.length() && "*_[]|~()".indexOf(markdown.charAt(i + 1)) >= 0) {
+                sb.append('\uE000').append('\uE001');
+                i++;
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     private static String withoutUrls(String s) {

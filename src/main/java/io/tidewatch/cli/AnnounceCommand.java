@@ -40,6 +40,9 @@ public final class AnnounceCommand implements Runnable {
     @Override
     public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
 
+    /** Where list/publish/cancel find TIDEWATCH_DB_URL; tests point it at their own database. */
+    static volatile Map<String, String> environment = System.getenv();
+
     static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     /** Options every announce subcommand shares. */
@@ -119,7 +122,7 @@ public final class AnnounceCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (Database db = Database.fromEnvironment(System.getenv())) {
+            try (Database db = Database.fromEnvironment(environment)) {
                 List<AnnouncementStatus> list = setup.announcements(db).list();
                 PrintWriter out = spec.commandLine().getOut();
                 if ("json".equals(format)) {
@@ -193,7 +196,7 @@ public final class AnnounceCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Database db = Database.fromEnvironment(System.getenv())) {
+            try (Database db = Database.fromEnvironment(environment)) {
                 setup.announcements(db).publishNow(id, "cli");
                 spec.commandLine().getOut().println(id + ": due now; the running bot publishes it on its next tick");
                 spec.commandLine().getOut().flush();
@@ -210,7 +213,7 @@ public final class AnnounceCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Database db = Database.fromEnvironment(System.getenv())) {
+            try (Database db = Database.fromEnvironment(environment)) {
                 setup.announcements(db).cancel(id, "cli");
                 spec.commandLine().getOut().println(id + ": cancelled; the running bot unpins its messages on its next tick");
                 spec.commandLine().getOut().flush();

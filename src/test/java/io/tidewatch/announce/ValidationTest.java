@@ -93,6 +93,7 @@ class ValidationTest {
     static Stream<Arguments> fine() {
         return Stream.of(
                 Arguments.of("snake_case and 2 * 3 are not emphasis", "Use api_key_name; 2 * 3 = 6; file_name.txt"),
+                Arguments.of("escaped markers are meant literally", "Fees of 0\\_1 % for \\*all\\* users \\[sic\\]"),
                 Arguments.of("closed emphasis", "**bold** and *italic* and _under_ and ~~gone~~ and ||spoiler||"),
                 Arguments.of("a reference to [1] without a link is fine", "See note [1]."),
                 Arguments.of("official subdomain and social account", "https://api.example.com/v1 and https://t.me/ExampleExchange and https://x.com/ExampleEx"),

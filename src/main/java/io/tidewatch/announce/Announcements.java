@@ -230,6 +230,10 @@ public final class Announcements {
                         key.announcementId(), key.partNo(), key.target(), messageId);
             }
             return messageId;
+        } catch (PublishException.Unknowable ex) {
+            ledger.markUnknown(key, token, "the platform could not confirm the send: " + ex.getMessage());
+            log.warn("announcement {} part {} to {}: outcome unknown; not resending", key.announcementId(), key.partNo(), key.target());
+            return null;
         } catch (PublishException ex) {
             String reason = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
             Instant retryAt = ex.retryable() ? now.plus(backoff(attempts)) : null;

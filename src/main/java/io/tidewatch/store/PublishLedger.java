@@ -220,7 +220,7 @@ public final class PublishLedger {
             bind(ps, args);
             return ps.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException(sql, e);
+            throw new StoreException(brief(sql), e);
         }
     }
 
@@ -233,7 +233,7 @@ public final class PublishLedger {
             }
             return out;
         } catch (SQLException e) {
-            throw new StoreException(sql, e);
+            throw new StoreException(brief(sql), e);
         }
     }
 
@@ -273,6 +273,10 @@ public final class PublishLedger {
 
     private static OffsetDateTime ts(Instant t) {
         return t == null ? null : OffsetDateTime.ofInstant(t.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    }
+
+    private static String brief(String sql) {
+        return sql.length() <= 60 ? sql : sql.substring(0, 57) + "...";
     }
 
     private static String truncate(String s) {

@@ -237,6 +237,17 @@ class AnnouncementsTest {
         assertTrue(status(a, "m1").problems().stream().anyMatch(p -> p.contains("kicked") && p.contains("not retried")));
     }
 
+    @Test
+    void a_send_the_platform_cannot_confirm_is_unknown_and_not_retried() {
+        fx.write("m1.md", Fixture.announcement("m1", "targets: [group_en]\npublish_at: 2026-12-01T00:00:00Z", "维护。", "Maintenance."));
+        Announcements a = announcements();
+        telegram.failures.add(new PublishException.Unknowable("timed out after the request was written"));
+        tickAt(a, "2026-12-01T00:00:00Z");
+        tickAt(a, "2026-12-01T01:00:00Z");
+        assertEquals(0, telegram.sent.size());
+        assertEquals("unknown", status(a, "m1").deliveries().get(0).state());
+    }
+
     // --- crashes between send and record ---
 
     @Test

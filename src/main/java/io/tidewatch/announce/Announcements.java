@@ -372,6 +372,10 @@ public final class Announcements {
                 if (seq.stream().filter(p -> p.state() == State.SENT).count() < total) complete = false;
             }
         }
+        if (!publishers.isEmpty()) {
+            a.targets().stream().map(Target::platform).distinct().filter(pl -> !publishers.containsKey(pl)).forEach(pl ->
+                    problems.add(e.id() + ": no " + pl.wireName() + " publisher is running: its parts wait until one is"));
+        }
         boolean started = !parts.isEmpty();
         if (!e.publishable()) schedule = AnnouncementStatus.Schedule.INVALID;
         else if (req != null && req.cancelled()) schedule = AnnouncementStatus.Schedule.CANCELLED;

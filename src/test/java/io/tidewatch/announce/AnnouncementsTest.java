@@ -177,6 +177,19 @@ class AnnouncementsTest {
         assertTrue(telegram.sentTo("-1001000000030").get(0).content().contains("Maintenance"));
     }
 
+    @Test
+    void a_platform_without_a_running_publisher_waits_and_says_so() {
+        fx.write("m1.md", Fixture.announcement("m1", "targets: [news, twitter]\npublish_at: 2026-12-01T00:00:00Z", "维护。", "Maintenance."));
+        Announcements telegramOnly = new Announcements(fx.directory(), new PublishLedger(db), List.of(telegram), clock,
+                Announcements.Settings.defaults());
+        assertEquals(2, tickAt(telegramOnly, "2026-12-01T00:00:00Z"));
+        AnnouncementStatus s = status(telegramOnly, "m1");
+        assertEquals(AnnouncementStatus.Schedule.PUBLISHING, s.schedule());
+        assertTrue(s.problems().stream().anyMatch(p -> p.contains("no twitter publisher")), s.problems().toString());
+        assertEquals(2, announcements().publishDue(clock.instant()), "an instance with Twitter sends the tweets");
+        assertEquals(AnnouncementStatus.Schedule.PUBLISHED, status(announcements(), "m1").schedule());
+    }
+
     // --- threads ---
 
     @Test

@@ -119,6 +119,19 @@ public final class Announcements {
 
     public void cancel(String id) { cancel(id, "cli"); }
 
+    /**
+     * A moderator settles the parts of {@code id} whose sending could not be confirmed ("unknown"):
+     * {@code resend} true sends them again on the next tick, false records them as sent (the moderator
+     * saw them in the chat). Returns how many parts were settled.
+     */
+    public int resolveUnknown(String id, boolean resend, String by) {
+        int n = 0;
+        for (Part p : ledger.parts(id)) {
+            if (p.state() == State.UNKNOWN && ledger.resolveUnknown(p.key(), resend, by == null ? "unknown" : by, clock.instant())) n++;
+        }
+        return n;
+    }
+
     // --- the scheduler ---
 
     /** On start-up (and every tick): resolves parts a dead sender left in "sending". Returns parts sent. */
@@ -316,7 +329,7 @@ public final class Announcements {
             List<String> parts = parts(e, target.platform(), seq.get(0).key().language());
             if (parts.size() != seq.get(0).partCount()) continue; // reported by ledgerProblems, never re-posted
             for (Part p : seq) {
-                if (p.state() != State.SENT) continue;
+                if (p.state() != State.SENT || p.messageId() == null) continue;
                 String content = parts.get(p.key().partNo() - 1);
                 String hash = hash(content);
                 if (hash.equals(p.contentHash()) || hash.equals(p.editRefusedHash())) continue;
@@ -336,7 +349,7 @@ public final class Announcements {
 
     private void unpinAll(String id, Instant now) {
         for (Part p : ledger.parts(id)) {
-            if (!p.pin() || p.state() != State.SENT || p.unpinnedAt() != null) continue;
+            if (!p.pin() || p.state() != State.SENT || p.unpinnedAt() != null || p.messageId() == null) continue;
             Target target = targetOf(p.key().target());
             Publisher publisher = target == null ? null : publishers.get(target.platform());
             if (publisher == null || !ledger.claimUnpin(p.key(), now)) continue;

@@ -130,6 +130,19 @@ public final class PublishLedger {
                 + KEY + " AND state = 'sending' AND claim_token = ?", truncate(reason), key, token) == 1;
     }
 
+    /**
+     * A moderator settles a part in 'unknown': {@code resend} makes it due again now (next tick sends
+     * it); otherwise it is recorded as sent, without a message id (it cannot be edited or unpinned).
+     */
+    public boolean resolveUnknown(Key key, boolean resend, String by, Instant now) {
+        if (resend) {
+            return update("UPDATE announcement_part SET state = 'failed', next_attempt_at = ?, last_error = ?"
+                    + KEY + " AND state = 'unknown'", ts(now), truncate("resend requested by " + by), key) == 1;
+        }
+        return update("UPDATE announcement_part SET state = 'sent', sent_at = ?, last_error = ?"
+                + KEY + " AND state = 'unknown'", ts(now), truncate("confirmed sent by " + by), key) == 1;
+    }
+
     /** After a successful edit: the part now shows {@code newHash}. */
     public boolean markEdited(Key key, String oldHash, String newHash, Instant now) {
         return update("UPDATE announcement_part SET content_hash = ?, edited_at = ?, edit_refused_hash = NULL"

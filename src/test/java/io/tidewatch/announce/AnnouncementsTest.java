@@ -311,6 +311,28 @@ class AnnouncementsTest {
     }
 
     @Test
+    void a_moderator_settles_unknown_parts_by_resending_or_confirming() {
+        fx.write("m1.md", Fixture.announcement("m1", "targets: [group_en, group_zh]\npublish_at: 2026-12-01T00:00:00Z", "维护。", "Maintenance."));
+        telegram.failures.add(new PublishException.Unknowable("timeout"));
+        telegram.failures.add(new PublishException.Unknowable("timeout"));
+        Announcements a = announcements();
+        tickAt(a, "2026-12-01T00:00:00Z");
+        assertEquals(0, telegram.sent.size());
+        assertEquals(2, a.resolveUnknown("m1", true, "mod"), "resend both");
+        assertEquals(2, tickAt(a, "2026-12-01T00:01:00Z"));
+        assertEquals(0, a.resolveUnknown("m1", true, "mod"), "nothing left to settle");
+
+        fx.write("m2.md", Fixture.announcement("m2", "targets: [group_en]\npin: true\npublish_at: 2026-12-01T00:00:00Z", "维护。", "Confirmed."));
+        telegram.failures.add(new PublishException.Unknowable("timeout"));
+        tickAt(a, "2026-12-01T00:02:00Z");
+        assertEquals(1, a.resolveUnknown("m2", false, "mod"), "the moderator saw it in the chat");
+        assertEquals(0, tickAt(a, "2026-12-01T00:03:00Z"));
+        assertEquals(AnnouncementStatus.Schedule.PUBLISHED, status(a, "m2").schedule());
+        a.cancel("m2", "mod");
+        assertEquals(List.of(), telegram.unpinned, "no message id: nothing to unpin");
+    }
+
+    @Test
     void crash_in_the_middle_of_a_thread_resumes_it_without_a_duplicate() {
         String longEn = "Open orders stay on the book during the upgrade. ".repeat(20);
         fx.write("m1.md", Fixture.announcement("m1", "targets: [twitter]\npublish_at: 2026-12-01T00:00:00Z", "维护。", longEn));

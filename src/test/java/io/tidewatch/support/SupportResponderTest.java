@@ -269,6 +269,32 @@ class SupportResponderTest {
     }
 
     @Test
+    void answers_are_the_same_when_many_threads_ask_at_once() throws Exception {
+        List<String> questions = new ArrayList<>();
+        questionPerTopicAndLanguage().forEach(q -> questions.add(q[2]));
+        List<String> expected = new ArrayList<>();
+        for (String q : questions) expected.add(responder.answer(Fixtures.mention("", q), List.of(), Fixtures.THURSDAY).topic());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(pool.submit(() -> {
+                    for (int round = 0; round < 20; round++) {
+                        for (int i = 0; i < questions.size(); i++) {
+                            String got = responder.answer(Fixtures.mention("", questions.get(i)), List.of(), Fixtures.THURSDAY).topic();
+                            if (!got.equals(expected.get(i))) return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (var r : results) assertTrue(r.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void topic_is_all_the_stats_need_and_is_one_of_the_declared_topics() {
         SupportAnswer a = responder.answer(Fixtures.dm(Platform.TWITTER, "95", "转人工"), List.of(), Fixtures.THURSDAY);
         assertTrue(responder.topics().contains(a.topic()));

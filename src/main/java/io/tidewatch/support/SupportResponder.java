@@ -49,6 +49,8 @@ public final class SupportResponder {
     private final EmailReplyEstimator email;
     private final ReplyThrottle throttle;
     private final Map<String, List<Pattern>> helpCues;
+    /** The official-accounts line per language (brand data rendered once). */
+    private final Map<String, String> officialAccounts;
 
     private SupportResponder(SupportRules rules, BrandProfile brand, EmailReplyEstimator email) {
         this.rules = rules;
@@ -70,6 +72,9 @@ public final class SupportResponder {
         this.languages = new LanguageDetector(profiles, s.defaultLanguage());
         this.throttle = new ReplyThrottle(s.throttle());
         this.helpCues = Map.copyOf(cues);
+        Map<String, String> accounts = new HashMap<>();
+        rules.languages().forEach((code, pack) -> accounts.put(code, officialAccounts(pack)));
+        this.officialAccounts = Map.copyOf(accounts);
     }
 
     /** Loads rules/support/* and uses brand.support; ConfigException (file, line, field) on bad files. */
@@ -331,7 +336,7 @@ public final class SupportResponder {
         String article = topic.articlePath() == null ? "" : trimSlash(support.helpCenter().url()) + topic.articlePath();
         v.put("article_url", article);
         v.put("domains", String.join(pack.listSeparator(), brand.brand().domains()));
-        v.put("official_accounts", officialAccounts(pack));
+        v.put("official_accounts", officialAccounts.get(pack.code()));
         v.put("secret_kinds", "");
         v.put("platform", "");
         v.put("username", "");

@@ -16,11 +16,14 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -71,6 +74,11 @@ final class TopicMatcher implements AutoCloseable {
     private final Tuning tuning;
     private final String fallbackTopic;
     private final int documents;
+    private final Map<String, Set<String>> vocabulary;
+    /** Latin-script indexed words per "field:first letter", the candidates for typo correction. */
+    private final Map<String, List<String>> latinByInitial;
+    /** Topic of each document id (the index never changes after construction). */
+    private final String[] topicOfDoc;
 
     /**
      * @param analyzersByLanguage analyzer names per language code, from each language file
@@ -104,12 +112,25 @@ final class TopicMatcher implements AutoCloseable {
                         docs++;
                     }
                 }
+                writer.forceMerge(1);
             }
             this.reader = DirectoryReader.open(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("building the in-memory topic index", e);
         }
         this.documents = docs;
+        try {
+            this.vocabulary = vocabulary(reader, fieldAnalyzers.keySet());
+            Map<String, List<String>> byInitial = new HashMap<>();
+            vocabulary.forEach((field, words) -> words.stream().filter(TopicMatcher::latinWord)
+                    .forEach(w -> byInitial.computeIfAbsent(field + ":" + w.charAt(0), k -> new ArrayList<>()).add(w)));
+            this.latinByInitial = Map.copyOf(byInitial);
+            this.topicOfDoc = new String[reader.maxDoc()];
+            var stored = reader.storedFields();
+            for (int d = 0; d < reader.maxDoc(); d++) topicOfDoc[d] = stored.document(d, Set.of(TOPIC)).get(TOPIC);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the in-memory topic index", e);
+        }
         this.searcher = new IndexSearcher(reader);
         this.searcher.setSimilarity(bm25);
     }
@@ -163,9 +184,8 @@ final class TopicMatcher implements AutoCloseable {
         Map<String, double[]> byTopic = new HashMap<>();
         if (query == null) return byTopic;
         try {
-            var stored = searcher.storedFields();
             for (ScoreDoc sd : searcher.search(query, Math.max(1, documents)).scoreDocs) {
-                String topic = stored.document(sd.doc, Set.of(TOPIC)).get(TOPIC);
+                String topic = topicOfDoc[sd.doc];
                 double[] s = byTopic.computeIfAbsent(topic, t -> new double[2]);
                 if (sd.score > s[0]) {
                     s[1] = s[0];
@@ -183,45 +203,85 @@ final class TopicMatcher implements AutoCloseable {
     private Query buildQuery(String text) {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         int clauses = 0;
-        try {
+        {
             for (var e : fieldAnalyzers.entrySet()) {
                 String field = e.getKey();
                 for (String term : terms(e.getValue(), field, text)) {
                     Term t = new Term(field, term);
-                    if (reader.docFreq(t) > 0) {
+                    if (vocabulary.getOrDefault(field, Set.of()).contains(term)) {
                         q.add(new TermQuery(t), BooleanClause.Occur.SHOULD);
                         clauses++;
                     } else if (fuzzyCandidate(term)) {
-                        int edits = term.length() >= 8 ? 2 : 1;
-                        q.add(new BoostQuery(new FuzzyQuery(t, edits, 1, 20, true), (float) tuning.fuzzyBoost()),
-                                BooleanClause.Occur.SHOULD);
-                        clauses++;
+                        for (String near : nearestTerms(field, term)) {
+                            q.add(new BoostQuery(new TermQuery(new Term(field, near)), (float) tuning.fuzzyBoost()),
+                                    BooleanClause.Occur.SHOULD);
+                            clauses++;
+                        }
                     }
                 }
             }
-        } catch (IOException ex) {
-            throw new UncheckedIOException("reading the in-memory topic index", ex);
         }
         return clauses == 0 ? null : q.build();
     }
 
+    /**
+     * The indexed words closest to a misspelt one (same first letter; 1 edit, 2 from 8 letters on).
+     * The vocabulary is a few hundred words, so a direct scan beats building Levenshtein automata.
+     */
+    private List<String> nearestTerms(String field, String term) {
+        int maxEdits = term.length() >= 8 ? 2 : 1;
+        List<String> best = new ArrayList<>();
+        int bestDistance = maxEdits + 1;
+        for (String candidate : latinByInitial.getOrDefault(field + ":" + term.charAt(0), List.of())) {
+            if (Math.abs(candidate.length() - term.length()) > maxEdits) continue;
+            int d = EditDistance.of(term, candidate, maxEdits);
+            if (d > maxEdits) continue;
+            if (d < bestDistance) {
+                best.clear();
+                bestDistance = d;
+            }
+            if (d == bestDistance) best.add(candidate);
+        }
+        return best;
+    }
+
+    /** Every indexed term per field: query terms outside it are skipped (or corrected) without touching the index. */
+    private static Map<String, Set<String>> vocabulary(DirectoryReader reader, Iterable<String> fields) throws IOException {
+        Map<String, Set<String>> out = new HashMap<>();
+        for (String field : fields) {
+            Set<String> words = new java.util.HashSet<>();
+            Terms terms = MultiTerms.getTerms(reader, field);
+            if (terms != null) {
+                TermsEnum it = terms.iterator();
+                for (BytesRef b = it.next(); b != null; b = it.next()) words.add(b.utf8ToString());
+            }
+            out.put(field, Set.copyOf(words));
+        }
+        return out;
+    }
+
     /** Typos only make sense to forgive in longer Latin-script words. */
     private boolean fuzzyCandidate(String term) {
-        if (term.length() < tuning.fuzzyMinLength()) return false;
+        return term.length() >= tuning.fuzzyMinLength() && latinWord(term);
+    }
+
+    private static boolean latinWord(String term) {
         for (int i = 0; i < term.length(); i++) {
             char c = term.charAt(i);
             if (c < 'a' || c > 'z') return false;
         }
-        return true;
+        return !term.isEmpty();
     }
 
-    private static Set<String> terms(Analyzer analyzer, String field, String text) throws IOException {
+    private static Set<String> terms(Analyzer analyzer, String field, String text) {
         Set<String> out = new LinkedHashSet<>();
         try (TokenStream ts = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken() && out.size() < MAX_TERMS_PER_FIELD) out.add(term.toString());
             ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analyzing a question", e);   // cannot happen on a String
         }
         return out;
     }

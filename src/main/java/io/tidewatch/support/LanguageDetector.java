@@ -55,10 +55,18 @@ final class LanguageDetector {
         return best;
     }
 
+    /** "zh-Hans", "zh_CN", " EN " -> "zh", "zh", "en". */
+    static String baseCode(String tag) {
+        String t = tag.trim().toLowerCase(java.util.Locale.ROOT);
+        int cut = 0;
+        while (cut < t.length() && t.charAt(cut) != '-' && t.charAt(cut) != '_') cut++;
+        return t.substring(0, cut);
+    }
+
     /** "zh-Hans", "zh_CN", "EN" -> a language the rules have, or null. */
     private String normalizeHint(String hint) {
         if (hint == null || hint.isBlank()) return null;
-        String base = hint.trim().toLowerCase(java.util.Locale.ROOT).split("[-_]")[0];
+        String base = baseCode(hint);
         for (Profile p : profiles) if (p.code().equals(base)) return base;
         return null;
     }

@@ -402,7 +402,7 @@ public final class SupportResponder {
     }
 
     private SupportRules.LanguagePack pack(String language) {
-        String code = language == null ? "" : language.trim().toLowerCase(Locale.ROOT).split("[-_]")[0];
+        String code = language == null ? "" : LanguageDetector.baseCode(language);
         SupportRules.LanguagePack p = rules.languages().get(code);
         return p != null ? p : rules.languages().get(rules.settings().defaultLanguage());
     }

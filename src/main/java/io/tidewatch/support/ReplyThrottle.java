@@ -12,8 +12,11 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class ReplyThrottle {
     private static final int PRUNE_ABOVE = 10_000;
+    /** Memory bound: past this many users inside one window, forget everyone (they get a full answer again). */
+    private static final int FORGET_ABOVE = 200_000;
     private final Duration window;
     private final ConcurrentMap<String, Instant> lastFull = new ConcurrentHashMap<>();
+    private volatile Instant nextPrune = Instant.MIN;
 
     ReplyThrottle(Duration window) {
         this.window = window;
@@ -33,11 +36,17 @@ final class ReplyThrottle {
             }
             return now;
         });
-        if (lastFull.size() > PRUNE_ABOVE) prune(now);
+        if (lastFull.size() > PRUNE_ABOVE && !now.isBefore(nextPrune)) prune(now);
         return brief[0];
     }
 
-    private void prune(Instant now) {
+    /** At most once per window, so a crowd of new users never makes every answer scan the map. */
+    private synchronized void prune(Instant now) {
+        if (now.isBefore(nextPrune)) return;
+        nextPrune = now.plus(window);
         lastFull.entrySet().removeIf(e -> !now.isBefore(e.getValue().plus(window)));
+        if (lastFull.size() > FORGET_ABOVE) lastFull.clear();
     }
+
+    int size() { return lastFull.size(); }
 }

@@ -1,0 +1,307 @@
+package io.tidewatch.support;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cjk.CJKAnalyzer;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the support topic a question is about: BM25 (Lucene) over an in-memory index holding one
+ * document per topic phrase, analyzed per language (English stemming; Chinese word segmentation and
+ * character bigrams). A topic scores its best phrase plus a share of its second best; when the best
+ * is weak, or a different topic comes too close, the answer is the general directory, because a
+ * wrong topic misleads more than the directory does. Thread-safe: the searcher and analyzers are.
+ */
+final class TopicMatcher implements AutoCloseable {
+    /** The outcome: the chosen topic (maybe the fallback), and the evidence it rests on. */
+    record Match(String topic, double score, String runnerUp, double runnerUpScore) {}
+
+    /** Tuning from {@code rules/support/settings.yaml}. */
+    record Tuning(double minScore, double ambiguityRatio, double secondPhraseShare,
+                  int fuzzyMinLength, double fuzzyBoost, boolean documentPerTopic, double k1, double b) {}
+
+    /** The phrases of one topic in one language. */
+    record Phrases(String topic, String language, List<String> phrases) {}
+
+    /** How one language's text is analyzed: analyzer names and extra stop words. */
+    record Analysis(List<String> analyzers, List<String> stopwords) {}
+
+    static final Set<String> ANALYZERS = Set.of("english", "smartcn", "cjk", "standard");
+    private static final String TOPIC = "topic";
+    private static final int MAX_TERMS_PER_FIELD = 200;
+
+    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final Map<String, Analyzer> fieldAnalyzers;
+    private final Analyzer analyzer;
+    private final Tuning tuning;
+    private final String fallbackTopic;
+    private final int documents;
+    private final Map<String, Set<String>> vocabulary;
+    /** Latin-script indexed words per "field:first letter", the candidates for typo correction. */
+    private final Map<String, List<String>> latinByInitial;
+    /** Topic of each document id (the index never changes after construction). */
+    private final String[] topicOfDoc;
+
+    /**
+     * @param analyzersByLanguage analyzer names per language code, from each language file
+     */
+    TopicMatcher(Map<String, Analysis> analysisByLanguage, List<Phrases> phrases, Tuning tuning,
+                 String fallbackTopic) {
+        this.tuning = tuning;
+        this.fallbackTopic = fallbackTopic;
+        this.fieldAnalyzers = new LinkedHashMap<>();
+        Map<String, List<String>> analyzersByLanguage = new HashMap<>();
+        analysisByLanguage.forEach((lang, a) -> {
+            analyzersByLanguage.put(lang, a.analyzers());
+            for (String name : a.analyzers()) fieldAnalyzers.put(field(lang, name), newAnalyzer(name, a.stopwords()));
+        });
+        this.analyzer = new PerFieldAnalyzerWrapper(new StandardAnalyzer(), fieldAnalyzers);
+        BM25Similarity bm25 = new BM25Similarity((float) tuning.k1(), (float) tuning.b());
+        int docs = 0;
+        try {
+            IndexWriterConfig config = new IndexWriterConfig(analyzer).setSimilarity(bm25);
+            try (IndexWriter writer = new IndexWriter(directory, config)) {
+                for (Phrases p : phrases) {
+                    List<List<String>> groups = tuning.documentPerTopic()
+                            ? List.of(p.phrases()) : p.phrases().stream().map(List::of).toList();
+                    for (List<String> group : groups) {
+                        Document doc = new Document();
+                        doc.add(new StringField(TOPIC, p.topic(), Field.Store.YES));
+                        for (String name : analyzersByLanguage.getOrDefault(p.language(), List.of())) {
+                            for (String phrase : group) doc.add(new TextField(field(p.language(), name), phrase, Field.Store.NO));
+                        }
+                        writer.addDocument(doc);
+                        docs++;
+                    }
+                }
+                writer.forceMerge(1);
+            }
+            this.reader = DirectoryReader.open(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("building the in-memory topic index", e);
+        }
+        this.documents = docs;
+        try {
+            this.vocabulary = vocabulary(reader, fieldAnalyzers.keySet());
+            Map<String, List<String>> byInitial = new HashMap<>();
+            vocabulary.forEach((field, words) -> words.stream().filter(TopicMatcher::latinWord)
+                    .forEach(w -> byInitial.computeIfAbsent(field + ":" + w.charAt(0), k -> new ArrayList<>()).add(w)));
+            this.latinByInitial = Map.copyOf(byInitial);
+            this.topicOfDoc = new String[reader.maxDoc()];
+            var stored = reader.storedFields();
+            for (int d = 0; d < reader.maxDoc(); d++) topicOfDoc[d] = stored.document(d, Set.of(TOPIC)).get(TOPIC);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the in-memory topic index", e);
+        }
+        this.searcher = new IndexSearcher(reader);
+        this.searcher.setSimilarity(bm25);
+    }
+
+    /** A Lucene analyzer by name, its default stop words extended with the language file's. */
+    static Analyzer newAnalyzer(String name, List<String> extraStopwords) {
+        return switch (name) {
+            case "english" -> new EnglishAnalyzer(stops(EnglishAnalyzer.getDefaultStopSet(), extraStopwords));
+            case "smartcn" -> new SmartChineseAnalyzer(stops(SmartChineseAnalyzer.getDefaultStopSet(), extraStopwords));
+            case "cjk" -> new CJKAnalyzer(stops(CJKAnalyzer.getDefaultStopSet(), extraStopwords));
+            case "standard" -> new StandardAnalyzer(stops(EnglishAnalyzer.getDefaultStopSet(), extraStopwords));
+            default -> throw new IllegalArgumentException("unknown analyzer '" + name + "', use one of " + ANALYZERS);
+        };
+    }
+
+    private static CharArraySet stops(CharArraySet defaults, List<String> extra) {
+        CharArraySet set = new CharArraySet(defaults, true);
+        set.addAll(extra);
+        return CharArraySet.unmodifiableSet(set);
+    }
+
+    private static String field(String lang, String analyzerName) { return lang + "." + analyzerName; }
+
+    Match match(String text) {
+        Map<String, double[]> best = scoreTopics(text);
+        String top = null, second = null;
+        double topScore = 0, secondScore = 0;
+        for (var e : best.entrySet()) {
+            double s = e.getValue()[0] + tuning.secondPhraseShare() * e.getValue()[1];
+            if (s > topScore) {
+                second = top;
+                secondScore = topScore;
+                top = e.getKey();
+                topScore = s;
+            } else if (s > secondScore) {
+                second = e.getKey();
+                secondScore = s;
+            }
+        }
+        if (top == null || topScore < tuning.minScore()
+                || (!top.equals(fallbackTopic) && secondScore >= topScore * tuning.ambiguityRatio()
+                    && !fallbackTopic.equals(second))) {
+            return new Match(fallbackTopic, topScore, top, secondScore);
+        }
+        return new Match(top, topScore, second, secondScore);
+    }
+
+    /** Per topic: {best phrase score, second best phrase score}. */
+    private Map<String, double[]> scoreTopics(String text) {
+        Query query = buildQuery(text);
+        Map<String, double[]> byTopic = new HashMap<>();
+        if (query == null) return byTopic;
+        try {
+            for (ScoreDoc sd : searcher.search(query, Math.max(1, documents)).scoreDocs) {
+                String topic = topicOfDoc[sd.doc];
+                double[] s = byTopic.computeIfAbsent(topic, t -> new double[2]);
+                if (sd.score > s[0]) {
+                    s[1] = s[0];
+                    s[0] = sd.score;
+                } else if (sd.score > s[1]) {
+                    s[1] = sd.score;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("searching the in-memory topic index", e);
+        }
+        return byTopic;
+    }
+
+    private Query buildQuery(String text) {
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        int clauses = 0;
+        {
+            for (var e : fieldAnalyzers.entrySet()) {
+                String field = e.getKey();
+                for (String term : terms(e.getValue(), field, text)) {
+                    Term t = new Term(field, term);
+                    if (vocabulary.getOrDefault(field, Set.of()).contains(term)) {
+                        q.add(new TermQuery(t), BooleanClause.Occur.SHOULD);
+                        clauses++;
+                    } else if (fuzzyCandidate(term)) {
+                        for (String near : nearestTerms(field, term)) {
+                            q.add(new BoostQuery(new TermQuery(new Term(field, near)), (float) tuning.fuzzyBoost()),
+                                    BooleanClause.Occur.SHOULD);
+                            clauses++;
+                        }
+                    }
+                }
+            }
+        }
+        return clauses == 0 ? null : q.build();
+    }
+
+    /**
+     * The indexed words closest to a misspelt one (same first letter; 1 edit, 2 from 8 letters on).
+     * The vocabulary is a few hundred words, so a direct scan beats building Levenshtein automata.
+     */
+    private List<String> nearestTerms(String field, String term) {
+        int maxEdits = term.length() >= 8 ? 2 : 1;
+        List<String> best = new ArrayList<>();
+        int bestDistance = maxEdits + 1;
+        for (String candidate : latinByInitial.getOrDefault(field + ":" + term.charAt(0), List.of())) {
+            if (Math.abs(candidate.length() - term.length()) > maxEdits) continue;
+            int d = EditDistance.of(term, candidate, maxEdits);
+            if (d > maxEdits) continue;
+            if (d < bestDistance) {
+                best.clear();
+                bestDistance = d;
+            }
+            if (d == bestDistance) best.add(candidate);
+        }
+        return best;
+    }
+
+    /** Every indexed term per field: query terms outside it are skipped (or corrected) without touching the index. */
+    private static Map<String, Set<String>> vocabulary(DirectoryReader reader, Iterable<String> fields) throws IOException {
+        Map<String, Set<String>> out = new HashMap<>();
+        for (String field : fields) {
+            Set<String> words = new java.util.HashSet<>();
+            Terms terms = MultiTerms.getTerms(reader, field);
+            if (terms != null) {
+                TermsEnum it = terms.iterator();
+                for (BytesRef b = it.next(); b != null; b = it.next()) words.add(b.utf8ToString());
+            }
+            out.put(field, Set.copyOf(words));
+        }
+        return out;
+    }
+
+    /** Typos only make sense to forgive in longer Latin-script words. */
+    private boolean fuzzyCandidate(String term) {
+        return term.length() >= tuning.fuzzyMinLength() && latinWord(term);
+    }
+
+    private static boolean latinWord(String term) {
+        for (int i = 0; i < term.length(); i++) {
+            char c = term.charAt(i);
+            if (c < 'a' || c > 'z') return false;
+        }
+        return !term.isEmpty();
+    }
+
+    private static Set<String> terms(Analyzer analyzer, String field, String text) {
+        Set<String> out = new LinkedHashSet<>();
+        try (TokenStream ts = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken() && out.size() < MAX_TERMS_PER_FIELD) out.add(term.toString());
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analyzing a question", e);   // cannot happen on a String
+        }
+        return out;
+    }
+
+    /** For diagnostics and tests: every topic's combined score, best first. */
+    List<Map.Entry<String, Double>> ranking(String text) {
+        List<Map.Entry<String, Double>> out = new ArrayList<>();
+        scoreTopics(text).forEach((k, v) -> out.add(Map.entry(k, v[0] + tuning.secondPhraseShare() * v[1])));
+        out.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        return out;
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+            directory.close();
+        } catch (IOException ignored) {
+            // in-memory; nothing to lose
+        }
+        analyzer.close();
+    }
+}

@@ -1,0 +1,23 @@
+package io.tidewatch.support;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Twitter's weighted count: Latin 1, CJK and emoji 2, any URL 23. */
+class TweetLengthTest {
+    @ParameterizedTest(name = "''{0}'' weighs {1}")
+    @CsvSource(delimiter = '|', value = {
+            "hello|5",
+            "充值|4",
+            "deposit 充值|12",
+            "🚀|2",
+            "see https://www.example.com/help/articles/a-very-long-path-that-does-not-count|27",
+            "https://a.b https://c.d|47",
+            "“quotes” — dash|15",
+    })
+    void weighs_like_twitter(String text, int weight) {
+        assertEquals(weight, TweetLength.weighted(text));
+    }
+}

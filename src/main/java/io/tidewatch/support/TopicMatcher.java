@@ -1,5 +1,7 @@
 package io.tidewatch.support;
 
+import org.apache.commons.text.similarity.DamerauLevenshteinDistance;
+
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
@@ -49,6 +51,8 @@ import java.util.Set;
  * wrong topic misleads more than the directory does. Thread-safe: the searcher and analyzers are.
  */
 final class TopicMatcher implements AutoCloseable {
+    private static final DamerauLevenshteinDistance ONE_EDIT = new DamerauLevenshteinDistance(1);
+    private static final DamerauLevenshteinDistance TWO_EDITS = new DamerauLevenshteinDistance(2);
     /** The outcome: the chosen topic (maybe the fallback), and the evidence it rests on. */
     record Match(String topic, double score, String runnerUp, double runnerUpScore) {}
 
@@ -234,8 +238,8 @@ final class TopicMatcher implements AutoCloseable {
         int bestDistance = maxEdits + 1;
         for (String candidate : latinByInitial.getOrDefault(field + ":" + term.charAt(0), List.of())) {
             if (Math.abs(candidate.length() - term.length()) > maxEdits) continue;
-            int d = EditDistance.of(term, candidate, maxEdits);
-            if (d > maxEdits) continue;
+            int d = (maxEdits == 1 ? ONE_EDIT : TWO_EDITS).apply(term, candidate);
+            if (d < 0) continue; // beyond the threshold
             if (d < bestDistance) {
                 best.clear();
                 bestDistance = d;

@@ -115,6 +115,9 @@ public final class NameSkeleton {
         if (!plain.equals(lower)) done.add(Transformation.DIACRITICS);
         String folded = applyFolds(plain);
         if (!folded.equals(plain)) done.add(Transformation.HOMOGLYPH);
+        // the table writes 'm' as "rn"; read both back as 'm' so a swap next to an m stays one swap
+        if (token.toLowerCase(Locale.ROOT).contains("rn")) done.add(Transformation.HOMOGLYPH);
+        folded = folded.replace("rn", "m");
         String unleet = applyLeet(folded);
         if (!unleet.equals(folded)) done.add(Transformation.LEET);
         // the confusables table keeps 'i' and 'l' apart but maps '1', 'I' and '|' to 'l': fold them together

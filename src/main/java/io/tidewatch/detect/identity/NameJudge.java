@@ -51,7 +51,7 @@ public final class NameJudge {
     public NameVerdict judgeAccount(String username, String name) {
         NameVerdict byName = judge(name, "name");
         NameVerdict byUsername = judge(stripAt(username), "username");
-        return byUsername.score() > byName.score() ? byUsername : byName;
+        return byUsername.score() > byName.score() || name == null || name.isBlank() ? byUsername : byName;
     }
 
     /** Judges one name; {@code field} says which of the author's names it is. */

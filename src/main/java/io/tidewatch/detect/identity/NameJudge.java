@@ -19,6 +19,7 @@ import java.util.Set;
 public final class NameJudge {
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
     private static final int MAX_WINDOW = 4;
+    private static final double FUZZY_WEIGHT = 0.9;
     /** "O K X", "E x E x": a name spelled out in single letters is read as one word, up to this many pieces. */
     private static final int MAX_SPELLED = 12;
 
@@ -196,7 +197,8 @@ public final class NameJudge {
         if (d < 0 && !EditOperations.isAdjacentSwap(key, candidate)) return null;
         double jw = JARO_WINKLER.apply(key, candidate);
         if (jw < sim.minJaroWinkler()) return null;
-        return new Match(p, "fuzzy", Math.min(jw, 0.97), candidate.length(), gluedBait, gluedChars);
+        // a near miss is weaker evidence than an exact copy: alone it does not reach the threshold
+        return new Match(p, "fuzzy", jw * FUZZY_WEIGHT, candidate.length(), gluedBait, gluedChars);
     }
 
     private static boolean isUnspaced(String s) {

@@ -223,7 +223,9 @@ public final class NameSkeleton {
 
     private static String stripMarks(String s) {
         String d = NFD.normalize(s);
-        if (d.length() == s.length() && d.equals(s)) return s;
+        boolean marks = false;
+        for (int i = 0; i < d.length() && !marks; i++) marks = UCharacter.getType(d.charAt(i)) == UCharacterCategory.NON_SPACING_MARK;
+        if (!marks) return s;
         StringBuilder sb = new StringBuilder(d.length());
         for (int i = 0; i < d.length(); ) {
             int cp = d.codePointAt(i);

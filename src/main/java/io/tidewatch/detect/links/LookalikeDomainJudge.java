@@ -141,6 +141,7 @@ public final class LookalikeDomainJudge {
         if (glued(k, key)) return "added-word";
         if (key.length() >= CONTAINMENT_FROM && k.contains(key)) return "added-word";
         String typo = typo(key, k);
+        if (typo == null && !rawLabel.equals(k)) typo = typo(b.raw, rawLabel.replace("-", ""));  // "krakrn": the typo made an "rn"
         if (typo != null) return typo;
         if (label.tokens().size() > 1) {
             for (String token : label.tokens()) {

@@ -100,8 +100,10 @@ public final class NameSkeleton {
 
     private String readableCodePoint(int cp) {
         String s = NFKC.normalize(new String(Character.toChars(cp)));
+        if (s.chars().allMatch(c -> c < 0x80)) return s.toLowerCase(Locale.ROOT);   // full-width and styled letters
         String skel = stripMarks(SPOOF.getSkeleton(s)).toLowerCase(Locale.ROOT);
         skel = applyFolds(skel);
+        if (skel.equals("rn")) return "m";   // one letter that looks like m reads as m, not as "rn"
         if (!skel.isEmpty() && skel.chars().allMatch(c -> c >= 'a' && c <= 'z') && UCharacter.isLetter(cp)) return skel;
         return s.toLowerCase(Locale.ROOT);
     }
@@ -192,6 +194,8 @@ public final class NameSkeleton {
             int next = i < s.length() ? s.codePointAt(i) : ' ';
             if (UCharacter.isLetterOrDigit(cp) || UCharacter.getType(cp) == UCharacterCategory.NON_SPACING_MARK
                     || UCharacter.getType(cp) == UCharacterCategory.COMBINING_SPACING_MARK) {
+                // "币安Helpdesk": a change between CJK and other letters is a word boundary
+                if (UCharacter.isLetterOrDigit(prev) && isCjk(prev) != isCjk(cp)) sb.append(' ');
                 sb.appendCodePoint(cp);
             } else if (cp < 0x80 && leetChars.containsKey((char) cp) && UCharacter.isLetterOrDigit(next)
                     && (UCharacter.isLetterOrDigit(prev) || cp == '$')) {
@@ -208,6 +212,10 @@ public final class NameSkeleton {
             prev = cp;
         }
         return sb.toString();
+    }
+
+    private static boolean isCjk(int cp) {
+        return cp >= 0x2E80 && UCharacter.isLetter(cp);
     }
 
     private static String stripDigitSuffix(String token, EnumSet<Transformation> done) {

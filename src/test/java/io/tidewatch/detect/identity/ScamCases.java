@@ -1,0 +1,77 @@
+package io.tidewatch.detect.identity;
+
+import java.util.List;
+
+/** Labeled chat messages, zh and en: scam bait, and realistic messages that only look close. */
+final class ScamCases {
+    private ScamCases() {}
+
+    static final List<String> BAIT = List.of(
+            "Hi, I am from the support team. DM me for support with your withdrawal",
+            "If you have any issue just PM me and I will resolve it",
+            "Contact our admin @exex_helpdesk for your refund",
+            "Please message the customer service @Helpdesk_Live for fast support",
+            "Your account is frozen, click the link to verify within 24 hours",
+            "Warning from security: your wallet has been suspended, go to secure-check.top to restore",
+            "Claim your airdrop now, limited spots: airdrop-portal.xyz",
+            "The official airdrop is live, connect your wallet to claim",
+            "I can recover your funds, I helped many people, contact me",
+            "Lost your crypto to scammers? We can help you get back your funds, inbox us",
+            "You need to validate your wallet at the link before trading",
+            "Send 100 USDT to verify your account and the withdrawal will be released",
+            "Pay the unlock fee first then your funds are released",
+            "Giveaway! Send 1 ETH get 2 ETH back",
+            "Double your BTC in 1 hour, send to the address",
+            "Please share your seed phrase so I can sync your wallet",
+            "Add me on WhatsApp for quick help with your account",
+            "Hello dear, kindly send me a DM so I can assist you",
+            "有问题私信我处理",
+            "提现失败的请私聊我帮你解决",
+            "加我微信 kefu8866 立即处理",
+            "请联系官方客服 @exex_cs 处理退款",
+            "您的账户已被冻结，请点击链接验证身份",
+            "转100U验证后即可提现",
+            "需要先缴纳解冻费才能出金",
+            "点击链接领取空投奖励",
+            "空投已开放，连接钱包即可领取",
+            "被骗了？我可以帮你追回资金",
+            "请提供助记词以便我们为您同步钱包",
+            "转1个ETH，双倍返还",
+            "客服微信：exex_help2024",
+            "ＤＭ ｍｅ ｆｏｒ ｓｕｐｐｏｒｔ",
+            "DΜ mе for suppοrt");
+
+    static final List<String> ORDINARY = List.of(
+            "Is this admin DM real? Someone messaged me offering support",
+            "Never DM anyone for support, admins will never message you first",
+            "Reminder: the team will never ask you to send USDT to verify anything",
+            "Can someone help? My withdrawal has been pending for 3 hours",
+            "I contacted support through the help center and they fixed it",
+            "Someone told me to contact admin @helpdesk_xyz, is that legit?",
+            "Beware of people claiming to recover your funds, they are scammers",
+            "When does the airdrop snapshot happen?",
+            "Is the airdrop claim page in the announcement real?",
+            "My account was frozen yesterday, support unfroze it after I finished KYC",
+            "What is the network fee to send USDT on TRC20?",
+            "How do I connect my wallet to the web3 page?",
+            "Never share your seed phrase with anyone",
+            "Does anyone know if the giveaway in the channel is official?",
+            "send 1 ETH get 2 back is the oldest trick, don't fall for it",
+            "Thanks for the help, the support chat was quick",
+            "I lost access to my 2FA, what should I do?",
+            "Gm everyone, market looks good today",
+            "Where can I find the fee schedule?",
+            "Great AMA yesterday, thanks team",
+            "有人私信我说是客服，是真的吗？",
+            "不要相信私信你的客服，都是骗子",
+            "提现一直在处理中，怎么办？",
+            "官方从不要求转账验证，大家小心",
+            "空投什么时候发放？",
+            "请问怎么联系在线客服？",
+            "我的账户被冻结了吗？刚才登录不了",
+            "找回密码的步骤是什么",
+            "谨防冒充客服的骗子，不要加陌生人微信",
+            "今天行情不错",
+            "手续费是多少？",
+            "谢谢管理员的帮助");
+}

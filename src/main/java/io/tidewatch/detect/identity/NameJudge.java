@@ -29,6 +29,10 @@ public final class NameJudge {
     /** canonical bait key -> the bait word as the rules write it */
     private final Map<String, String> baitKeys = new LinkedHashMap<>();
     private final Map<String, String> unspacedBait = new LinkedHashMap<>();
+    private final Map<String, List<ProtectedName>> byKey = new java.util.HashMap<>();
+    private final Map<Integer, List<Keyed>> byLength = new java.util.HashMap<>();
+    private final List<Integer> containLengths = new ArrayList<>();
+    private final List<ProtectedName> unspacedNames = new ArrayList<>();
     private final LevenshteinDistance oneEdit = new LevenshteinDistance(1);
     private final LevenshteinDistance twoEdits = new LevenshteinDistance(2);
 
@@ -36,6 +40,15 @@ public final class NameJudge {
         this.rules = rules;
         this.names = names;
         this.skeleton = rules.skeleton();
+        for (ProtectedName p : names.all()) {
+            if (p.unspaced()) { unspacedNames.add(p); continue; }
+            byKey.computeIfAbsent(p.key(), k -> new ArrayList<>()).add(p);
+            byLength.computeIfAbsent(p.key().length(), k -> new ArrayList<>()).add(new Keyed(p, letterMask(p.key()), letterCounts(p.key())));
+            if (p.key().length() >= rules.similarity().containmentFrom() && !containLengths.contains(p.key().length())) {
+                containLengths.add(p.key().length());
+            }
+        }
+        java.util.Collections.sort(containLengths);
         for (String word : rules.baitWords()) {
             String key = skeleton.key(word);
             if (key.isEmpty()) continue;
@@ -77,11 +90,7 @@ public final class NameJudge {
             contentChars += Math.max(0, len);
         }
 
-        Match best = null;
-        for (ProtectedName p : names.all()) {
-            Match m = match(p, tokens);
-            if (m != null && (best == null || m.similarity * m.matchedChars > best.similarity * best.matchedChars)) best = m;
-        }
+        Match best = bestMatch(tokens);
         if (best == null) return NameVerdict.none(text, field);
 
         List<String> allBait = new ArrayList<>(bait);
@@ -109,71 +118,143 @@ public final class NameJudge {
     private record Match(ProtectedName name, String kind, double similarity, int matchedChars,
                          List<String> gluedBait, int gluedBaitChars) {}
 
-    private Match match(ProtectedName p, List<String> tokens) {
-        String key = p.key();
-        int len = key.length();
-        if (p.unspaced()) {
-            for (String t : tokens) if (t.contains(key)) return new Match(p, t.equals(key) ? "exact" : "contains", 1.0, len, List.of(), 0);
-            return null;
+    /** A token with one bait word cut off its end or start: "binancesupport" -> "binance" + support. */
+    private record Peeled(String rest, String bait, int baitChars) {}
+
+    private List<Peeled> peelOnce(String token) {
+        List<Peeled> out = null;
+        int min = rules.similarity().oneEditFrom() - 1;
+        for (var e : baitKeys.entrySet()) {
+            String b = e.getKey();
+            if (token.length() - b.length() < min) continue;
+            String rest = token.endsWith(b) ? token.substring(0, token.length() - b.length())
+                    : token.startsWith(b) ? token.substring(b.length()) : null;
+            if (rest == null) continue;
+            if (out == null) out = new ArrayList<>(2);
+            out.add(new Peeled(rest, e.getValue(), b.length()));
         }
-        var sim = rules.similarity();
-        Match best = null;
-        int wordWindow = Math.min(MAX_WINDOW, p.skeleton().tokens().size() + 1);
-        int maxWindow = Math.max(wordWindow, Math.min(len, MAX_SPELLED));
-        for (int i = 0; i < tokens.size(); i++) {
-            StringBuilder joined = new StringBuilder();
-            boolean shortPieces = true;
-            for (int w = 1; w <= maxWindow && i + w <= tokens.size(); w++) {
-                String t = tokens.get(i + w - 1);
-                joined.append(t);
-                if (t.length() > 2) shortPieces = false;
-                // a short brand spread over several words only counts when spelled out letter by letter
-                if (w > wordWindow && !shortPieces) break;
-                if (w > 1 && len < sim.oneEditFrom() && !shortPieces && p.skeleton().tokens().size() < w) continue;
-                Match m = compare(p, joined.toString(), w == 1);
-                if (m != null && (best == null || m.similarity > best.similarity)) best = m;
-                if (best != null && best.similarity >= 1.0 && best.kind.equals("exact")) return best;
+        return out == null ? List.of() : out;
+    }
+
+    /** A run of consecutive tokens, read as one word. */
+    private record Window(String text, int words, boolean spelled, List<Peeled> peeled) {}
+
+    /**
+     * The best resemblance over all protected names. Names are looked up, not scanned: exact and
+     * glued keys by hash, containment by substring lookup, fuzzy only against keys of a near length.
+     */
+    private Match bestMatch(List<String> tokens) {
+        Map<ProtectedName, Match> perName = new java.util.HashMap<>();
+        for (Window w : windows(tokens)) {
+            String t = w.text();
+            int n = t.length();
+            for (ProtectedName p : byKey.getOrDefault(t, List.of())) {
+                if (fits(p, w)) keep(perName, new Match(p, "exact", 1.0, n, List.of(), 0));
             }
+            if (w.words() == 1) glued(t, perName);
+            for (int len : containLengths) {
+                if (len >= n) break;
+                for (int at = 0; at + len <= n; at++) {
+                    for (ProtectedName p : byKey.getOrDefault(t.substring(at, at + len), List.of())) {
+                        if (fits(p, w)) keep(perName, new Match(p, "contains", 1.0, len, List.of(), 0));
+                    }
+                }
+            }
+            fuzzyAll(t, w, List.of(), 0, perName);
+            for (Peeled x : w.peeled()) fuzzyAll(x.rest(), w, List.of(x.bait()), x.baitChars(), perName);
+        }
+        for (ProtectedName p : unspacedNames) {
+            for (String t : tokens) if (t.contains(p.key())) keep(perName, new Match(p, t.equals(p.key()) ? "exact" : "contains", 1.0, p.key().length(), List.of(), 0));
+        }
+        Match best = null;
+        for (Match m : perName.values()) {
+            if (best == null || m.similarity * m.matchedChars > best.similarity * best.matchedChars) best = m;
         }
         return best;
     }
 
-    private Match compare(ProtectedName p, String candidate, boolean singleToken) {
-        String key = p.key();
-        int len = key.length();
-        var sim = rules.similarity();
-        if (candidate.equals(key)) return new Match(p, "exact", 1.0, len, List.of(), 0);
-        if (singleToken && candidate.length() > len) {
-            Match glued = glued(p, candidate);
-            if (glued != null) return glued;
-        }
-        if (len >= sim.containmentFrom() && candidate.contains(key)) return new Match(p, "contains", 1.0, len, List.of(), 0);
-        if (len < sim.oneEditFrom()) return null;
-        Match fuzzy = fuzzy(p, candidate, List.of(), 0);
-        if (fuzzy == null && singleToken) {
-            for (var e : baitKeys.entrySet()) {
-                String b = e.getKey();
-                if (candidate.length() - b.length() < sim.oneEditFrom() - 1) continue;
-                if (candidate.endsWith(b)) fuzzy = fuzzy(p, candidate.substring(0, candidate.length() - b.length()), List.of(e.getValue()), b.length());
-                else if (candidate.startsWith(b)) fuzzy = fuzzy(p, candidate.substring(b.length()), List.of(e.getValue()), b.length());
-                if (fuzzy != null) break;
+    private List<Window> windows(List<String> tokens) {
+        List<Window> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            StringBuilder joined = new StringBuilder();
+            boolean spelled = true;
+            for (int w = 1; w <= MAX_SPELLED && i + w <= tokens.size(); w++) {
+                String t = tokens.get(i + w - 1);
+                joined.append(t);
+                if (t.length() > 2) spelled = false;
+                if (w > MAX_WINDOW && !spelled) break;
+                out.add(new Window(joined.toString(), w, spelled, w == 1 ? peelOnce(t) : List.of()));
             }
         }
-        return fuzzy;
+        return out;
     }
 
-    /** "okxsupport", "adminokx", "okxadminteam": the brand run together with bait words. */
-    private Match glued(ProtectedName p, String candidate) {
-        String key = p.key();
-        List<String> words = new ArrayList<>();
-        if (candidate.startsWith(key) && peelBait(candidate.substring(key.length()), words)) {
-            return new Match(p, "glued", 1.0, key.length(), words, candidate.length() - key.length());
+    /** Whether a protected name may be read across this many words. */
+    private boolean fits(ProtectedName p, Window w) {
+        if (w.words() == 1) return true;
+        int words = p.skeleton().tokens().size();
+        int wordWindow = Math.min(MAX_WINDOW, words + 1);
+        if (w.words() > wordWindow && !w.spelled()) return false;
+        if (w.words() > Math.max(wordWindow, Math.min(p.key().length(), MAX_SPELLED))) return false;
+        // a short brand spread over several words only counts when spelled out letter by letter
+        return !(p.key().length() < rules.similarity().oneEditFrom() && !w.spelled() && words < w.words());
+    }
+
+    private void glued(String t, Map<ProtectedName, Match> perName) {
+        for (int k = 1; k < t.length(); k++) {
+            List<String> words = new ArrayList<>();
+            for (ProtectedName p : byKey.getOrDefault(t.substring(0, k), List.of())) {
+                if (peelBait(t.substring(k), words)) keep(perName, new Match(p, "glued", 1.0, k, List.copyOf(words), t.length() - k));
+                words.clear();
+            }
+            for (ProtectedName p : byKey.getOrDefault(t.substring(k), List.of())) {
+                if (peelBait(t.substring(0, k), words)) keep(perName, new Match(p, "glued", 1.0, t.length() - k, List.copyOf(words), k));
+                words.clear();
+            }
         }
-        words.clear();
-        if (candidate.endsWith(key) && peelBait(candidate.substring(0, candidate.length() - key.length()), words)) {
-            return new Match(p, "glued", 1.0, key.length(), words, candidate.length() - key.length());
+    }
+
+    private void fuzzyAll(String t, Window w, List<String> gluedBait, int gluedChars, Map<ProtectedName, Match> perName) {
+        int n = t.length();
+        long mask = letterMask(t);
+        int[] counts = letterCounts(t);
+        for (int len = Math.max(rules.similarity().oneEditFrom(), n - 2); len <= n + 2; len++) {
+            for (Keyed k : byLength.getOrDefault(len, List.of())) {
+                // letters in one and not the other: each edit explains at most two of them
+                if (Long.bitCount(mask ^ k.mask()) > 4) continue;
+                if (histogramDistance(counts, k.counts()) > 4) continue;
+                ProtectedName p = k.name();
+                if (!fits(p, w) || p.key().equals(t)) continue;
+                Match m = fuzzy(p, t, gluedBait, gluedChars);
+                if (m != null) keep(perName, m);
+            }
         }
-        return null;
+    }
+
+    /** A protected name with the set of its key's letters, for a quick no before the edit distance. */
+    private record Keyed(ProtectedName name, long mask, int[] counts) {}
+
+    private static int[] letterCounts(String s) {
+        int[] counts = new int[64];
+        for (int i = 0; i < s.length(); i++) counts[s.charAt(i) & 63]++;
+        return counts;
+    }
+
+    /** Letters that differ as multisets; each edit changes this by at most 2. */
+    private static int histogramDistance(int[] a, int[] b) {
+        int diff = 0;
+        for (int i = 0; i < 64; i++) diff += Math.abs(a[i] - b[i]);
+        return diff;
+    }
+
+    private static long letterMask(String s) {
+        long m = 0;
+        for (int i = 0; i < s.length(); i++) m |= 1L << (s.charAt(i) & 63);
+        return m;
+    }
+
+    private static void keep(Map<ProtectedName, Match> perName, Match m) {
+        perName.merge(m.name(), m, (a, b) -> b.similarity > a.similarity ? b : a);
     }
 
     private boolean peelBait(String rest, List<String> words) {

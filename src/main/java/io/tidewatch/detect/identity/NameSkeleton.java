@@ -30,6 +30,9 @@ public final class NameSkeleton {
     private final Map<String, String> leetSequences = new LinkedHashMap<>();
     private final Map<Integer, String> folds = new LinkedHashMap<>();
     private final Map<Integer, String> readableCache = new ConcurrentHashMap<>();
+    /** Skeletons of single code points, filled on first use (a benign race: every writer writes the same value). */
+    private final String[] bmpSkeletons = new String[0x10000];
+    private final Map<Integer, String> otherSkeletons = new ConcurrentHashMap<>();
 
     /**
      * @param leet  single characters (digits, symbols) or letter sequences ("vv") to the letters they imitate
@@ -48,7 +51,7 @@ public final class NameSkeleton {
         if (name == null) return new Skeleton("", List.of(), Set.of());
         EnumSet<Transformation> done = EnumSet.noneOf(Transformation.class);
         String visible = stripInvisible(name, done);
-        String compatible = NFKC.normalize(visible);
+        String compatible = isAscii(visible) ? visible : NFKC.normalize(visible);
         if (!compatible.equals(visible)) done.add(Transformation.COMPATIBILITY);
         String separated = separate(compatible, done);
 
@@ -109,7 +112,7 @@ public final class NameSkeleton {
     }
 
     private String canonicalToken(String token, EnumSet<Transformation> done) {
-        String skeleton = SPOOF.getSkeleton(token);
+        String skeleton = skeletonOf(token);
         if (nonAsciiCount(skeleton) < nonAsciiCount(token)) done.add(Transformation.HOMOGLYPH);
         String lower = skeleton.toLowerCase(Locale.ROOT);
         if (!lower.equals(skeleton) && !done.contains(Transformation.CASE) && mixedCase(token)) done.add(Transformation.CASE);
@@ -124,6 +127,36 @@ public final class NameSkeleton {
         if (!unleet.equals(folded)) done.add(Transformation.LEET);
         // the confusables table keeps 'i' and 'l' apart but maps '1', 'I' and '|' to 'l': fold them together
         return unleet.replace('i', 'l');
+    }
+
+    /**
+     * The UTS #39 skeleton, computed per code point: the skeleton maps each code point of the NFD form
+     * independently, so per-code-point results are cached and concatenated instead of asking ICU for
+     * every name.
+     */
+    private String skeletonOf(String token) {
+        String nfd = isAscii(token) ? token : NFD.normalize(token);
+        StringBuilder sb = new StringBuilder(nfd.length() + 4);
+        for (int i = 0; i < nfd.length(); ) {
+            int cp = nfd.codePointAt(i);
+            i += Character.charCount(cp);
+            sb.append(codePointSkeleton(cp));
+        }
+        return sb.toString();
+    }
+
+    private String codePointSkeleton(int cp) {
+        if (cp < bmpSkeletons.length) {
+            String known = bmpSkeletons[cp];
+            if (known == null) bmpSkeletons[cp] = known = SPOOF.getSkeleton(new String(Character.toChars(cp)));
+            return known;
+        }
+        return otherSkeletons.computeIfAbsent(cp, c -> SPOOF.getSkeleton(new String(Character.toChars(c))));
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 0x80) return false;
+        return true;
     }
 
     private String applyLeet(String token) {
@@ -161,6 +194,7 @@ public final class NameSkeleton {
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
+            if (cp < 0x80) { sb.append((char) cp); continue; }
             if (UCharacter.hasBinaryProperty(cp, UProperty.BIDI_CONTROL)) { done.add(Transformation.BIDI); continue; }
             if (cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF) {
                 done.add(Transformation.ZERO_WIDTH);
@@ -230,6 +264,7 @@ public final class NameSkeleton {
     }
 
     private static String stripMarks(String s) {
+        if (isAscii(s)) return s;
         String d = NFD.normalize(s);
         boolean marks = false;
         for (int i = 0; i < d.length() && !marks; i++) marks = UCharacter.getType(d.charAt(i)) == UCharacterCategory.NON_SPACING_MARK;

@@ -6,14 +6,14 @@ package io.tidewatch.detect.identity;
  * @param display  the name as the brand profile writes it
  * @param source   where it comes from ("brand", "alias", "official telegram name", …)
  * @param skeleton its skeleton, computed once
+ * @param key      the skeleton's tokens run together, computed once
+ * @param unspaced written in a script without word spaces (CJK): matched by containment
  */
-public record ProtectedName(String display, String source, Skeleton skeleton) {
-    public String key() { return skeleton.joined(); }
-
-    /** CJK and other scripts without word spaces are matched by containment. */
-    public boolean unspaced() {
-        String k = key();
-        for (int i = 0; i < k.length(); i++) if (k.charAt(i) >= 0x2E80) return true;
-        return false;
+public record ProtectedName(String display, String source, Skeleton skeleton, String key, boolean unspaced) {
+    public static ProtectedName of(String display, String source, Skeleton skeleton) {
+        String key = skeleton.joined();
+        boolean unspaced = false;
+        for (int i = 0; i < key.length(); i++) if (key.charAt(i) >= 0x2E80) { unspaced = true; break; }
+        return new ProtectedName(display, source, skeleton, key, unspaced);
     }
 }

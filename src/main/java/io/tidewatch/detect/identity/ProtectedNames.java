@@ -45,7 +45,7 @@ public final class ProtectedNames {
         if (display == null || display.isBlank()) return;
         Skeleton s = skeleton.of(display);
         if (s.isEmpty() || !seen.add(s.joined())) return;
-        names.add(new ProtectedName(display, source, s));
+        names.add(ProtectedName.of(display, source, s));
     }
 
     public List<ProtectedName> all() { return names; }

@@ -22,14 +22,14 @@ import java.util.Set;
  * omission, repetition, transposition, replacement, insertion, bit flips, hyphenation, added words,
  * other TLDs, brand in a subdomain), without flagging short unrelated names: a brand key of 3 letters
  * only matches exactly (after undoing homoglyphs and leet), as a whole hyphen-separated word, glued to
- * a known phishing word, or doubled letter; one of 4 letters also by a swap; typos by one edit need 5
+ * known phishing words (never merely inside another word: "cryptocompare" is no "crypto" lookalike),
+ * or with a doubled letter; one of 4 letters also by a swap; typos by one edit need 5
  * letters and two edits 9. Official domains and their subdomains and the allowlist are never flagged.
  */
 public final class LookalikeDomainJudge {
     private static final int ONE_EDIT_FROM = 5;
     private static final int TWO_EDITS_FROM = 9;
     private static final int SWAP_FROM = 4;
-    private static final int CONTAINMENT_FROM = 6;
     private static final int MIN_BRAND_KEY = 3;
 
     /** A brand key to look for in domain labels. {@code raw} is how it is spelled plainly. */
@@ -91,8 +91,7 @@ public final class LookalikeDomainJudge {
             Skeleton s = skeleton.of(sub);
             for (BrandKey b : brandKeys) {
                 String k = s.joined();
-                if (k.equals(b.key) || s.tokens().contains(b.key) || glued(k, b.key)
-                        || b.key.length() >= CONTAINMENT_FROM && k.contains(b.key)) {
+                if (k.equals(b.key) || s.tokens().contains(b.key) || glued(k, b.key)) {
                     return verdict(h, "brand-in-subdomain", b, s);
                 }
             }
@@ -139,7 +138,6 @@ public final class LookalikeDomainJudge {
         }
         if (label.tokens().size() > 1 && label.tokens().contains(key)) return "added-word";
         if (glued(k, key)) return "added-word";
-        if (key.length() >= CONTAINMENT_FROM && k.contains(key)) return "added-word";
         String typo = typo(key, k);
         if (typo == null && !rawLabel.equals(k)) typo = typo(b.raw, rawLabel.replace("-", ""));  // "krakrn": the typo made an "rn"
         if (typo != null) return typo;

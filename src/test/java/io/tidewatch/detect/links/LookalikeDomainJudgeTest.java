@@ -97,6 +97,14 @@ class LookalikeDomainJudgeTest {
         assertFalse(judgeFor(withoutAlias).judge("okex-app.net").suspicious());
     }
 
+    @Test
+    void a_brand_named_after_a_word_does_not_flag_sites_that_merely_contain_the_word() {
+        BrandProfile cryptoCom = TestBrands.profile("Crypto.com", List.of(), List.of("crypto.com"), List.of(), List.of());
+        LookalikeDomainJudge judge = judgeFor(cryptoCom);
+        for (String d : List.of("cryptocompare.com", "cryptopanic.com", "cryptoslate.com", "cryptonews.net")) assertFalse(judge.judge(d).suspicious(), d);
+        for (String d : List.of("crypto-com-support.com", "cryptocom.app", "crypto.com.verify-wallet.ru", "crypt0.com")) assertTrue(judge.judge(d).suspicious(), d);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"binance.com", "www.binance.com", "accounts.binance.com", "binance.us", "api.binance.us", "BINANCE.COM"})
     void official_domains_and_their_subdomains_are_never_flagged(String host) {

@@ -70,7 +70,11 @@ public final class ScamBaitMatcher {
     private static boolean endsSentence(String t, int i) {
         char c = t.charAt(i);
         if (c == '。' || c == '！' || c == '？' || c == '\n') return true;
-        if (c == '.' || c == '!' || c == '?') return i + 1 >= t.length() || Character.isWhitespace(t.charAt(i + 1));
+        if (i + 1 >= t.length()) return c == '.' || c == '!' || c == '?';
+        char next = t.charAt(i + 1);
+        // folding turns '？' into '?', and Chinese puts no space after it
+        if (c == '!' || c == '?') return Character.isWhitespace(next) || next >= 0x2E80;
+        if (c == '.') return Character.isWhitespace(next);
         return false;
     }
 

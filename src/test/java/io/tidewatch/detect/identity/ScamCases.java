@@ -26,6 +26,8 @@ final class ScamCases {
             "Add me on WhatsApp for quick help with your account",
             "Hello dear, kindly send me a DM so I can assist you",
             "有问题私信我处理",
+            "有问题吗？私信我处理",
+            "Want your funds back? DM me, I can recover them",
             "提现失败的请私聊我帮你解决",
             "加我微信 kefu8866 立即处理",
             "请联系官方客服 @exex_cs 处理退款",

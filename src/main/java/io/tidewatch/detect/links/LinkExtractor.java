@@ -15,12 +15,8 @@ import java.util.regex.Pattern;
  * also yield the account they point to. Ideographic full stops ("okx。com") count as dots.
  */
 public final class LinkExtractor {
-    private static final String WORD = "[\\p{L}\\p{N}&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}]]";
     private static final Pattern URL = Pattern.compile(
             "(?i)(?:\\b(?:https?|hxxps?)://|\\bwww\\.)[^\\s<>\"'()\\[\\]{}，。！？、；：（）【】「」《》\\p{IsHan}]+");
-    private static final Pattern DOMAIN = Pattern.compile(
-            "(?<![._/:\\-]|" + WORD + ")((?:" + WORD + "(?:[\\-" + WORD.substring(1, WORD.length() - 1) + "]{0,62})\\.)+"
-                    + "(?:xn--[a-z0-9\\-]{1,59}|\\p{L}{2,24}))(?![\\-]|" + WORD + ")(?::\\d{1,5})?(/[^\\s<>\"'，。！？（）【】\\p{IsHan}]*)?");
     private static final Pattern HANDLE = Pattern.compile("(?<![\\p{L}\\p{N}_@.])@([\\p{L}\\p{N}_]{3,32})(?![\\p{L}\\p{N}_.@])");
     private static final Set<String> TELEGRAM_HOSTS = Set.of("t.me", "telegram.me", "telegram.dog");
     private static final Set<String> TWITTER_HOSTS = Set.of("x.com", "twitter.com", "mobile.twitter.com", "www.twitter.com", "www.x.com");
@@ -44,23 +40,76 @@ public final class LinkExtractor {
             out.addAll(fromUrl(text.substring(m.start(), m.start() + raw.length()), m.start(), m.start() + raw.length()));
             taken.add(new int[]{m.start(), m.start() + raw.length()});
         }
-        m = DOMAIN.matcher(t);
-        while (m.find()) {
-            if (inside(taken, m.start())) continue;
-            String host = m.group(1);
-            String raw = trimTrailingPunctuation(m.group());
-            out.add(new Link(Link.Kind.DOMAIN, text.substring(m.start(), m.start() + raw.length()), asciiLower(host), null,
-                    m.start(), m.start() + raw.length()));
-            taken.add(new int[]{m.start(), m.end()});
-            String path = m.group(2);
-            if (path != null) accountOf(host, path, m.start(), m.start() + raw.length(), out);
-        }
+        bareDomains(text, t, taken, out);
         m = HANDLE.matcher(t);
         while (m.find()) {
             if (inside(taken, m.start())) continue;
             out.add(new Link(Link.Kind.HANDLE, m.group(), null, m.group(1), m.start(), m.end()));
         }
         return out;
+    }
+
+    /**
+     * Bare domains ("okx-support.com/login"): maximal runs of letters, digits, '-' and '.', scanned by
+     * hand in linear time (a backtracking regex overflows the stack on "a.a.a.…"), kept when the
+     * public suffix list knows the ending.
+     */
+    private static void bareDomains(String text, String t, List<int[]> taken, List<Link> out) {
+        int n = t.length();
+        int i = 0;
+        while (i < n) {
+            if (!hostChar(t.charAt(i)) || i > 0 && (hostChar(t.charAt(i - 1)) || "/:_".indexOf(t.charAt(i - 1)) >= 0)) { i++; continue; }
+            int end = i;
+            while (end < n && hostChar(t.charAt(end))) end++;
+            int start = i;
+            i = end;
+            int hostEnd = end;
+            while (hostEnd > start && (t.charAt(hostEnd - 1) == '.' || t.charAt(hostEnd - 1) == '-')) hostEnd--;
+            boolean dotted = false;
+            for (int k = start; k < hostEnd && !dotted; k++) dotted = t.charAt(k) == '.';
+            if (hostEnd - start > 253 || !dotted || inside(taken, start)) continue;
+            if (t.charAt(start) == '-' || t.charAt(start) == '.') continue;
+            String host = t.substring(start, hostEnd);
+            if (!plausibleHost(host) || HostName.parse(host).isEmpty()) continue;
+            int linkEnd = hostEnd;
+            String path = null;
+            if (hostEnd == end && end < n && (t.charAt(end) == '/' || t.charAt(end) == ':')) {
+                int p = end;
+                while (p < n && !Character.isWhitespace(t.charAt(p)) && !stopsPath(t.charAt(p))) p++;
+                String raw = trimTrailingPunctuation(t.substring(end, p));
+                path = raw;
+                linkEnd = end + raw.length();
+                i = Math.max(i, linkEnd);
+            }
+            out.add(new Link(Link.Kind.DOMAIN, text.substring(start, linkEnd), asciiLower(host), null, start, linkEnd));
+            taken.add(new int[]{start, linkEnd});
+            if (path != null) accountOf(host, path.startsWith(":") ? path.replaceFirst("^:\\d*", "") : path, start, linkEnd, out);
+        }
+    }
+
+    private static boolean hostChar(char c) {
+        if (c == '-' || c == '.') return true;
+        if (c < 0x80) return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+        if (!Character.isLetterOrDigit(c)) return false;
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script != Character.UnicodeScript.HAN && script != Character.UnicodeScript.HIRAGANA
+                && script != Character.UnicodeScript.KATAKANA && script != Character.UnicodeScript.HANGUL;
+    }
+
+    private static boolean stopsPath(char c) {
+        return "<>\"'，。！？（）【】「」《》".indexOf(c) >= 0 || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+
+    /** Labels of 1-63 characters without empty ones; the last is letters (or punycode), as TLDs are. */
+    private static boolean plausibleHost(String host) {
+        String[] labels = host.split("\\.", -1);
+        if (labels.length < 2) return false;
+        for (String l : labels) if (l.isEmpty() || l.length() > 63) return false;
+        String tld = labels[labels.length - 1];
+        if (tld.startsWith("xn--")) return true;
+        if (tld.length() < 2) return false;
+        for (int k = 0; k < tld.length(); k++) if (!Character.isLetter(tld.charAt(k))) return false;
+        return true;
     }
 
     private static List<Link> fromUrl(String url, int start, int end) {

@@ -20,6 +20,7 @@ public final class NameJudge {
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
     private static final int MAX_WINDOW = 4;
     private static final double FUZZY_WEIGHT = 0.9;
+    private static final int MAX_NAME = 128;
     /** "O K X", "E x E x": a name spelled out in single letters is read as one word, up to this many pieces. */
     private static final int MAX_SPELLED = 12;
 
@@ -71,7 +72,8 @@ public final class NameJudge {
     /** Judges one name; {@code field} says which of the author's names it is. */
     public NameVerdict judge(String text, String field) {
         if (text == null || text.isBlank()) return NameVerdict.none(text, field);
-        Skeleton s = skeleton.of(text);
+        // platform names are short (Telegram: 64 + 64); a longer one is judged on its start only
+        Skeleton s = skeleton.of(text.length() > MAX_NAME ? text.substring(0, MAX_NAME) : text);
         if (s.isEmpty()) return NameVerdict.none(text, field);
         List<String> tokens = s.tokens();
 

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 AnnounceCommand.class,
                 AskCommand.class,
+                CheckNameCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit status for an error (bad input, bad rules); 0 is clean and 1 is "findings". */

@@ -19,6 +19,7 @@ public final class Detectors {
         List<Detector> detectors = new ArrayList<>();
         // secrets (detect.secrets) are added here
         // identity, links and scam bait (detect.identity, detect.links) are added here
+        detectors.addAll(BrandDetectors.load(rulesDir, brand));
         return new CompositeDetector(detectors);
     }
 }

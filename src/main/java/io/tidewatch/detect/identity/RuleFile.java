@@ -1,0 +1,110 @@
+package io.tidewatch.detect.identity;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.tidewatch.core.ConfigException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A YAML rule file read as a tree; every error names the file and the field. */
+public final class RuleFile {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final Path file;
+    private final JsonNode root;
+
+    private RuleFile(Path file, JsonNode root) {
+        this.file = file;
+        this.root = root;
+    }
+
+    public static RuleFile read(Path file) {
+        if (!Files.isRegularFile(file)) throw new ConfigException(file + ": rule file not found");
+        try {
+            JsonNode root = YAML.readTree(file.toFile());
+            if (root == null || !root.isObject()) throw new ConfigException(file + ": expected a mapping at the top level");
+            return new RuleFile(file, root);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            throw new ConfigException(file + (loc == null ? "" : ":" + loc.getLineNr()) + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    public Path file() { return file; }
+
+    public JsonNode root() { return root; }
+
+    /** A node by dotted path, or a missing node. */
+    public JsonNode at(String path) {
+        JsonNode n = root;
+        for (String part : path.split("\\.")) n = n.path(part);
+        return n;
+    }
+
+    public ConfigException error(String field, String problem) {
+        return new ConfigException(file + ": field '" + field + "': " + problem);
+    }
+
+    public double number(String path, double min, double max) {
+        JsonNode n = at(path);
+        if (!n.isNumber()) throw error(path, "a number is required");
+        double v = n.asDouble();
+        if (v < min || v > max) throw error(path, "must be between " + min + " and " + max + ", was " + v);
+        return v;
+    }
+
+    public int integer(String path, int min, int max) {
+        JsonNode n = at(path);
+        if (!n.isInt()) throw error(path, "a whole number is required");
+        int v = n.asInt();
+        if (v < min || v > max) throw error(path, "must be between " + min + " and " + max + ", was " + v);
+        return v;
+    }
+
+    public String text(String path) {
+        JsonNode n = at(path);
+        if (!n.isTextual() || n.asText().isBlank()) throw error(path, "a non-empty text is required");
+        return n.asText();
+    }
+
+    public List<String> texts(String path, boolean required) {
+        return texts(at(path), path, required);
+    }
+
+    public List<String> texts(JsonNode n, String path, boolean required) {
+        if (n.isMissingNode() || n.isNull()) {
+            if (required) throw error(path, "a list of texts is required");
+            return List.of();
+        }
+        if (!n.isArray()) throw error(path, "a list of texts is required");
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            if (!n.get(i).isValueNode()) throw error(path + "[" + i + "]", "a text is required");
+            out.add(n.get(i).asText());
+        }
+        return out;
+    }
+
+    public Map<String, String> textMap(String path) {
+        JsonNode n = at(path);
+        if (n.isMissingNode()) return Map.of();
+        if (!n.isObject()) throw error(path, "a mapping of text to text is required");
+        Map<String, String> out = new LinkedHashMap<>();
+        n.fields().forEachRemaining(e -> {
+            if (!e.getValue().isValueNode()) throw error(path + "." + e.getKey(), "a text is required");
+            out.put(e.getKey(), e.getValue().asText());
+        });
+        return out;
+    }
+}

@@ -1,0 +1,23 @@
+package io.tidewatch.detect.links;
+
+import io.tidewatch.detect.identity.Transformation;
+
+import java.util.Set;
+
+/**
+ * What judging one host concluded.
+ *
+ * @param technique how it imitates: "homoglyph", "typo-omission", "added-word", "other-tld",
+ *                  "brand-in-subdomain", "blocklisted", … or "" when it does not
+ * @param imitates  the brand domain or name imitated, or null
+ */
+public record DomainVerdict(String host, String shown, boolean suspicious, String technique, String imitates,
+                            Set<Transformation> transformations, boolean official) {
+    public DomainVerdict {
+        transformations = Set.copyOf(transformations);
+    }
+
+    static DomainVerdict clean(String host, boolean official) {
+        return new DomainVerdict(host, host, false, "", null, Set.of(), official);
+    }
+}

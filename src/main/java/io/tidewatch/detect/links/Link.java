@@ -1,0 +1,13 @@
+package io.tidewatch.detect.links;
+
+/**
+ * A link found in a post: a URL, a bare domain, or an {@code @handle} (also the account of a
+ * {@code t.me/name} link).
+ *
+ * @param host   for URL and DOMAIN: the host in lower-case ASCII (punycode); for HANDLE: null
+ * @param handle for HANDLE: the account name without '@'
+ * @param start  UTF-16 offset in the post's text, or -1 when it came from the post's link list
+ */
+public record Link(Kind kind, String raw, String host, String handle, int start, int end) {
+    public enum Kind { URL, DOMAIN, HANDLE }
+}

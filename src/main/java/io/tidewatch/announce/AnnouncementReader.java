@@ -40,6 +40,12 @@ public final class AnnouncementReader {
 
     private final TargetDirectory targets;
 
+    private java.util.SortedSet<String> knownTargets() {
+        java.util.SortedSet<String> known = new java.util.TreeSet<>(targets.channels().keySet());
+        known.add("twitter");
+        return known;
+    }
+
     public AnnouncementReader(TargetDirectory targets) {
         this.targets = targets;
     }
@@ -120,7 +126,7 @@ public final class AnnouncementReader {
         for (String spec : targetSpecs) {
             targets.resolve(spec).ifPresentOrElse(resolved::addAll,
                     () -> problems.add(new Problem(file, "targets", "unknown target '" + spec
-                            + "' (known: " + String.join(", ", new java.util.TreeSet<>(targets.channels().keySet())) + ", twitter, or a chat id)")));
+                            + "' (known: " + String.join(", ", knownTargets()) + ", or a chat id)")));
         }
 
         boolean pin = false;

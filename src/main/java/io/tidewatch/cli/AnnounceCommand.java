@@ -1,5 +1,7 @@
 package io.tidewatch.cli;
 
+import io.tidewatch.detect.BrandDetectors;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tidewatch.announce.AnnouncementDirectory;
@@ -56,7 +58,7 @@ public final class AnnounceCommand implements Runnable {
         AnnouncementDirectory directory(Path dirOverride) {
             BrandProfile brand = rules.brand();
             return AnnouncementDirectory.of(dirOverride != null ? dirOverride : dir, brand, rules.brandFile(),
-                    rules.rulesDir(), host -> false);
+                    rules.rulesDir(), BrandDetectors.lookalikeHosts(rules.rulesDir(), brand));
         }
 
         Announcements announcements(Database db) {

@@ -35,4 +35,12 @@ public final class BrandDetectors {
                 new PhishingLinkDetector(new LookalikeDomainJudge(brand, links, identity.skeleton()), judge, identity, links),
                 new ScamBaitDetector(brand, new ScamBaitMatcher(scam, identity.skeleton())));
     }
+
+    /** Hosts that imitate the brand's domains: the announcement link check chains this in. */
+    public static java.util.function.Predicate<String> lookalikeHosts(Path rulesDir, BrandProfile brand) {
+        IdentityRules identity = IdentityRules.load(rulesDir.resolve("identity.yaml"));
+        LookalikeDomainJudge judge = new LookalikeDomainJudge(brand, LinkRules.load(rulesDir.resolve("links.yaml")),
+                identity.skeleton());
+        return host -> judge.judge(host).suspicious();
+    }
 }

@@ -64,7 +64,7 @@ class AnnounceCommandTest {
         assertTrue(r.out().contains("=== telegram (en) message 1/1 ==="), r.out());
         assertTrue(r.out().contains("unknown target 'nowhere'"), r.out());
         assertTrue(r.out().contains("unknown tag 'giveaway'"), r.out());
-        assertTrue(r.out().contains("examp1e.com is not an official domain"), r.out());
+        assertTrue(r.out().contains("examp1e.com looks like an imitation of an official domain"), r.out());
     }
 
     @Test

@@ -121,13 +121,21 @@ public final class RuleFileReader {
                 throw new ConfigException(file + ":" + lines.fieldLine(line, "validator") + ": rule '" + id + "': " + e.getMessage());
             }
         }
+        CharRuns.Requirement requires = null;
+        if (r.has("requires")) {
+            try {
+                requires = CharRuns.Requirement.parse(r.get("requires").asText());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(file + ":" + lines.fieldLine(line, "requires") + ": rule '" + id + "': " + e.getMessage());
+            }
+        }
         String kind = r.has("category") ? r.get("category").asText() : "credential";
         return new SecretRule(id, text(file, r, "description", line), file, line, regex, secretGroup, entropy, keywords,
                 allowlists, required, r.path("skipReport").asBoolean(false), path, severity, kind, validator, detector,
                 lower(strings(file, r, "contextWords", line)), lower(strings(file, r, "negativeContextWords", line)),
                 r.path("contextRequired").asBoolean(false), r.path("contextWindow").asInt(60),
                 strings(file, r, "languages", line), strings(file, r, "examples", line), strings(file, r, "counterexamples", line),
-                r.has("priority") ? r.get("priority").asInt() : id.startsWith("generic") ? -1 : 0);
+                r.has("priority") ? r.get("priority").asInt() : id.startsWith("generic") ? -1 : 0, requires);
     }
 
     private static Allowlist allowlist(Path file, JsonNode a, int line) {

@@ -51,8 +51,14 @@ public final class SecretScanner implements Detector {
         NormalizedText nt = TextNormalizer.normalize(text);
         BitSet candidates = rules.candidates(nt.lower());
         Map<Integer, List<Hit>> hits = new HashMap<>();
+        CharRuns runs = null;
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
-            List<Hit> h = match(rules.rules().get(i), nt);
+            SecretRule rule = rules.rules().get(i);
+            if (rule.requires() != null) {
+                if (runs == null) runs = new CharRuns(nt.text());
+                if (!runs.satisfies(rule.requires())) continue;
+            }
+            List<Hit> h = match(rule, nt);
             if (!h.isEmpty()) hits.put(i, h);
         }
         List<Hit> reported = new ArrayList<>();

@@ -42,7 +42,7 @@ final class SeedPhraseFinder {
 
     List<Phrase> find(NormalizedText nt) {
         String t = nt.lower();
-        if (!enoughWords(t)) return List.of();
+        if (!plausible(nt)) return List.of();
         List<Token> tokens = tokenize(t);
         List<Phrase> out = new ArrayList<>();
         int i = 0;
@@ -60,17 +60,55 @@ final class SeedPhraseFinder {
         return out;
     }
 
-    /** Cheap bail-out: fewer than 12 words or CJK chars cannot hold a mnemonic. */
-    private static boolean enoughWords(String t) {
-        int words = 0;
-        boolean inWord = false;
-        for (int i = 0; i < t.length(); i++) {
+    /**
+     * Cheap bail-out without dictionary lookups: a phrase needs 12 word-shaped tokens in a row
+     * (3-8 letters, or single CJK chars) with only separators between; a Chinese run also needs
+     * its chars spaced apart or a context word in the message.
+     */
+    private boolean plausible(NormalizedText nt) {
+        String t = nt.lower();
+        int n = t.length();
+        int enRun = 0, cjkRun = 0, bestEn = 0, bestCjk = 0, cjkApart = 0, bestCjkApart = 0;
+        int i = 0;
+        boolean lastWasCjk = false;
+        while (i < n) {
             char c = t.charAt(i);
-            if (TextNormalizer.isCjk(c)) { if (++words >= 12) return true; inWord = false; }
-            else if (c >= 'a' && c <= 'z') { if (!inWord) { inWord = true; if (++words >= 12) return true; } }
-            else inWord = false;
+            if (c >= 'a' && c <= 'z') {
+                int j = i;
+                while (j < n && t.charAt(j) >= 'a' && t.charAt(j) <= 'z') j++;
+                int len = j - i;
+                boolean glued = j < n && Character.isLetter(t.charAt(j)) && !TextNormalizer.isCjk(t.charAt(j));
+                enRun = (len >= 3 && len <= 8 && !glued) ? enRun + 1 : 0;
+                bestEn = Math.max(bestEn, enRun);
+                cjkRun = 0;
+                cjkApart = 0;
+                lastWasCjk = false;
+                i = j;
+            } else if (TextNormalizer.isCjk(c)) {
+                if (lastWasCjk && i > 0) {
+                    boolean apart = !TextNormalizer.isCjk(t.charAt(i - 1))
+                            || nt.originalStart(i) > nt.originalEnd(i);
+                    if (apart) cjkApart++;
+                }
+                cjkRun++;
+                bestCjk = Math.max(bestCjk, cjkRun);
+                bestCjkApart = Math.max(bestCjkApart, cjkApart);
+                enRun = 0;
+                lastWasCjk = true;
+                i++;
+            } else {
+                if (!(Character.isWhitespace(c) || Character.isDigit(c) || ",.;:、，。；：)(]#-*•|\"'/".indexOf(c) >= 0)) {
+                    enRun = 0;
+                    cjkRun = 0;
+                    cjkApart = 0;
+                    lastWasCjk = false;
+                }
+                i++;
+            }
         }
-        return false;
+        if (bestEn >= 12) return true;
+        if (bestCjk < 12) return false;
+        return bestCjkApart >= 10 || containsAny(t, contextWords);
     }
 
     private static List<Token> tokenize(String t) {
@@ -124,6 +162,8 @@ final class SeedPhraseFinder {
         String around = t.substring(ctxFrom, ctxTo);
         boolean context = containsAny(around, contextWords);
         boolean negative = containsAny(around, negativeWords);
+        if (negative && !context) return List.of();
+        if (cjk && !context && !separated(nt, run, 0, run.size())) return List.of(); // Chinese prose
         boolean numbered = numbered(t, run);
         boolean perLine = perLine(t, run);
         List<Phrase> out = new ArrayList<>();
@@ -133,11 +173,13 @@ final class SeedPhraseFinder {
             int bestScore = Integer.MIN_VALUE;
             for (int len = 24; len >= 12 && best == null; len -= 3) {
                 for (int s = from; s + len <= run.size(); s++) {
-                    if (!SeedPhraseValidator.checksumValid(idx, s, len)) continue;
                     boolean alignedStart = s == 0 || boundary(t, run.get(s - 1), run.get(s));
                     boolean alignedEnd = s + len == run.size() || boundary(t, run.get(s + len - 1), run.get(s + len));
                     int score = (alignedStart ? 2 : 0) + (alignedEnd ? 2 : 0) - (s - from);
-                    if (accept(nt, run, s, len, alignedStart && alignedEnd, context, negative, numbered, perLine, cjk) && score > bestScore) {
+                    if (score <= bestScore) continue;
+                    // the cheap shape checks first, the SHA-256 checksum last
+                    if (accept(nt, run, s, len, alignedStart && alignedEnd, context, negative, numbered, perLine, cjk)
+                            && SeedPhraseValidator.checksumValid(idx, s, len)) {
                         bestScore = score;
                         best = phrase(run, idx, s, len, true, cjk);
                     }

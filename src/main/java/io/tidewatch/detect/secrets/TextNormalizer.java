@@ -12,9 +12,18 @@ public final class TextNormalizer {
     /** A run of single chars split by one separator joins only from this many chars on. */
     private static final int MIN_SPACED_RUN = 4;
 
+    private static final String[] FULLWIDTH = new String[0xFF5E - 0xFF01 + 1];
+
+    static {
+        for (int i = 0; i < FULLWIDTH.length; i++) FULLWIDTH[i] = String.valueOf((char) (0x21 + i));
+    }
+
     private TextNormalizer() {}
 
     public static NormalizedText normalize(String original) {
+        if (isPlain(original) && !mayHaveSpacedRun(original)) {
+            return new NormalizedText(original, original, lowerCase(original), null, null);
+        }
         int n = original.length();
         StringBuilder sb = new StringBuilder(n);
         int[] start = new int[n + 8];
@@ -29,15 +38,21 @@ public final class TextNormalizer {
                 piece = null;
             } else if (cp == 0x3000) {
                 piece = " ";
+            } else if (cp >= 0xFF01 && cp <= 0xFF5E) {
+                piece = FULLWIDTH[cp - 0xFF01]; // full-width ASCII: the common case, without the normalizer
+            } else if (!mayChangeUnderNfkc(cp)) {
+                piece = null;
             } else {
                 String s = new String(Character.toChars(cp));
                 piece = Normalizer.isNormalized(s, Normalizer.Form.NFKC) ? s : Normalizer.normalize(s, Normalizer.Form.NFKC);
                 if (piece.isEmpty()) { i = next; continue; }
             }
             if (piece == null) {
-                if (len + 1 > start.length) { start = grow(start); end = grow(end); }
-                sb.append((char) cp);
-                start[len] = i; end[len] = next; len++;
+                for (int k = i; k < next; k++) {
+                    if (len + 1 > start.length) { start = grow(start); end = grow(end); }
+                    sb.append(original.charAt(k));
+                    start[len] = i; end[len] = next; len++;
+                }
             } else {
                 for (int k = 0; k < piece.length(); k++) {
                     if (len + 1 > start.length) { start = grow(start); end = grow(end); }
@@ -57,6 +72,27 @@ public final class TextNormalizer {
         int[] s = java.util.Arrays.copyOf(start, len);
         int[] e = java.util.Arrays.copyOf(end, len);
         return new NormalizedText(original, text, lowerCase(text), s, e);
+    }
+
+    /** Only ASCII and chars NFKC leaves alone, nothing invisible: the common case, normalized as is. */
+    private static boolean isPlain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) continue;
+            if (Character.isSurrogate(c) || isInvisible(c) || c == 0x3000 || mayChangeUnderNfkc(c)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Blocks holding compatibility characters (full-width forms, ligatures, circled and math
+     * letters, superscripts...). CJK ideographs, kana and Hangul syllables are left alone, which
+     * keeps Chinese text on the fast path.
+     */
+    private static boolean mayChangeUnderNfkc(int cp) {
+        return (cp >= 0x00A0 && cp <= 0x036F) || (cp >= 0x1D00 && cp <= 0x1DBF) || (cp >= 0x2000 && cp <= 0x2FFF)
+                || cp == 0x3000 || (cp >= 0x3036 && cp <= 0x303F) || (cp >= 0x3099 && cp <= 0x309F) || (cp >= 0x3130 && cp <= 0x33FF)
+                || (cp >= 0xA640 && cp <= 0xA7FF) || (cp >= 0xF900 && cp <= 0xFFEF) || cp >= 0x10000;
     }
 
     static boolean isInvisible(int cp) {

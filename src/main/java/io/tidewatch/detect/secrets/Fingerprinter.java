@@ -22,6 +22,7 @@ import java.util.Map;
 public final class Fingerprinter {
     public static final String ENV = "TIDEWATCH_FINGERPRINT_SALT";
     private final byte[] salt;
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public Fingerprinter(byte[] salt) {
         if (salt.length < 16) throw new IllegalArgumentException("fingerprint salt must be at least 16 bytes");
@@ -57,12 +58,17 @@ public final class Fingerprinter {
 
     /** Hex HMAC of the rule kind and the secret with whitespace removed, 32 hex chars. */
     public String fingerprint(String kind, String secret) {
+        Mac mac = macs.get();
+        mac.update((kind + "\u0000").getBytes(StandardCharsets.UTF_8));
+        byte[] h = mac.doFinal(secret.replaceAll("\\s+", "").getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(h, 0, 16);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(salt, "HmacSHA256"));
-            mac.update((kind + "\u0000").getBytes(StandardCharsets.UTF_8));
-            byte[] h = mac.doFinal(secret.replaceAll("\\s+", "").getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(h, 0, 16);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -72,9 +72,12 @@ public final class RuleFileReader {
         String where = file + ":" + line + ": rule '" + id + "'";
         String regexSrc = text(file, r, "regex", line);
         Pattern regex = null;
+        Pattern prefilter = null;
         if (regexSrc != null) {
             try {
                 regex = Pattern.compile(GoRegex.toRe2j(regexSrc));
+                String loose = GoRegex.relaxed(GoRegex.toRe2j(regexSrc));
+                if (loose != null) prefilter = Pattern.compile(loose);
             } catch (PatternSyntaxException e) {
                 int at = lines.fieldLine(line, "regex");
                 throw new ConfigException(file + ":" + at + ": rule '" + id + "': bad regex: " + e.getMessage());
@@ -135,7 +138,7 @@ public final class RuleFileReader {
                 lower(strings(file, r, "contextWords", line)), lower(strings(file, r, "negativeContextWords", line)),
                 r.path("contextRequired").asBoolean(false), r.path("contextWindow").asInt(60),
                 strings(file, r, "languages", line), strings(file, r, "examples", line), strings(file, r, "counterexamples", line),
-                r.has("priority") ? r.get("priority").asInt() : id.startsWith("generic") ? -1 : 0, requires);
+                r.has("priority") ? r.get("priority").asInt() : id.startsWith("generic") ? -1 : 0, requires, prefilter);
     }
 
     private static Allowlist allowlist(Path file, JsonNode a, int line) {

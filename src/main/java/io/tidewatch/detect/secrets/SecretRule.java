@@ -16,6 +16,7 @@ import java.util.List;
  * @param negativeContext words near the match that make it something else (tx hash, address...)
  * @param contextRequired when true, a match without a context word nearby is ignored
  * @param skipReport      a component of composites only, never reported alone (gitleaks {@code skipReport})
+ * @param prefilter       a looser regex (see {@link GoRegex#relaxed}) that must find something first, or null
  * @param requires        a run of chars the text must have for the regex to be worth running, or null
  * @param priority        breaks ties between overlapping findings of equal severity (higher wins);
  *                        catch-all rules use -1 so a specific rule names the leak
@@ -26,7 +27,7 @@ public record SecretRule(String id, String description, Path file, int line,
                          Severity severity, String kind, SecretValidator validator, String detector,
                          List<String> contextWords, List<String> negativeContext, boolean contextRequired,
                          int contextWindow, List<String> languages, List<String> examples,
-                         List<String> counterexamples, int priority, CharRuns.Requirement requires) {
+                         List<String> counterexamples, int priority, CharRuns.Requirement requires, Pattern prefilter) {
     public SecretRule {
         keywords = List.copyOf(keywords);
         allowlists = List.copyOf(allowlists);

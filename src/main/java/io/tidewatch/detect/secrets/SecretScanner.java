@@ -78,6 +78,7 @@ public final class SecretScanner implements Detector {
         if ("bip39".equals(rule.detector())) return seedPhrases(rule, nt);
         List<Hit> out = new ArrayList<>();
         String t = nt.text();
+        if (rule.prefilter() != null && !rule.prefilter().matcher(t).find()) return out;
         Matcher m = rule.regex().matcher(t);
         while (m.find()) {
             int gs, ge;

@@ -32,10 +32,21 @@ final class SeedPhraseFinder {
 
     private final List<String> contextWords;
     private final List<String> negativeWords;
+    /** Chars that start some context word: most positions of a message can be skipped at once. */
+    private final java.util.BitSet contextStarts = new java.util.BitSet(65536);
 
     SeedPhraseFinder(List<String> contextWords, List<String> negativeWords) {
         this.contextWords = contextWords;
         this.negativeWords = negativeWords;
+        for (String w : contextWords) if (!w.isEmpty()) contextStarts.set(w.charAt(0));
+    }
+
+    private boolean hasContextWord(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (!contextStarts.get(t.charAt(i))) continue;
+            for (String w : contextWords) if (t.startsWith(w, i)) return true;
+        }
+        return false;
     }
 
     private record Token(int start, int end, int index, String word, boolean cjk) {}
@@ -108,7 +119,7 @@ final class SeedPhraseFinder {
         }
         if (bestEn >= 12) return true;
         if (bestCjk < 12) return false;
-        return bestCjkApart >= 10 || containsAny(t, contextWords);
+        return bestCjkApart >= 10 || hasContextWord(t);
     }
 
     private static List<Token> tokenize(String t) {

@@ -21,8 +21,9 @@ public final class TextNormalizer {
     private TextNormalizer() {}
 
     public static NormalizedText normalize(String original) {
-        if (isPlain(original) && !mayHaveSpacedRun(original)) {
-            return new NormalizedText(original, original, lowerCase(original), null, null);
+        String plainLower = plainLowerCase(original);
+        if (plainLower != null && !mayHaveSpacedRun(original)) {
+            return new NormalizedText(original, original, plainLower, null, null);
         }
         int n = original.length();
         StringBuilder sb = new StringBuilder(n);
@@ -74,14 +75,29 @@ public final class TextNormalizer {
         return new NormalizedText(original, text, lowerCase(text), s, e);
     }
 
-    /** Only ASCII and chars NFKC leaves alone, nothing invisible: the common case, normalized as is. */
-    private static boolean isPlain(String s) {
+    /**
+     * The lower-cased text when it holds only ASCII and chars NFKC leaves alone, nothing
+     * invisible (the common case, normalized as is); null otherwise.
+     */
+    private static String plainLowerCase(String s) {
+        char[] cs = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c < 0x80) continue;
-            if (Character.isSurrogate(c) || isInvisible(c) || c == 0x3000 || mayChangeUnderNfkc(c)) return false;
+            if (c < 0x80) {
+                if (c >= 'A' && c <= 'Z') {
+                    if (cs == null) cs = s.toCharArray();
+                    cs[i] = (char) (c + 32);
+                }
+                continue;
+            }
+            if (Character.isSurrogate(c) || isInvisible(c) || c == 0x3000 || mayChangeUnderNfkc(c)) return null;
+            char l = Character.toLowerCase(c);
+            if (l != c) {
+                if (cs == null) cs = s.toCharArray();
+                cs[i] = l;
+            }
         }
-        return true;
+        return cs == null ? s : new String(cs);
     }
 
     /**

@@ -70,4 +70,28 @@ class RuleFileReaderTest {
         RuleSet set = RuleSet.of(List.of(f));
         assertEquals(3, set.candidates("my apikey=x").cardinality());
     }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        (?i)[\\w.-]{0,50}?(?:key)[ \\t]{0,20}=(\\w{10,150})  | (?i)(?:key)[ \\t]{0,}=(\\w{10,})
+        [a-z]{0,40}?token=(\\d{4,6})                       | token=(\\d{4,6})
+        ghp_[0-9a-zA-Z]{36}                                 | <none>
+        x[{]{0,20}                                          | x[{]{0,}
+        """)
+    void relaxed_prefilters_only_widen(String regex, String expected) {
+        String loose = GoRegex.relaxed(regex);
+        assertEquals(expected.equals("<none>") ? null : expected, loose);
+    }
+
+    @org.junit.jupiter.api.Test
+    void every_text_the_real_regex_finds_the_relaxed_one_finds_too() {
+        SecretScanner s = Scanners.withGitleaks();
+        for (SecretRule r : s.rules().rules()) {
+            if (r.prefilter() == null) continue;
+            for (String ex : r.examples()) {
+                String t = TextNormalizer.normalize(ex).text();
+                if (r.regex().matcher(t).find()) assertTrue(r.prefilter().matcher(t).find(), r.id() + " prefilter misses <" + ex + ">");
+            }
+        }
+    }
 }

@@ -189,7 +189,7 @@ final class SeedPhraseFinder {
                     int score = (alignedStart ? 2 : 0) + (alignedEnd ? 2 : 0) - (s - from);
                     if (score <= bestScore) continue;
                     // the cheap shape checks first, the SHA-256 checksum last
-                    if (accept(nt, run, s, len, alignedStart && alignedEnd, context, negative, numbered, perLine, cjk)
+                    if (accept(nt, run, s, len, alignedStart, alignedEnd, context, negative, numbered, perLine, cjk)
                             && SeedPhraseValidator.checksumValid(idx, s, len)) {
                         bestScore = score;
                         best = phrase(run, idx, s, len, true, cjk);
@@ -220,8 +220,9 @@ final class SeedPhraseFinder {
         return out;
     }
 
-    private boolean accept(NormalizedText nt, List<Token> run, int s, int len, boolean aligned, boolean context,
-                           boolean negative, boolean numbered, boolean perLine, boolean cjk) {
+    private boolean accept(NormalizedText nt, List<Token> run, int s, int len, boolean alignedStart, boolean alignedEnd,
+                           boolean context, boolean negative, boolean numbered, boolean perLine, boolean cjk) {
+        boolean aligned = alignedStart && alignedEnd;
         if (negative && !context) return false;
         if (cjk) {
             boolean separated = separated(nt, run, s, len);
@@ -236,7 +237,8 @@ final class SeedPhraseFinder {
             if (!seen.add(w)) repeats++;
         }
         if (numbered || perLine) return prose <= len / 3;
-        if (context) return prose <= len / 3 && (aligned || len >= 15);
+        // with context words near, one aligned end is enough ("my seed is w1 … w12 please help")
+        if (context) return prose <= len / 3 && (alignedStart || alignedEnd || len >= 15);
         return aligned && prose <= 1 && repeats <= 1;
     }
 

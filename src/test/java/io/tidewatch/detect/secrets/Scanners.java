@@ -11,6 +11,7 @@ final class Scanners {
 
     private static SecretScanner own;
     private static SecretScanner withGitleaks;
+    private static SecretScanner gitleaksOnly;
 
     private Scanners() {}
 
@@ -22,6 +23,11 @@ final class Scanners {
     static synchronized SecretScanner withGitleaks() {
         if (withGitleaks == null) withGitleaks = new SecretScanner(RuleSet.load(List.of(SECRETS_TOML, gitleaksToml())), FINGERPRINTER);
         return withGitleaks;
+    }
+
+    static synchronized SecretScanner gitleaksOnly() {
+        if (gitleaksOnly == null) gitleaksOnly = new SecretScanner(RuleSet.load(List.of(gitleaksToml())), FINGERPRINTER);
+        return gitleaksOnly;
     }
 
     /** The stock gitleaks config: ../shared/data from the worktree, or /work/shared/data. */

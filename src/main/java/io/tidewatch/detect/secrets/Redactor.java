@@ -1,5 +1,6 @@
 package io.tidewatch.detect.secrets;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -8,7 +9,8 @@ import java.util.List;
  */
 public final class Redactor {
     static final String MASK = "****";
-    private static final int MAX_CONTEXT = 40;
+    private static final int CONTEXT_BEFORE = 24;
+    private static final int CONTEXT_AFTER = 12;
 
     private Redactor() {}
 
@@ -25,30 +27,31 @@ public final class Redactor {
     }
 
     /**
-     * The matched text with every secret part masked, cut to a readable length, e.g.
-     * "my password is ****". Falls back to the bare mask if any secret would survive.
+     * The text around {@code [from, to)} (the match, widened to nearby words) with every secret
+     * span masked, e.g. "my password is ****". Falls back to a bare mask if any secret would survive.
      */
-    public static String excerpt(String match, List<int[]> secretSpans, List<String> secrets) {
+    public static String excerpt(String text, int from, int to, List<int[]> secretSpans, List<String> secrets) {
+        int winFrom = Math.max(0, from - CONTEXT_BEFORE), winTo = Math.min(text.length(), to + CONTEXT_AFTER);
+        while (winFrom > 0 && winFrom < from && !Character.isWhitespace(text.charAt(winFrom - 1)) && from - winFrom < CONTEXT_BEFORE + 12) winFrom--;
+        List<int[]> spans = new ArrayList<>();
+        for (int[] s : secretSpans) if (s[1] > winFrom && s[0] < winTo) spans.add(new int[]{Math.max(s[0], winFrom), Math.min(s[1], winTo), s[0], s[1]});
+        spans.sort((a, b) -> Integer.compare(a[0], b[0]));
         StringBuilder sb = new StringBuilder();
-        int pos = 0;
-        List<int[]> spans = secretSpans.stream().sorted((a, b) -> Integer.compare(a[0], b[0])).toList();
+        if (winFrom > 0) sb.append('…');
+        int pos = winFrom;
         for (int[] s : spans) {
-            if (s[0] < pos) continue;
-            sb.append(clip(match.substring(pos, s[0]), true));
-            sb.append(maskToken(match.substring(s[0], s[1])));
+            if (s[1] <= pos) continue;
+            if (s[0] > pos) sb.append(text, pos, s[0]);
+            sb.append(maskToken(text.substring(s[2], s[3])));
             pos = s[1];
         }
-        sb.append(clip(match.substring(pos), false));
+        if (pos < winTo) sb.append(text, pos, winTo);
+        if (winTo < text.length()) sb.append('…');
         String out = sb.toString().replaceAll("\\s+", " ").strip();
         for (String secret : secrets) {
-            if (secret.length() >= 4 && out.contains(secret)) return maskToken(secrets.get(0));
+            if (secret.length() >= 4 && out.contains(secret)) return MASK;
         }
         return out;
-    }
-
-    private static String clip(String s, boolean keepEnd) {
-        if (s.length() <= MAX_CONTEXT) return s;
-        return keepEnd ? "…" + s.substring(s.length() - MAX_CONTEXT) : s.substring(0, MAX_CONTEXT) + "…";
     }
 
     private static String typePrefix(String secret) {

@@ -71,7 +71,15 @@ public final class SecretScanner implements Detector {
                 if (composite != null) reported.add(composite);
             }
         }
-        return findings(nt, dedupe(reported));
+        List<int[]> allSpans = new ArrayList<>();
+        List<String> allSecrets = new ArrayList<>();
+        for (List<Hit> hs : hits.values()) {
+            for (Hit h : hs) {
+                allSpans.addAll(h.secretSpans());
+                allSecrets.addAll(h.secrets());
+            }
+        }
+        return findings(nt, dedupe(reported), allSpans, allSecrets);
     }
 
     private List<Hit> match(SecretRule rule, NormalizedText nt) {
@@ -88,9 +96,7 @@ public final class SecretScanner implements Detector {
             if (gs < 0 || ge <= gs) continue;
             String secret = t.substring(gs, ge);
             if (!passes(rule, nt, m.start(), m.end(), secret)) continue;
-            String match = t.substring(m.start(), m.end());
-            String excerpt = Redactor.excerpt(match, List.of(new int[]{gs - m.start(), ge - m.start()}), List.of(secret));
-            out.add(new Hit(rule, m.start(), m.end(), List.of(new int[]{gs, ge}), List.of(secret), excerpt,
+            out.add(new Hit(rule, m.start(), m.end(), List.of(new int[]{gs, ge}), List.of(secret), null,
                     rule.severity(), rule.description()));
         }
         return out;
@@ -192,11 +198,7 @@ public final class SecretScanner implements Detector {
             start = Math.min(start, found.start());
             end = Math.max(end, found.end());
         }
-        String region = nt.text().substring(start, end);
-        List<int[]> relative = new ArrayList<>();
-        for (int[] s : spans) relative.add(new int[]{s[0] - start, s[1] - start});
-        String excerpt = Redactor.excerpt(region, relative, secrets);
-        return new Hit(primary.rule(), start, end, spans, secrets, excerpt, primary.rule().severity(), primary.rule().description());
+        return new Hit(primary.rule(), start, end, spans, secrets, null, primary.rule().severity(), primary.rule().description());
     }
 
     private static boolean near(String t, Hit a, Hit b, RequiredRule q) {
@@ -248,12 +250,21 @@ public final class SecretScanner implements Detector {
         return kept;
     }
 
-    private List<Finding> findings(NormalizedText nt, List<Hit> hits) {
+    /**
+     * Findings span the secret itself (from the first secret part to the last, for composites),
+     * in original-text UTF-16 offsets. Excerpts show the words around it with every secret found
+     * anywhere in the message masked.
+     */
+    private List<Finding> findings(NormalizedText nt, List<Hit> hits, List<int[]> allSpans, List<String> allSecrets) {
         List<Finding> out = new ArrayList<>(hits.size());
         for (Hit h : hits) {
             String basis = String.join("\u0000", h.secrets());
-            out.add(new Finding(Category.SECRET, h.rule().id(), h.severity(), nt.originalStart(h.start()),
-                    nt.originalEnd(h.end()), h.excerpt(), h.reason(), fingerprinter.fingerprint(h.rule().kind(), basis)));
+            int s = h.secretSpans().stream().mapToInt(x -> x[0]).min().orElse(h.start());
+            int e = h.secretSpans().stream().mapToInt(x -> x[1]).max().orElse(h.end());
+            String excerpt = h.excerpt() != null ? h.excerpt()
+                    : Redactor.excerpt(nt.text(), Math.min(s, h.start()), Math.max(e, h.end()), allSpans, allSecrets);
+            out.add(new Finding(Category.SECRET, h.rule().id(), h.severity(), nt.originalStart(s),
+                    nt.originalEnd(e), excerpt, h.reason(), fingerprinter.fingerprint(h.rule().kind(), basis)));
         }
         out.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
         return out;

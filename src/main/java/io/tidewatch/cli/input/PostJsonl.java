@@ -26,7 +26,8 @@ final class PostJsonl {
             try {
                 out.add(new InputPost(parse(PostReader.JSON.readTree(line)), name, lineNo));
             } catch (JsonProcessingException e) {
-                problems.accept(new InputProblem(name, lineNo, "not valid JSON: " + e.getOriginalMessage()));
+                // the parser's message may quote the line, and the line may hold a secret: position only
+                problems.accept(new InputProblem(name, lineNo, "not valid JSON (column " + e.getLocation().getColumnNr() + ")"));
             } catch (IllegalArgumentException e) {
                 problems.accept(new InputProblem(name, lineNo, e.getMessage()));
             }

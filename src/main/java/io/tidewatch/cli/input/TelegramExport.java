@@ -28,7 +28,7 @@ final class TelegramExport {
         try {
             root = PostReader.JSON.readTree(content);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(name + ":" + e.getLocation().getLineNr() + ": not a valid Telegram export: " + e.getOriginalMessage());
+            throw new ConfigException(name + ":" + e.getLocation().getLineNr() + ": not a valid Telegram export (JSON syntax error at column " + e.getLocation().getColumnNr() + ")");
         }
         JsonNode messages = root.get("messages");
         if (messages == null || !messages.isArray()) throw new ConfigException(name + ": Telegram export without a 'messages' array");

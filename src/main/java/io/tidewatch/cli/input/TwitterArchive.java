@@ -33,7 +33,7 @@ final class TwitterArchive {
         try {
             arr = PostReader.JSON.readTree(content.substring(eq + 1));
         } catch (JsonProcessingException e) {
-            throw new ConfigException(name + ":" + (e.getLocation().getLineNr() + prefixLines - 1) + ": not a valid Twitter archive: " + e.getOriginalMessage());
+            throw new ConfigException(name + ":" + (e.getLocation().getLineNr() + prefixLines - 1) + ": not a valid Twitter archive (JSON syntax error at column " + e.getLocation().getColumnNr() + ")");
         }
         if (arr == null || !arr.isArray()) throw new ConfigException(name + ": Twitter archive without a tweet array");
         List<InputPost> out = new ArrayList<>();

@@ -158,4 +158,18 @@ class ScanCommandTest {
         CliRun r = CliRun.of("scan", "--format", "jsonl", "--secrets", gitleaks.toString(), in.toString());
         assertEquals(1, r.exit(), r.err());
     }
+
+    @Test
+    void large_inputs_get_a_progress_bar_on_stderr_only() throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < ScanCommand.PROGRESS_THRESHOLD + 10; i++) sb.append("{\"id\":\"p").append(i).append("\",\"text\":\"gm\"}\n");
+        Path in = write("big.jsonl", sb.toString());
+        CliRun r = CliRun.of("scan", "--format", "jsonl", "--progress", "always", in.toString());
+        assertEquals(0, r.exit());
+        assertEquals(ScanCommand.PROGRESS_THRESHOLD + 10, r.out().lines().count());
+        assertTrue(r.out().lines().allMatch(l -> l.startsWith("{")), "stdout stays pure JSONL");
+        assertTrue(r.err().contains("100%"), r.err());
+        CliRun quiet = CliRun.of("scan", "--format", "jsonl", "--progress", "never", in.toString());
+        assertFalse(quiet.err().contains("%"), quiet.err());
+    }
 }

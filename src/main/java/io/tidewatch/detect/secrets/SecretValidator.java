@@ -23,7 +23,9 @@ public enum SecretValidator {
     /** A stated password: not a placeholder or an everyday word that follows "password is". */
     PASSWORD("password"),
     /** 32 bytes of hex that is not a trivial repeat (private keys). */
-    HEX_KEY("hex-key");
+    HEX_KEY("hex-key"),
+    /** A password stated without "is"/":" ("密码abc12345"): must look like one, with letters and digits or symbols. */
+    STRONG_PASSWORD("strong-password");
 
     private final String wireName;
 
@@ -33,7 +35,7 @@ public enum SecretValidator {
 
     public static SecretValidator fromWire(String s) {
         for (SecretValidator v : values()) if (v.wireName.equals(s.trim().toLowerCase(Locale.ROOT))) return v;
-        throw new IllegalArgumentException("unknown validator '" + s + "' (known: luhn, cn-id, base58check, wif, xprv, base32, password, hex-key; seed phrases use detector = \"bip39\")");
+        throw new IllegalArgumentException("unknown validator '" + s + "' (known: luhn, cn-id, base58check, wif, xprv, base32, password, strong-password, hex-key; seed phrases use detector = \"bip39\")");
     }
 
     public boolean valid(String secret) {
@@ -46,6 +48,7 @@ public enum SecretValidator {
             case BASE32 -> base32(secret);
             case PASSWORD -> password(secret);
             case HEX_KEY -> hexKey(secret);
+            case STRONG_PASSWORD -> strongPassword(secret);
         };
     }
 
@@ -123,14 +126,37 @@ public enum SecretValidator {
             "below", "above", "attached", "sent", "private", "secret", "confidential", "updated", "new", "old",
             "unknown", "null", "none", "undefined", "xxxx", "xxxxxx", "xxxxxxxx", "****", "******", "********",
             "password", "passw0rd", "yourpassword", "your_password", "<password>", "[password]", "placeholder",
-            "characters", "chars", "digits", "letters", "blank", "same?");
+            "characters", "chars", "digits", "letters", "blank", "same?", "leaked", "stolen", "compromised",
+            "hacked", "valid", "unique", "good", "bad", "easy", "hard", "working", "being", "getting", "already",
+            "very", "really", "probably", "definitely", "somewhere", "written", "mandatory", "optional", "shown",
+            "visible", "masked", "locked", "blocked", "disabled", "enabled", "useless", "known", "public", "fake",
+            "real", "generated", "random", "temporary", "emailed", "displayed", "accepted", "rejected",
+            "wrong?", "the_same", "unchanged", "ignored", "needed.", "pending", "something", "nothing", "anything");
+
+    /** Everyday English word shapes that follow "password is" in conversation ("expired", "working", "easily"). */
+    private static boolean everydayWord(String t) {
+        if (!t.chars().allMatch(c -> c >= 'a' && c <= 'z') || t.length() > 14) return false;
+        for (String suffix : new String[]{"ed", "ing", "ly", "able", "ible", "ive", "ful", "less", "ous", "ent", "ant", "tion", "ness"}) {
+            if (t.endsWith(suffix) && t.length() > suffix.length() + 2) return true;
+        }
+        return false;
+    }
 
     static boolean password(String s) {
         String t = s.toLowerCase(Locale.ROOT).replaceAll("^[\"'`“‘(<\\[]+|[\"'`”’)>\\].,!?;:。，！？]+$", "");
-        if (t.length() < 4 || NOT_PASSWORDS.contains(t)) return false;
+        if (t.length() < 4 || NOT_PASSWORDS.contains(t) || everydayWord(t)) return false;
         if (t.chars().allMatch(c -> c == '*' || c == 'x' || c == '.' || c == '•')) return false;
         if (t.startsWith("{{") || t.startsWith("${") || t.startsWith("<")) return false;
         return true;
+    }
+
+    static boolean strongPassword(String s) {
+        if (!password(s) || s.length() < 6) return false;
+        boolean digit = s.chars().anyMatch(Character::isDigit);
+        boolean letter = s.chars().anyMatch(Character::isLetter);
+        boolean symbol = s.chars().anyMatch(c -> !Character.isLetterOrDigit(c));
+        if (s.startsWith("http") || s.contains("://") || s.contains("@")) return false;
+        return (digit && letter) || (symbol && (digit || letter)) || (digit && s.length() >= 6 && s.chars().distinct().count() >= 3);
     }
 
     static boolean hexKey(String s) {

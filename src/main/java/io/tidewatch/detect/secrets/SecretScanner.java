@@ -131,22 +131,37 @@ public final class SecretScanner implements Detector {
         if (rule.contextWords().isEmpty() && rule.negativeContext().isEmpty()) return true;
         int from = Math.max(0, start - rule.contextWindow());
         int to = Math.min(lower.length(), end + rule.contextWindow());
-        int pos = nearest(lower, from, to, start, end, rule.contextWords());
-        int neg = nearest(lower, from, to, start, end, rule.negativeContext());
+        List<int[]> negatives = occurrences(lower, from, to, rule.negativeContext(), List.of());
+        // a positive word inside a negative phrase does not count: "code is" in "referral code is"
+        List<int[]> positives = occurrences(lower, from, to, rule.contextWords(), negatives);
+        int pos = nearest(positives, start, end);
+        int neg = nearest(negatives, start, end);
         if (neg >= 0 && (pos < 0 || neg <= pos)) return false;
         return !rule.contextRequired() || pos >= 0;
     }
 
-    /** Distance from the match to the closest of {@code words} within [from, to), or -1. */
-    private static int nearest(String lower, int from, int to, int start, int end, List<String> words) {
-        int best = -1;
+    /** Occurrences [start, end) of {@code words} within [from, to) that overlap none of {@code excluded}. */
+    private static List<int[]> occurrences(String lower, int from, int to, List<String> words, List<int[]> excluded) {
+        List<int[]> out = new ArrayList<>();
         for (String w : words) {
             int i = lower.indexOf(w, from);
             while (i >= 0 && i + w.length() <= to) {
-                int d = i + w.length() <= start ? start - (i + w.length()) : i >= end ? i - end : 0;
-                if (best < 0 || d < best) best = d;
+                int s = i, e = i + w.length();
+                boolean covered = false;
+                for (int[] x : excluded) if (s < x[1] && x[0] < e) { covered = true; break; }
+                if (!covered) out.add(new int[]{s, e});
                 i = lower.indexOf(w, i + 1);
             }
+        }
+        return out;
+    }
+
+    /** Distance from the match [start, end) to the closest occurrence, or -1. */
+    private static int nearest(List<int[]> occurrences, int start, int end) {
+        int best = -1;
+        for (int[] o : occurrences) {
+            int d = o[1] <= start ? start - o[1] : o[0] >= end ? o[0] - end : 0;
+            if (best < 0 || d < best) best = d;
         }
         return best;
     }

@@ -155,7 +155,7 @@ public enum SecretValidator {
         boolean digit = s.chars().anyMatch(Character::isDigit);
         boolean letter = s.chars().anyMatch(Character::isLetter);
         boolean symbol = s.chars().anyMatch(c -> !Character.isLetterOrDigit(c));
-        if (s.startsWith("http") || s.contains("://") || s.contains("@")) return false;
+        if (s.startsWith("http") || s.contains("://") || s.matches("[^@]+@[^@]+\\.[A-Za-z]{2,}")) return false; // a URL or an email address
         return (digit && letter) || (symbol && (digit || letter)) || (digit && s.length() >= 6 && s.chars().distinct().count() >= 3);
     }
 

@@ -66,7 +66,6 @@ final class SarifReport implements ScanReport {
     public void finish(List<InputProblem> problems) {
         Map<String, Object> driver = new LinkedHashMap<>();
         driver.put("name", "tidewatch");
-        driver.put("informationUri", "https://github.com/tidewatch/tidewatch");
         driver.put("rules", new ArrayList<>(rules.values()));
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("tool", Map.of("driver", driver));

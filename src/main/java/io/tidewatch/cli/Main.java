@@ -9,9 +9,11 @@ import picocli.CommandLine.Command;
         description = "Guards an exchange's official Telegram and Twitter community.",
         subcommands = {
                 CommandLine.HelpCommand.class,
-                AnnounceCommand.class,
-                AskCommand.class,
+                ScanCommand.class,
                 CheckNameCommand.class,
+                AskCommand.class,
+                AnnounceCommand.class,
+                BenchCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit status for an error (bad input, bad rules); 0 is clean and 1 is "findings". */
@@ -23,6 +25,9 @@ public final class Main implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // findings and excerpts carry Chinese text: write UTF-8 whatever the platform default
+        cl.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));
+        cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof ConfigException || ex instanceof IllegalArgumentException) {
                 cmd.getErr().println("error: " + ex.getMessage());

@@ -2,6 +2,9 @@ package io.tidewatch.detect;
 
 import io.tidewatch.core.BrandProfile;
 import io.tidewatch.core.Detector;
+import io.tidewatch.detect.secrets.Fingerprinter;
+import io.tidewatch.detect.secrets.RuleSet;
+import io.tidewatch.detect.secrets.SecretScanner;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,9 +20,16 @@ public final class Detectors {
 
     public static Detector standard(Path rulesDir, BrandProfile brand, List<Path> extraSecretFiles) {
         List<Detector> detectors = new ArrayList<>();
-        // secrets (detect.secrets) are added here
-        // identity, links and scam bait (detect.identity, detect.links) are added here
+        detectors.add(secretScanner(rulesDir, extraSecretFiles));
         detectors.addAll(BrandDetectors.load(rulesDir, brand));
         return new CompositeDetector(detectors);
+    }
+
+    /** {@code rulesDir/secrets.toml} plus each extra gitleaks-format file, salted per install (see {@link Fingerprinter}). */
+    public static SecretScanner secretScanner(Path rulesDir, List<Path> extraSecretFiles) {
+        List<Path> files = new ArrayList<>();
+        files.add(rulesDir.resolve("secrets.toml"));
+        files.addAll(extraSecretFiles);
+        return new SecretScanner(RuleSet.load(files), Fingerprinter.fromEnvironment(System.getenv(), Path.of("data")));
     }
 }

@@ -1,0 +1,67 @@
+package io.tidewatch.detect.secrets;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the excerpt a finding shows people: what kind of thing leaked and where, never the
+ * secret. Token prefixes that only name the token type ("ghp_", "xoxb-", "sk-") stay visible.
+ */
+public final class Redactor {
+    static final String MASK = "****";
+    private static final int CONTEXT_BEFORE = 24;
+    private static final int CONTEXT_AFTER = 12;
+
+    private Redactor() {}
+
+    /** "ghp_****…(40 chars)"; short secrets just "****". */
+    public static String maskToken(String secret) {
+        String prefix = typePrefix(secret);
+        if (secret.length() < 12) return prefix + MASK;
+        return prefix + MASK + "…(" + secret.length() + " chars)";
+    }
+
+    /** "abandon ****** … (24 words)": the first word only, as DESIGN.md's findings example shows. */
+    public static String maskPhrase(List<String> words) {
+        return words.get(0) + " ****** … (" + words.size() + " words)";
+    }
+
+    /**
+     * The text around {@code [from, to)} (the match, widened to nearby words) with every secret
+     * span masked, e.g. "my password is ****". Falls back to a bare mask if any secret would survive.
+     */
+    public static String excerpt(String text, int from, int to, List<int[]> secretSpans, List<String> secrets) {
+        int winFrom = Math.max(0, from - CONTEXT_BEFORE), winTo = Math.min(text.length(), to + CONTEXT_AFTER);
+        while (winFrom > 0 && winFrom < from && !Character.isWhitespace(text.charAt(winFrom - 1)) && from - winFrom < CONTEXT_BEFORE + 12) winFrom--;
+        List<int[]> spans = new ArrayList<>();
+        for (int[] s : secretSpans) if (s[1] > winFrom && s[0] < winTo) spans.add(new int[]{Math.max(s[0], winFrom), Math.min(s[1], winTo), s[0], s[1]});
+        spans.sort((a, b) -> Integer.compare(a[0], b[0]));
+        StringBuilder sb = new StringBuilder();
+        if (winFrom > 0) sb.append('…');
+        int pos = winFrom;
+        for (int[] s : spans) {
+            if (s[1] <= pos) continue;
+            if (s[0] > pos) sb.append(text, pos, s[0]);
+            sb.append(maskToken(text.substring(s[2], s[3])));
+            pos = s[1];
+        }
+        if (pos < winTo) sb.append(text, pos, winTo);
+        if (winTo < text.length()) sb.append('…');
+        String out = sb.toString().replaceAll("\\s+", " ").strip();
+        for (String secret : secrets) {
+            if (secret.length() >= 4 && out.contains(secret)) return MASK;
+        }
+        return out;
+    }
+
+    private static String typePrefix(String secret) {
+        int limit = Math.min(8, secret.length() / 3);
+        for (int i = limit; i >= 2; i--) {
+            char c = secret.charAt(i - 1);
+            if ((c == '_' || c == '-') && secret.substring(0, i - 1).chars().allMatch(Character::isLetter)) {
+                return secret.substring(0, i);
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,96 @@
+package io.tidewatch.detect.secrets;
+
+import io.tidewatch.core.ConfigException;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * All secret rules in force, from one or more rule files (a later file's rule replaces an
+ * earlier one with the same id), with the keyword index over them. Immutable.
+ */
+public final class RuleSet {
+    private final List<SecretRule> rules;
+    private final Map<String, Integer> indexById;
+    private final Map<SecretRule, List<Allowlist>> fileAllowlists;
+    private final List<String> formatWords;
+    private final KeywordIndex keywords;
+    private final List<SecretRule> notForText;
+
+    private RuleSet(List<SecretRule> rules, Map<SecretRule, List<Allowlist>> fileAllowlists,
+                    List<String> formatWords, List<SecretRule> notForText) {
+        this.rules = List.copyOf(rules);
+        this.fileAllowlists = fileAllowlists;
+        this.formatWords = List.copyOf(formatWords);
+        this.notForText = List.copyOf(notForText);
+        this.indexById = new LinkedHashMap<>();
+        for (int i = 0; i < rules.size(); i++) indexById.put(rules.get(i).id(), i);
+        this.keywords = new KeywordIndex(rules);
+    }
+
+    public static RuleSet load(List<Path> files) {
+        List<RuleFile> parsed = new ArrayList<>();
+        for (Path f : files) parsed.add(RuleFileReader.read(f));
+        return of(parsed);
+    }
+
+    public static RuleSet of(List<RuleFile> files) {
+        Map<String, SecretRule> byId = new LinkedHashMap<>();
+        Map<SecretRule, List<Allowlist>> allow = new java.util.IdentityHashMap<>();
+        List<String> formatWords = new ArrayList<>();
+        List<SecretRule> notForText = new ArrayList<>();
+        for (RuleFile f : files) {
+            formatWords.addAll(f.formatWords());
+            for (SecretRule r : f.rules()) {
+                if (!r.appliesToText()) { notForText.add(r); continue; }
+                byId.remove(r.id());
+                byId.put(r.id(), r);
+                allow.put(r, f.globalAllowlists().stream().filter(a -> a.appliesTo(r.id())).toList());
+            }
+        }
+        for (SecretRule r : byId.values()) {
+            for (RequiredRule q : r.required()) {
+                if (!byId.containsKey(q.id())) {
+                    throw new ConfigException(r.file() + ":" + q.line() + ": rule '" + r.id() + "' requires unknown rule '" + q.id() + "'");
+                }
+            }
+        }
+        return new RuleSet(new ArrayList<>(byId.values()), allow, formatWords, notForText);
+    }
+
+    /** The first {@code n} rules (and whatever their composites require): for cost-versus-rules measurements. */
+    public RuleSet limit(int n) {
+        List<SecretRule> first = new ArrayList<>(rules.subList(0, Math.min(n, rules.size())));
+        for (SecretRule r : List.copyOf(first)) {
+            for (RequiredRule q : r.required()) {
+                SecretRule dep = rule(q.id());
+                if (!first.contains(dep)) first.add(dep);
+            }
+        }
+        return new RuleSet(first, fileAllowlists, formatWords, List.of());
+    }
+
+    public List<SecretRule> rules() { return rules; }
+
+    public int size() { return rules.size(); }
+
+    /** Rules loaded but never applied to chat (gitleaks file-name rules). */
+    public List<SecretRule> notForText() { return notForText; }
+
+    public SecretRule rule(String id) {
+        Integer i = indexById.get(id);
+        return i == null ? null : rules.get(i);
+    }
+
+    int indexOf(String id) { return indexById.getOrDefault(id, -1); }
+
+    List<Allowlist> fileAllowlists(SecretRule r) { return fileAllowlists.getOrDefault(r, Collections.emptyList()); }
+
+    List<String> formatWords() { return formatWords; }
+
+    java.util.BitSet candidates(String lowerText) { return keywords.candidates(lowerText); }
+}

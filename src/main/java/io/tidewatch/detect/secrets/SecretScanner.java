@@ -1,0 +1,287 @@
+package io.tidewatch.detect.secrets;
+
+import com.google.re2j.Matcher;
+import io.tidewatch.core.Category;
+import io.tidewatch.core.Detector;
+import io.tidewatch.core.Finding;
+import io.tidewatch.core.Post;
+import io.tidewatch.core.Severity;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds leaked secrets in a post: normalizes the text, asks the keyword index which rules can
+ * match, runs those (RE2/J, linear time) with entropy, allowlists, validators and context, joins
+ * composite rules, keeps one finding per region (the most severe) and reports original-text
+ * spans with redacted excerpts and salted fingerprints. Thread-safe.
+ */
+public final class SecretScanner implements Detector {
+    private final RuleSet rules;
+    private final Fingerprinter fingerprinter;
+    private final Map<String, SeedPhraseFinder> seedFinders = new HashMap<>();
+
+    public SecretScanner(RuleSet rules, Fingerprinter fingerprinter) {
+        this.rules = rules;
+        this.fingerprinter = fingerprinter;
+        for (SecretRule r : rules.rules()) {
+            if ("bip39".equals(r.detector())) seedFinders.put(r.id(), new SeedPhraseFinder(r.contextWords(), r.negativeContext()));
+        }
+    }
+
+    public RuleSet rules() { return rules; }
+
+    @Override
+    public List<Finding> inspect(Post post) { return scan(post.text()); }
+
+    /** A match in normalized text: its span, the secret parts in it, and how to show and fingerprint it. */
+    private record Hit(SecretRule rule, int start, int end, List<int[]> secretSpans, List<String> secrets,
+                       String excerpt, Severity severity, String reason) {
+        int length() { return end - start; }
+
+        int secretLength() { return secretSpans.stream().mapToInt(s -> s[1] - s[0]).sum(); }
+    }
+
+    public List<Finding> scan(String text) {
+        if (text == null || text.isEmpty()) return List.of();
+        NormalizedText nt = TextNormalizer.normalize(text);
+        BitSet candidates = rules.candidates(nt.lower());
+        Map<Integer, List<Hit>> hits = new HashMap<>();
+        CharRuns runs = null;
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            SecretRule rule = rules.rules().get(i);
+            if (rule.requires() != null) {
+                if (runs == null) runs = new CharRuns(nt.text());
+                if (!runs.satisfies(rule.requires())) continue;
+            }
+            List<Hit> h = match(rule, nt);
+            if (!h.isEmpty()) hits.put(i, h);
+        }
+        List<Hit> reported = new ArrayList<>();
+        for (Map.Entry<Integer, List<Hit>> e : hits.entrySet()) {
+            SecretRule r = rules.rules().get(e.getKey());
+            if (r.skipReport()) continue;
+            if (r.required().isEmpty()) reported.addAll(e.getValue());
+            else for (Hit primary : e.getValue()) {
+                Hit composite = composite(primary, nt, hits);
+                if (composite != null) reported.add(composite);
+            }
+        }
+        List<int[]> allSpans = new ArrayList<>();
+        List<String> allSecrets = new ArrayList<>();
+        for (List<Hit> hs : hits.values()) {
+            for (Hit h : hs) {
+                allSpans.addAll(h.secretSpans());
+                allSecrets.addAll(h.secrets());
+            }
+        }
+        return findings(nt, dedupe(reported), allSpans, allSecrets);
+    }
+
+    private List<Hit> match(SecretRule rule, NormalizedText nt) {
+        if ("bip39".equals(rule.detector())) return seedPhrases(rule, nt);
+        List<Hit> out = new ArrayList<>();
+        String t = nt.text();
+        if (rule.prefilter() != null && !rule.prefilter().matcher(t).find()) return out;
+        Matcher m = rule.regex().matcher(t);
+        while (m.find()) {
+            int gs, ge;
+            int g = secretGroup(rule, m);
+            gs = m.start(g);
+            ge = m.end(g);
+            if (gs < 0 || ge <= gs) continue;
+            String secret = t.substring(gs, ge);
+            if (!passes(rule, nt, m.start(), m.end(), secret)) continue;
+            out.add(new Hit(rule, m.start(), m.end(), List.of(new int[]{gs, ge}), List.of(secret), null,
+                    rule.severity(), rule.description()));
+        }
+        return out;
+    }
+
+    /** gitleaks: {@code secretGroup}, else the first non-empty capture group, else the whole match. */
+    private static int secretGroup(SecretRule rule, Matcher m) {
+        if (rule.secretGroup() > 0) return rule.secretGroup();
+        for (int g = 1; g <= m.groupCount(); g++) {
+            if (m.start(g) >= 0 && m.end(g) > m.start(g)) return g;
+        }
+        return 0;
+    }
+
+    private boolean passes(SecretRule rule, NormalizedText nt, int start, int end, String secret) {
+        if (rule.entropy() != null && Entropy.shannon(secret) <= rule.entropy()) return false;
+        if (rule.id().startsWith("generic") && rule.file() != null && !secret.chars().anyMatch(Character::isDigit)
+                && rule.validator() == null) {
+            return false; // gitleaks: generic rules need a digit in the secret
+        }
+        String t = nt.text();
+        String match = t.substring(start, end);
+        String line = lineOf(t, start, end);
+        for (Allowlist a : rule.allowlists()) if (a.allows(secret, match, line)) return false;
+        for (Allowlist a : rules.fileAllowlists(rule)) if (a.allows(secret, match, line)) return false;
+        if (rule.validator() != null && !rule.validator().valid(secret)) return false;
+        if (!contextAllows(rule, nt.lower(), start, end)) return false;
+        return !explainsFormat(nt.lower(), start);
+    }
+
+    private static boolean contextAllows(SecretRule rule, String lower, int start, int end) {
+        if (rule.contextWords().isEmpty() && rule.negativeContext().isEmpty()) return true;
+        int from = Math.max(0, start - rule.contextWindow());
+        int to = Math.min(lower.length(), end + rule.contextWindow());
+        List<int[]> negatives = occurrences(lower, from, to, rule.negativeContext(), List.of());
+        // a positive word inside a negative phrase does not count: "code is" in "referral code is"
+        List<int[]> positives = occurrences(lower, from, to, rule.contextWords(), negatives);
+        int pos = nearest(positives, start, end);
+        int neg = nearest(negatives, start, end);
+        if (neg >= 0 && (pos < 0 || neg <= pos)) return false;
+        return !rule.contextRequired() || pos >= 0;
+    }
+
+    /** Occurrences [start, end) of {@code words} within [from, to) that overlap none of {@code excluded}. */
+    private static List<int[]> occurrences(String lower, int from, int to, List<String> words, List<int[]> excluded) {
+        List<int[]> out = new ArrayList<>();
+        for (String w : words) {
+            int i = lower.indexOf(w, from);
+            while (i >= 0 && i + w.length() <= to) {
+                int s = i, e = i + w.length();
+                boolean covered = false;
+                for (int[] x : excluded) if (s < x[1] && x[0] < e) { covered = true; break; }
+                if (!covered) out.add(new int[]{s, e});
+                i = lower.indexOf(w, i + 1);
+            }
+        }
+        return out;
+    }
+
+    /** Distance from the match [start, end) to the closest occurrence, or -1. */
+    private static int nearest(List<int[]> occurrences, int start, int end) {
+        int best = -1;
+        for (int[] o : occurrences) {
+            int d = o[1] <= start ? start - o[1] : o[0] >= end ? o[0] - end : 0;
+            if (best < 0 || d < best) best = d;
+        }
+        return best;
+    }
+
+    /** A value inside a code block or `inline code` of a message that explains a format is an illustration. */
+    private boolean explainsFormat(String lower, int start) {
+        List<String> words = rules.formatWords();
+        if (words.isEmpty() || lower.indexOf('`') < 0) return false;
+        boolean explains = false;
+        for (String w : words) if (lower.contains(w)) { explains = true; break; }
+        if (!explains) return false;
+        int fences = 0, ticks = 0;
+        for (int i = 0; i < start; i++) {
+            if (lower.startsWith("```", i)) { fences++; i += 2; }
+            else if (lower.charAt(i) == '`') ticks++;
+        }
+        return fences % 2 == 1 || ticks % 2 == 1;
+    }
+
+    private List<Hit> seedPhrases(SecretRule rule, NormalizedText nt) {
+        List<Hit> out = new ArrayList<>();
+        for (SeedPhraseFinder.Phrase p : seedFinders.get(rule.id()).find(nt)) {
+            if (explainsFormat(nt.lower(), p.start())) continue;
+            Severity sev = p.checksumVerified() ? rule.severity() : Severity.values()[Math.max(0, rule.severity().ordinal() - 1)];
+            String reason = rule.description() + (p.checksumVerified() ? " (BIP-39 checksum verified)" : " (checksum not verified; context says seed phrase)");
+            out.add(new Hit(rule, p.start(), p.end(), List.of(new int[]{p.start(), p.end()}),
+                    List.of(p.language() + ":" + java.util.Arrays.toString(p.indices())),
+                    Redactor.maskPhrase(p.words()), sev, reason));
+        }
+        return out;
+    }
+
+    /** A composite holds when every required rule matched near the primary match. */
+    private Hit composite(Hit primary, NormalizedText nt, Map<Integer, List<Hit>> hits) {
+        List<int[]> spans = new ArrayList<>(primary.secretSpans());
+        List<String> secrets = new ArrayList<>(primary.secrets());
+        int start = primary.start(), end = primary.end();
+        for (RequiredRule q : primary.rule().required()) {
+            int idx = rules.indexOf(q.id());
+            List<Hit> candidates = hits.computeIfAbsent(idx, i -> match(rules.rules().get(i), nt));
+            Hit found = null;
+            for (Hit h : candidates) {
+                if (h.start() == primary.start() && h.end() == primary.end()) continue;
+                if (near(nt.text(), primary, h, q)) { found = h; break; }
+            }
+            if (found == null) return null;
+            spans.addAll(found.secretSpans());
+            secrets.addAll(found.secrets());
+            start = Math.min(start, found.start());
+            end = Math.max(end, found.end());
+        }
+        return new Hit(primary.rule(), start, end, spans, secrets, null, primary.rule().severity(), primary.rule().description());
+    }
+
+    private static boolean near(String t, Hit a, Hit b, RequiredRule q) {
+        if (q.withinLines() != null) {
+            int la = lineNumber(t, a.start()), lb = lineNumber(t, b.start());
+            if (Math.abs(la - lb) > q.withinLines()) return false;
+        }
+        if (q.withinColumns() != null) {
+            int ca = a.start() - (t.lastIndexOf('\n', a.start() - 1) + 1);
+            int cb = b.start() - (t.lastIndexOf('\n', b.start() - 1) + 1);
+            if (Math.abs(ca - cb) > q.withinColumns()) return false;
+        }
+        return true;
+    }
+
+    private static int lineNumber(String t, int pos) {
+        int n = 0;
+        for (int i = 0; i < pos && i < t.length(); i++) if (t.charAt(i) == '\n') n++;
+        return n;
+    }
+
+    private static String lineOf(String t, int start, int end) {
+        int from = t.lastIndexOf('\n', Math.max(0, start - 1)) + 1;
+        if (start == 0) from = 0;
+        int to = t.indexOf('\n', end);
+        return t.substring(from, to < 0 ? t.length() : to);
+    }
+
+    /**
+     * One finding per region; overlapping others are dropped. The most severe wins, then the
+     * rule's priority (specific over catch-all), then the one covering the most secret.
+     */
+    private static List<Hit> dedupe(List<Hit> hits) {
+        if (hits.size() < 2) return hits;
+        List<Hit> sorted = new ArrayList<>(hits);
+        sorted.sort(Comparator.comparing(Hit::severity).reversed()
+                .thenComparing(Comparator.comparingInt((Hit h) -> h.rule().priority()).reversed())
+                .thenComparing(Comparator.comparingInt(Hit::secretLength).reversed())
+                .thenComparing(Comparator.comparingInt(Hit::length).reversed())
+                .thenComparing(h -> h.rule().id()));
+        List<Hit> kept = new ArrayList<>();
+        for (Hit h : sorted) {
+            boolean overlaps = false;
+            for (Hit k : kept) {
+                if (h.start() < k.end() && k.start() < h.end()) { overlaps = true; break; }
+            }
+            if (!overlaps) kept.add(h);
+        }
+        return kept;
+    }
+
+    /**
+     * Findings span the secret itself (from the first secret part to the last, for composites),
+     * in original-text UTF-16 offsets. Excerpts show the words around it with every secret found
+     * anywhere in the message masked.
+     */
+    private List<Finding> findings(NormalizedText nt, List<Hit> hits, List<int[]> allSpans, List<String> allSecrets) {
+        List<Finding> out = new ArrayList<>(hits.size());
+        for (Hit h : hits) {
+            String basis = String.join("\u0000", h.secrets());
+            int s = h.secretSpans().stream().mapToInt(x -> x[0]).min().orElse(h.start());
+            int e = h.secretSpans().stream().mapToInt(x -> x[1]).max().orElse(h.end());
+            String excerpt = h.excerpt() != null ? h.excerpt()
+                    : Redactor.excerpt(nt.text(), Math.min(s, h.start()), Math.max(e, h.end()), allSpans, allSecrets);
+            out.add(new Finding(Category.SECRET, h.rule().id(), h.severity(), nt.originalStart(s),
+                    nt.originalEnd(e), excerpt, h.reason(), fingerprinter.fingerprint(h.rule().kind(), basis)));
+        }
+        out.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
+        return out;
+    }
+}

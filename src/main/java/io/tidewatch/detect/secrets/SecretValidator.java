@@ -1,0 +1,167 @@
+package io.tidewatch.detect.secrets;
+
+import java.util.Locale;
+
+/**
+ * Structural checks a candidate secret must pass before it counts, named in rule files with
+ * {@code validator = "..."}. Checksums turn "looks like" into "is": a Luhn-valid card number,
+ * a Base58Check-valid WIF key, a resident ID whose check digit holds.
+ */
+public enum SecretValidator {
+    /** Payment card numbers (separators allowed). */
+    LUHN("luhn"),
+    /** Chinese resident ID (GB 11643): 18 chars, valid birth date, ISO 7064 MOD 11-2 check digit. */
+    CN_ID("cn-id"),
+    /** Any Base58Check string. */
+    BASE58CHECK("base58check"),
+    /** Wallet Import Format private key: Base58Check, version 0x80 (mainnet) or 0xEF (testnet), 32 bytes (+0x01 compressed). */
+    WIF("wif"),
+    /** BIP-32 extended private key (xprv/tprv/yprv/zprv...): Base58Check, 78 bytes, key data starts with 0x00. */
+    XPRV("xprv"),
+    /** RFC 4648 base32 of at least 80 bits (authenticator backup keys); spaces ignored. */
+    BASE32("base32"),
+    /** A stated password: not a placeholder or an everyday word that follows "password is". */
+    PASSWORD("password"),
+    /** 32 bytes of hex that is not a trivial repeat (private keys). */
+    HEX_KEY("hex-key"),
+    /** A password stated without "is"/":" ("密码abc12345"): must look like one, with letters and digits or symbols. */
+    STRONG_PASSWORD("strong-password");
+
+    private final String wireName;
+
+    SecretValidator(String wireName) { this.wireName = wireName; }
+
+    public String wireName() { return wireName; }
+
+    public static SecretValidator fromWire(String s) {
+        for (SecretValidator v : values()) if (v.wireName.equals(s.trim().toLowerCase(Locale.ROOT))) return v;
+        throw new IllegalArgumentException("unknown validator '" + s + "' (known: luhn, cn-id, base58check, wif, xprv, base32, password, strong-password, hex-key; seed phrases use detector = \"bip39\")");
+    }
+
+    public boolean valid(String secret) {
+        return switch (this) {
+            case LUHN -> luhn(secret);
+            case CN_ID -> chineseId(secret);
+            case BASE58CHECK -> Base58.decodeChecked(secret) != null;
+            case WIF -> wif(secret);
+            case XPRV -> xprv(secret);
+            case BASE32 -> base32(secret);
+            case PASSWORD -> password(secret);
+            case HEX_KEY -> hexKey(secret);
+            case STRONG_PASSWORD -> strongPassword(secret);
+        };
+    }
+
+    static boolean luhn(String s) {
+        int sum = 0, digits = 0;
+        boolean dbl = false;
+        for (int i = s.length() - 1; i >= 0; i--) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '-') continue;
+            if (c < '0' || c > '9') return false;
+            int d = c - '0';
+            if (dbl) { d *= 2; if (d > 9) d -= 9; }
+            sum += d;
+            dbl = !dbl;
+            digits++;
+        }
+        if (digits < 13 || digits > 19) return false;
+        String only = s.replaceAll("[ -]", "");
+        if (only.chars().distinct().count() <= 1) return false; // 0000 0000 ... is a placeholder
+        return sum % 10 == 0;
+    }
+
+    private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    private static final char[] ID_CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
+
+    static boolean chineseId(String s) {
+        if (s.length() != 18) return false;
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return false;
+            sum += (c - '0') * ID_WEIGHTS[i];
+        }
+        if (Character.toUpperCase(s.charAt(17)) != ID_CHECK[sum % 11]) return false;
+        int province = Integer.parseInt(s.substring(0, 2));
+        if (province < 11 || province > 91) return false;
+        try {
+            java.time.LocalDate birth = java.time.LocalDate.parse(s.substring(6, 14), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+            return birth.getYear() >= 1900 && birth.isBefore(java.time.LocalDate.now());
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    static boolean wif(String s) {
+        byte[] p = Base58.decodeChecked(s);
+        if (p == null) return false;
+        int version = p[0] & 0xff;
+        if (version != 0x80 && version != 0xef) return false;
+        return p.length == 33 || (p.length == 34 && p[33] == 0x01);
+    }
+
+    static boolean xprv(String s) {
+        byte[] p = Base58.decodeChecked(s);
+        return p != null && p.length == 78 && p[45] == 0;
+    }
+
+    static boolean base32(String s) {
+        String t = s.replace(" ", "").replace("-", "").toUpperCase(Locale.ROOT).replaceAll("=+$", "");
+        if (t.length() < 16) return false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7'))) return false;
+        }
+        // words and repeated letters are not keys: require variety and a digit (2-7)
+        return t.chars().anyMatch(Character::isDigit) && t.chars().distinct().count() >= 8 && Entropy.shannon(t) >= 3.0;
+    }
+
+    private static final java.util.Set<String> NOT_PASSWORDS = java.util.Set.of(
+            "incorrect", "wrong", "invalid", "correct", "required", "needed", "expired", "changed", "reset",
+            "too", "not", "the", "same", "different", "weak", "strong", "safe", "secure", "empty", "missing",
+            "fine", "okay", "ok", "set", "case", "sensitive", "protected", "hidden", "encrypted", "stored",
+            "saved", "forgotten", "lost", "long", "short", "simple", "complex", "right", "also", "still",
+            "always", "never", "just", "only", "your", "mine", "yours", "what", "which", "here", "there",
+            "below", "above", "attached", "sent", "private", "secret", "confidential", "updated", "new", "old",
+            "unknown", "null", "none", "undefined", "xxxx", "xxxxxx", "xxxxxxxx", "****", "******", "********",
+            "password", "passw0rd", "yourpassword", "your_password", "<password>", "[password]", "placeholder",
+            "characters", "chars", "digits", "letters", "blank", "same?", "leaked", "stolen", "compromised",
+            "hacked", "valid", "unique", "good", "bad", "easy", "hard", "working", "being", "getting", "already",
+            "very", "really", "probably", "definitely", "somewhere", "written", "mandatory", "optional", "shown",
+            "visible", "masked", "locked", "blocked", "disabled", "enabled", "useless", "known", "public", "fake",
+            "real", "generated", "random", "temporary", "emailed", "displayed", "accepted", "rejected",
+            "wrong?", "the_same", "unchanged", "ignored", "needed.", "pending", "something", "nothing", "anything");
+
+    /** Everyday English word shapes that follow "password is" in conversation ("expired", "working", "easily"). */
+    private static boolean everydayWord(String t) {
+        if (!t.chars().allMatch(c -> c >= 'a' && c <= 'z') || t.length() > 14) return false;
+        for (String suffix : new String[]{"ed", "ing", "ly", "able", "ible", "ive", "ful", "less", "ous", "ent", "ant", "tion", "ness"}) {
+            if (t.endsWith(suffix) && t.length() > suffix.length() + 2) return true;
+        }
+        return false;
+    }
+
+    static boolean password(String s) {
+        String t = s.toLowerCase(Locale.ROOT).replaceAll("^[\"'`“‘(<\\[]+|[\"'`”’)>\\].,!?;:。，！？]+$", "");
+        if (t.length() < 4 || NOT_PASSWORDS.contains(t) || everydayWord(t)) return false;
+        if (t.chars().allMatch(c -> c == '*' || c == 'x' || c == '.' || c == '•')) return false;
+        if (t.startsWith("{{") || t.startsWith("${") || t.startsWith("<")) return false;
+        return true;
+    }
+
+    static boolean strongPassword(String s) {
+        if (!password(s) || s.length() < 6) return false;
+        boolean digit = s.chars().anyMatch(Character::isDigit);
+        boolean letter = s.chars().anyMatch(Character::isLetter);
+        boolean symbol = s.chars().anyMatch(c -> !Character.isLetterOrDigit(c));
+        if (s.startsWith("http") || s.contains("://") || s.matches("[^@]+@[^@]+\\.[A-Za-z]{2,}")) return false; // a URL or an email address
+        return (digit && letter) || (symbol && (digit || letter)) || (digit && s.length() >= 6 && s.chars().distinct().count() >= 3);
+    }
+
+    static boolean hexKey(String s) {
+        String t = s.startsWith("0x") || s.startsWith("0X") ? s.substring(2) : s;
+        if (t.length() != 64) return false;
+        return t.chars().distinct().count() >= 8;
+    }
+}

@@ -1,0 +1,106 @@
+package io.tidewatch.detect.secrets;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** BIP-39: the bundled wordlists, the checksum, and phrases as people paste them. */
+class SeedPhraseTest {
+
+    @Test
+    void wordlists_are_the_official_ones() throws Exception {
+        assertEquals(2048, Bip39Wordlist.ENGLISH.size());
+        assertEquals(2048, Bip39Wordlist.CHINESE_SIMPLIFIED.size());
+        assertEquals("2f5eed53a4727b4bf8880d8f3f199efc90e58503646d9ff8eff3a2ed3b24dbda", sha256("bip39/english.txt"));
+        assertEquals("5c5942792bd8340cb8b27cd592f1015edf56a8c5b26276ee18a482428e7c5726", sha256("bip39/chinese_simplified.txt"));
+    }
+
+    private static String sha256(String resource) throws Exception {
+        try (var in = Bip39Wordlist.class.getResourceAsStream(resource)) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
+        }
+    }
+
+    @Test
+    void checksum_accepts_the_reference_vectors_and_rejects_a_changed_word() {
+        assertTrue(SeedPhraseValidator.checksumValid(Bip39Wordlist.ENGLISH,
+                "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about".split(" ")));
+        assertTrue(SeedPhraseValidator.checksumValid(Bip39Wordlist.ENGLISH,
+                "legal winner thank year wave sausage worth useful legal winner thank yellow".split(" ")));
+        assertTrue(SeedPhraseValidator.checksumValid(Bip39Wordlist.ENGLISH, SecretScannerTest.SEED24.split(" ")));
+        assertFalse(SeedPhraseValidator.checksumValid(Bip39Wordlist.ENGLISH,
+                "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon".split(" ")));
+        assertFalse(SeedPhraseValidator.checksumValid(Bip39Wordlist.ENGLISH,
+                "legal winner thank year wave sausage worth useful legal winner thank year".split(" ")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "1. fancy 2. muffin 3. offer 4. equal 5. scorpion 6. harsh 7. caught 8. arm 9. never 10. jar 11. cake 12. hire",
+        "1) fancy\n2) muffin\n3) offer\n4) equal\n5) scorpion\n6) harsh\n7) caught\n8) arm\n9) never\n10) jar\n11) cake\n12) hire",
+        "FANCY muffin Offer equal SCORPION harsh caught ARM never jar cake hire",
+        "fancy,muffin,offer,equal,scorpion,harsh,caught,arm,never,jar,cake,hire",
+        "can someone help me restore: fancy muffin offer equal scorpion harsh caught arm never jar cake hire. thanks",
+        "助记词 只，独，乘，入，纯，明，溶，扇，愈，该，基，捅",
+        "只\n独\n乘\n入\n纯\n明\n溶\n扇\n愈\n该\n基\n捅",
+    })
+    void pasted_phrases_are_found(String text) {
+        assertEquals(List.of("bip39-seed-phrase"), Scanners.own().scan(text).stream().map(f -> f.rule()).toList(), text);
+    }
+
+    @Test
+    void ordinary_english_sentences_made_of_list_words_never_trip_it() {
+        // random sentences drawn only from BIP-39 words that also occur in everyday chat
+        String[] everyday = ("you this that what when where they have will can just more one all also only now over into then "
+                + "there very any about again because before below between during next never still sure thing together under "
+                + "good great help need want know like market price trade coin wallet account money buy sell hold long short "
+                + "today tomorrow week month year time day night morning lucky happy sad crazy fun game news update order "
+                + "support team service fee limit deposit exchange token reward risk profit loss").split(" ");
+        Random rnd = new Random(42);
+        int trips = 0;
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int n = 12 + rnd.nextInt(13);
+            for (int k = 0; k < n; k++) sb.append(k == 0 ? "" : " ").append(everyday[rnd.nextInt(everyday.length)]);
+            sb.append('.');
+            if (!Scanners.own().scan(sb.toString()).isEmpty()) trips++;
+        }
+        assertEquals(0, trips, "ordinary sentences flagged as seed phrases");
+    }
+
+    @Test
+    void unseparated_chinese_prose_is_not_a_phrase() {
+        String prose = "今天行情很好大家注意风险控制不要追高也不要恐慌卖出我们会继续关注市场变化并及时通知各位用户";
+        int trips = 0;
+        for (int i = 0; i + 30 <= prose.length(); i++) {
+            if (!Scanners.own().scan(prose.substring(i, i + 30)).isEmpty()) trips++;
+        }
+        assertEquals(0, trips);
+    }
+
+    @Test
+    void a_made_up_phrase_is_reported_unverified_only_with_seed_context() {
+        String bad = "success boring concert list dry tell orbit concert learn seek dynamic vote";
+        assertTrue(Scanners.own().scan(bad).isEmpty());
+        var f = Scanners.own().scan("my metamask seed phrase:\n" + bad);
+        assertEquals(1, f.size());
+        assertEquals(io.tidewatch.core.Severity.HIGH, f.get(0).severity());
+        assertTrue(f.get(0).reason().contains("not verified"));
+    }
+
+    @Test
+    void excerpt_is_utf8_safe_and_short() {
+        String e = Redactor.maskPhrase(List.of("只", "独"));
+        assertTrue(new String(e.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).startsWith("只 ******"));
+    }
+}

@@ -1,5 +1,7 @@
 package io.tidewatch.announce;
 
+import io.tidewatch.core.TweetLength;
+
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Image;

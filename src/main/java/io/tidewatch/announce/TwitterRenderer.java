@@ -1,5 +1,7 @@
 package io.tidewatch.announce;
 
+import io.tidewatch.core.TweetLength;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,5 +1,7 @@
 package io.tidewatch.cli;
 
+import io.tidewatch.core.TweetLength;
+
 import io.tidewatch.detect.BrandDetectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +11,7 @@ import io.tidewatch.announce.AnnouncementImporter;
 import io.tidewatch.announce.AnnouncementStatus;
 import io.tidewatch.announce.Announcements;
 import io.tidewatch.announce.Preview;
-import io.tidewatch.announce.TweetLength;
+import io.tidewatch.core.TweetLength;
 import io.tidewatch.core.BrandProfile;
 import io.tidewatch.store.Database;
 import io.tidewatch.store.PublishLedger;

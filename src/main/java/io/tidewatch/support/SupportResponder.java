@@ -1,5 +1,7 @@
 package io.tidewatch.support;
 
+import io.tidewatch.core.TweetLength;
+
 import io.tidewatch.core.BrandProfile;
 import io.tidewatch.core.Category;
 import io.tidewatch.core.ConfigException;
@@ -270,7 +272,7 @@ public final class SupportResponder {
         candidates.add(shortForm);
         for (String c : candidates) {
             String text = warning == null ? c : warning + "\n" + c;
-            if (TweetLength.weighted(text) <= limit) return text;
+            if (TweetLength.of(text) <= limit) return text;
         }
         String last = warning != null ? warning : shortForm;
         return truncateTweet(last, limit);
@@ -278,7 +280,7 @@ public final class SupportResponder {
 
     private static String truncateTweet(String text, int limit) {
         String s = text;
-        while (TweetLength.weighted(s + "…") > limit && !s.isEmpty()) {
+        while (TweetLength.of(s + "…") > limit && !s.isEmpty()) {
             s = s.substring(0, s.offsetByCodePoints(s.length(), -1)).stripTrailing();
         }
         return s + "…";

@@ -1,5 +1,7 @@
 package io.tidewatch.announce;
 
+import io.tidewatch.core.TweetLength;
+
 import io.tidewatch.core.Platform;
 import io.tidewatch.store.Database;
 import io.tidewatch.store.PublishLedger;

@@ -1,5 +1,7 @@
 package io.tidewatch.announce;
 
+import io.tidewatch.core.TweetLength;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,7 +1,9 @@
 package io.tidewatch.bench;
 
+import io.tidewatch.core.TweetLength;
+
 import io.tidewatch.announce.TelegramRenderer;
-import io.tidewatch.announce.TweetLength;
+import io.tidewatch.core.TweetLength;
 import io.tidewatch.announce.TwitterRenderer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,5 +1,7 @@
 package io.tidewatch.cli;
 
+import io.tidewatch.core.TweetLength;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +54,7 @@ class AnnounceCommandTest {
         assertEquals(0, r.status(), r.err());
         assertEquals(2, json.get("telegram").size(), "zh and en");
         assertTrue(json.get("telegram").get(0).asText().startsWith("<b>"));
-        for (JsonNode tweet : json.get("twitter")) assertTrue(io.tidewatch.announce.TweetLength.fits(tweet.asText()), tweet.asText());
+        for (JsonNode tweet : json.get("twitter")) assertTrue(io.tidewatch.core.TweetLength.fits(tweet.asText()), tweet.asText());
     }
 
     @Test

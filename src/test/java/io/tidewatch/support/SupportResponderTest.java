@@ -1,5 +1,7 @@
 package io.tidewatch.support;
 
+import io.tidewatch.core.TweetLength;
+
 import io.tidewatch.core.Author;
 import io.tidewatch.core.Category;
 import io.tidewatch.core.Detector;
@@ -127,7 +129,7 @@ class SupportResponderTest {
         Post publicTweet = Fixtures.mention("79", "@ExampleEx withdrawal stuck, my key is " + API_KEY);
         SupportAnswer t = responder.answer(publicTweet, FAKE_SECRETS.inspect(publicTweet), Fixtures.THURSDAY);
         assertTrue(t.text().startsWith("🚨"), t.text());
-        assertTrue(TweetLength.weighted(t.text()) <= 280);
+        assertTrue(TweetLength.of(t.text()) <= 280);
         assertFalse(t.text().contains(API_KEY));
     }
 
@@ -167,7 +169,7 @@ class SupportResponderTest {
             for (boolean secret : List.of(false, true)) {
                 Post m = Fixtures.mention("m" + n++, secret ? q + " " + API_KEY : q);
                 SupportAnswer a = responder.answer(m, FAKE_SECRETS.inspect(m), Fixtures.THURSDAY);
-                assertTrue(TweetLength.weighted(a.text()) <= 280, TweetLength.weighted(a.text()) + ": " + a.text());
+                assertTrue(TweetLength.of(a.text()) <= 280, TweetLength.of(a.text()) + ": " + a.text());
                 assertTrue(a.text().contains("https://"), a.text());
                 assertTrue(a.buttons().isEmpty());
                 Post dm = Fixtures.dm(Platform.TWITTER, "d" + n, m.text());

@@ -1,4 +1,4 @@
-package io.tidewatch.announce;
+package io.tidewatch.core;
 
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UProperty;
@@ -48,7 +48,7 @@ public final class TweetLength {
     /** URLs as this counter sees them, so callers can keep them whole when splitting. */
     public static Matcher urls(String text) { return URL.matcher(text); }
 
-    static String trimTrailingPunctuation(String url) {
+    public static String trimTrailingPunctuation(String url) {
         int end = url.length();
         while (end > 0 && ".,;:!?)]}'\"。，；：！？）".indexOf(url.charAt(end - 1)) >= 0) {
             if (url.charAt(end - 1) == ')' && url.substring(0, end).contains("(")) break;

@@ -1,4 +1,5 @@
-package io.tidewatch.support;
+package io.tidewatch.core;
+
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -6,7 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Twitter's weighted count: Latin 1, CJK and emoji 2, any URL 23. */
-class TweetLengthTest {
+class TweetWeightExamplesTest {
     @ParameterizedTest(name = "''{0}'' weighs {1}")
     @CsvSource(delimiter = '|', value = {
             "hello|5",
@@ -18,6 +19,6 @@ class TweetLengthTest {
             "“quotes” — dash|15",
     })
     void weighs_like_twitter(String text, int weight) {
-        assertEquals(weight, TweetLength.weighted(text));
+        assertEquals(weight, TweetLength.of(text));
     }
 }

@@ -1,4 +1,4 @@
-package io.tidewatch.announce;
+package io.tidewatch.core;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code tidewatch} command line: wiring only; each subcommand lives in its own class. */
 @Command(name = "tidewatch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Guards an exchange's official Telegram and Twitter community.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, RunCommand.class})
 public final class Main implements Runnable {
     /** Exit status for an error (bad input, bad rules); 0 is clean and 1 is "findings". */
     public static final int EXIT_ERROR = 2;

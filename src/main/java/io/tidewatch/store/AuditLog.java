@@ -43,6 +43,10 @@ public final class AuditLog {
         return jdbc.query("SELECT * FROM audit_log ORDER BY id DESC", AuditLog::map).stream().limit(n).toList();
     }
 
+    public List<Entry> forIncident(long incidentId) {
+        return jdbc.query("SELECT * FROM audit_log WHERE incident_id = ? ORDER BY id", AuditLog::map, incidentId);
+    }
+
     public List<Entry> all() {
         return jdbc.query("SELECT * FROM audit_log ORDER BY id", AuditLog::map);
     }

@@ -99,13 +99,13 @@ public final class TelegramService implements AutoCloseable {
     /** Stops listening, finishes the updates in hand, and sends what is queued (up to 15 s). */
     @Override
     public void close() {
+        consumer.close(); // no new claims; the batch in hand finishes
         try {
             if (polling != null) polling.close();
         } catch (Exception e) {
             log.warn("telegram: stopping long polling: {}", e.toString());
         }
         if (webhook != null) webhook.close();
-        consumer.close();
         queue.drain(Duration.ofSeconds(15));
         log.info("telegram: stopped ({} calls sent, {} failed)", queue.sentCount(), queue.failedCount());
     }

@@ -34,6 +34,7 @@ public final class UpdateConsumer implements LongPollingUpdateConsumer, AutoClos
     private final Clock clock;
     private final ExecutorService executor;
     private volatile long offset;
+    private volatile boolean closed;
 
     public UpdateConsumer(UpdateLedger ledger, String source, Consumer<Update> handler, int threads, Clock clock) {
         this.ledger = ledger;
@@ -56,7 +57,7 @@ public final class UpdateConsumer implements LongPollingUpdateConsumer, AutoClos
 
     @Override
     public void consume(List<Update> updates) {
-        if (updates == null || updates.isEmpty()) return;
+        if (updates == null || updates.isEmpty() || closed) return;
         try {
             Map<String, List<Update>> byChat = new LinkedHashMap<>();
             for (Update u : updates) byChat.computeIfAbsent(chatKey(u), k -> new ArrayList<>()).add(u);
@@ -70,7 +71,8 @@ public final class UpdateConsumer implements LongPollingUpdateConsumer, AutoClos
             if (tasks.size() == 1) tasks.get(0).call();
             else for (var f : executor.invokeAll(tasks)) f.get();
             long max = updates.stream().mapToLong(Update::getUpdateId).max().orElse(offset);
-            if (max > offset) {
+            // after close some may have been skipped: they come again after a restart (claims stop repeats)
+            if (max > offset && !closed) {
                 ledger.advance(source, max, clock.instant());
                 offset = max;
             }
@@ -83,7 +85,7 @@ public final class UpdateConsumer implements LongPollingUpdateConsumer, AutoClos
 
     private void handleOnce(Update u) {
         try {
-            if (!ledger.claim(source, u.getUpdateId(), clock.instant())) return;
+            if (closed || !ledger.claim(source, u.getUpdateId(), clock.instant())) return;
             handler.accept(u);
         } catch (RuntimeException e) {
             log.error("telegram: update {} failed: {}", u.getUpdateId(), e.toString());
@@ -101,6 +103,7 @@ public final class UpdateConsumer implements LongPollingUpdateConsumer, AutoClos
 
     @Override
     public void close() {
+        closed = true;
         executor.shutdown();
         try {
             executor.awaitTermination(10, TimeUnit.SECONDS);

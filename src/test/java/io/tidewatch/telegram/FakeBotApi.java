@@ -36,7 +36,13 @@ final class FakeBotApi implements AutoCloseable {
             }
         }
 
+        /** A parameter from a JSON body, or from a multipart form (setWebhook, sendPhoto). */
         String param(String name) {
+            if (!body.startsWith("{")) {
+                var m = java.util.regex.Pattern.compile("name=\"" + name + "\"[^\\n]*\\r?\\n(?:[^\\n]+\\r?\\n)*?\\r?\\n(.*?)\\r?\\n--",
+                        java.util.regex.Pattern.DOTALL).matcher(body);
+                return m.find() ? m.group(1) : null;
+            }
             JsonNode n = json().get(name);
             return n == null ? null : n.asText();
         }

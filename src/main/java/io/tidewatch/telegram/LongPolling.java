@@ -7,7 +7,10 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
+import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
+
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +34,14 @@ public final class LongPolling implements AutoCloseable {
             ObjectMapper::new, new TelegramOkHttpClientFactory.DefaultOkHttpClientCreator(), () -> executor);
 
     public LongPolling(String token, TelegramUrl url, UpdateConsumer consumer, int timeoutSeconds) throws TelegramApiException {
+        this(token, url, consumer, consumer::storedOffset, timeoutSeconds);
+    }
+
+    /** With any consumer (e.g. one that measures), asking for updates after {@code storedOffset}. */
+    public LongPolling(String token, TelegramUrl url, LongPollingUpdateConsumer consumer, LongSupplier storedOffset,
+                       int timeoutSeconds) throws TelegramApiException {
         app.registerBot(token, () -> url, lastReceived -> GetUpdates.builder()
-                .offset((int) Math.max(lastReceived, consumer.storedOffset()) + 1)
+                .offset((int) Math.max(lastReceived, storedOffset.getAsLong()) + 1)
                 .limit(100)
                 .timeout(timeoutSeconds)
                 .allowedUpdates(ALLOWED_UPDATES)

@@ -20,6 +20,28 @@ public final class FakeBotApiAccess implements AutoCloseable {
         return api.await("sendMessage", c -> true, 1, timeout).get(0).param("text");
     }
 
+    /** A group message from user 42 (a leak when {@code leak}), with message id = 10000 + update id. */
+    public void pushGroupMessage(long updateId, boolean leak) {
+        api.push(Updates.groupText(updateId, 10_000 + (int) updateId, 42, "Alice",
+                leak ? "words: " + TestDetectors.SEED : "hello everyone, when is the next listing?"));
+    }
+
+    /** Waits for {@code count} deleteMessage calls; returns their arrival times (System.nanoTime) by message id. */
+    public java.util.Map<Integer, Long> awaitDeletes(int count, Duration timeout) throws InterruptedException {
+        java.util.Map<Integer, Long> out = new java.util.HashMap<>();
+        for (var c : api.await("deleteMessage", x -> true, count, timeout)) out.putIfAbsent(Integer.parseInt(c.param("message_id")), c.nanos());
+        return out;
+    }
+
+    public int count(String method) { return api.calls(method).size(); }
+
+    public void awaitCalls(String method, int count, Duration timeout) throws InterruptedException {
+        api.await(method, x -> true, count, timeout);
+    }
+
+    /** The test detectors (a seed phrase and a fake staff name), for benchmarks outside this package. */
+    public static io.tidewatch.core.Detector testDetectors() { return TestDetectors.forIntegration(BotHarness.BRAND); }
+
     @Override
     public void close() { api.close(); }
 }

@@ -9,8 +9,13 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,7 +24,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The one way out to the Bot API. Every call waits its turn here: deletions before bans before
- * warnings before alerts, within Telegram's rate limits. A 429 is retried after its
+ * warnings before alerts, within Telegram's rate limits. A few senders work in parallel, but never
+ * two in one chat, so a chat's calls arrive in order (the leak is gone before the warning appears). A 429 is retried after its
  * {@code retry_after}; a network error or 5xx with exponential back-off; nothing is dropped — after
  * the last attempt the call's future fails, and the caller audits it as failed.
  */
@@ -84,20 +90,30 @@ public final class OutgoingQueue implements AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final PriorityQueue<Job> ready = new PriorityQueue<>(
+    private final TreeSet<Job> ready = new TreeSet<>(
             Comparator.<Job>comparingInt(j -> j.priority.ordinal()).thenComparingLong(j -> j.seq));
     private final PriorityQueue<Job> delayed = new PriorityQueue<>(Comparator.comparingLong(j -> j.readyAt));
-    private final Thread sender;
+    /** Chats with a call in flight: calls into one chat go one at a time, in order; chats in parallel. */
+    private final Set<String> busy = new HashSet<>();
+    private final List<Thread> senders = new ArrayList<>();
     private volatile boolean accepting = true;
     private volatile boolean running = true;
 
     public OutgoingQueue(TelegramClient client, RateLimits.Config limits, Retries retries) {
+        this(client, limits, retries, 4);
+    }
+
+    /** @param senders how many calls may be in flight at once (each to a different chat) */
+    public OutgoingQueue(TelegramClient client, RateLimits.Config limits, Retries retries, int senders) {
         this.client = client;
         this.limits = new RateLimits(limits, System.nanoTime());
         this.retries = retries;
-        this.sender = new Thread(this::loop, "telegram-outgoing");
-        this.sender.setDaemon(true);
-        this.sender.start();
+        for (int i = 0; i < senders; i++) {
+            Thread t = new Thread(this::loop, "telegram-outgoing-" + (i + 1));
+            t.setDaemon(true);
+            this.senders.add(t);
+            t.start();
+        }
     }
 
     /**
@@ -135,33 +151,57 @@ public final class OutgoingQueue implements AutoCloseable {
 
     private void loop() {
         while (true) {
-            Job job;
+            Job job = null;
             lock.lock();
             try {
-                long now = System.nanoTime();
-                while (!delayed.isEmpty() && delayed.peek().readyAt <= now) ready.add(delayed.poll());
-                if (ready.isEmpty()) {
-                    if (!running && delayed.isEmpty()) return;
-                    long waitNanos = delayed.isEmpty() ? TimeUnit.MILLISECONDS.toNanos(500) : delayed.peek().readyAt - now;
-                    try {
-                        changed.awaitNanos(Math.max(1, waitNanos));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
+                while (job == null) {
+                    long now = System.nanoTime();
+                    while (!delayed.isEmpty() && delayed.peek().readyAt <= now) ready.add(delayed.poll());
+                    Job candidate = null;
+                    for (Job j : ready) {
+                        if (!busy.contains(j.chat)) {
+                            candidate = j;
+                            break;
+                        }
                     }
-                    continue;
-                }
-                job = ready.poll();
-                long wait = limits.reserve(job.chat, job.groupMessage, now);
-                if (wait > 0) {
-                    job.readyAt = now + wait;
-                    delayed.add(job);
-                    continue;
+                    if (candidate == null) {
+                        if (!running && ready.isEmpty() && delayed.isEmpty() && busy.isEmpty()) {
+                            changed.signalAll();
+                            return;
+                        }
+                        long waitNanos = delayed.isEmpty() ? TimeUnit.MILLISECONDS.toNanos(500) : delayed.peek().readyAt - now;
+                        try {
+                            changed.awaitNanos(Math.max(1, Math.min(waitNanos, TimeUnit.MILLISECONDS.toNanos(500))));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                        continue;
+                    }
+                    ready.remove(candidate);
+                    long wait = limits.reserve(candidate.chat, candidate.groupMessage, now);
+                    if (wait > 0) {
+                        candidate.readyAt = now + wait;
+                        delayed.add(candidate);
+                        continue;
+                    }
+                    busy.add(candidate.chat);
+                    job = candidate;
                 }
             } finally {
                 lock.unlock();
             }
-            run(job);
+            try {
+                run(job);
+            } finally {
+                lock.lock();
+                try {
+                    busy.remove(job.chat);
+                    changed.signalAll();
+                } finally {
+                    lock.unlock();
+                }
+            }
         }
     }
 
@@ -215,6 +255,7 @@ public final class OutgoingQueue implements AutoCloseable {
         try {
             job.readyAt = System.nanoTime() + delayNanos;
             delayed.add(job);
+            changed.signalAll();
         } finally {
             lock.unlock();
         }
@@ -236,13 +277,14 @@ public final class OutgoingQueue implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            sender.join(timeout.toMillis());
+            for (Thread t : senders) t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (sender.isAlive()) {
-            sender.interrupt();
+        if (senders.stream().anyMatch(Thread::isAlive)) {
+            senders.forEach(Thread::interrupt);
             lock.lock();
             try {
                 ArrayDeque<Job> left = new ArrayDeque<>(ready);

@@ -57,6 +57,8 @@ public final class TelegramBot {
     private final AdminCache admins;
     private final CommandRouter commands;
     private final CallbackHandler callbacks;
+    /** Names already recorded, so the common case (a known name) costs no database round trip. */
+    private final java.util.Set<String> knownNames = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public TelegramBot(BrandProfile brand, BotRules.Loader loader, Stores stores, OutgoingQueue queue, TextCatalog texts,
                        DirectMessageResponder responder, boolean globalDryRun, Clock clock) {
@@ -130,17 +132,22 @@ public final class TelegramBot {
                 title(tp), tp.link(), brand.moderators().alertsChat(), r.chats().alertsLanguage());
         Instant now = clock.instant();
         Decision decision = r.policy().decide(post, findings, ctx, key -> stores.once().first(key, now));
+        // the deletion leaves before anything is written: a leak should be visible as briefly as possible
+        Map<Action, CompletableFuture<Serializable>> early = new LinkedHashMap<>();
+        for (Action a : decision.actions()) {
+            if (a.type() == Action.Type.DELETE_MESSAGE) early.put(a, submit(a, null, now));
+        }
         Long incident = null;
         for (Finding f : findings) {
             long id = stores.incidents().record(Platform.TELEGRAM, post.chat(), post.id(), post.author().id(), f.category(),
                     f.rule(), f.severity(), f.fingerprint(), f.excerpt(), f.reason(), now);
             if (incident == null) incident = id;
         }
-        dispatch(decision, incident, now);
+        dispatch(decision, incident, now, early);
     }
 
     /** Carries out a decision: every action audited first, then queued; its status follows the API's answer. */
-    void dispatch(Decision decision, Long incident, Instant now) {
+    void dispatch(Decision decision, Long incident, Instant now, Map<Action, CompletableFuture<Serializable>> alreadyQueued) {
         for (Action a : decision.suppressed()) {
             stores.audit().record(ACTOR, a.type().name(), a.platform(), a.chat(), a.userId(), a.messageId(), a.rule(),
                     a.reason(), incident, AuditLog.Status.DRY_RUN, now);
@@ -148,20 +155,38 @@ public final class TelegramBot {
         boolean undoable = decision.actions().stream().anyMatch(a -> a.type() == Action.Type.BAN
                 || a.type() == Action.Type.RESTRICT || a.type() == Action.Type.BAN_SENDER_CHAT);
         for (Action a : decision.actions()) {
+            var queued = alreadyQueued.get(a);
+            if (queued != null) {
+                audit(a, ACTOR, incident, queued, now);
+                continue;
+            }
             InlineKeyboardMarkup keyboard = a.type() == Action.Type.ALERT_MODERATORS && incident != null
                     ? callbacks.alertButtons(incident, undoable, texts.language(rules.get().chats().alertsLanguage())) : null;
             execute(a, ACTOR, incident, keyboard, now);
         }
     }
 
-    /** Audits and queues one action; the returned future completes when the platform answered. */
+    /**
+     * Queues one action and audits it; the returned future completes when the platform answered.
+     * The call is queued before the audit row is written (a deletion should not wait for the
+     * database); the row's status follows the answer either way.
+     */
     CompletableFuture<Serializable> execute(Action a, String actor, Long incident, InlineKeyboardMarkup keyboard, Instant now) {
+        return audit(a, actor, incident, submit(a, keyboard, now), now);
+    }
+
+    private CompletableFuture<Serializable> submit(Action a, InlineKeyboardMarkup keyboard, Instant now) {
+        String what = a.type().name().toLowerCase(java.util.Locale.ROOT) + " in " + ApiCalls.targetChat(a);
+        return queue.submit(ApiCalls.priority(a.type()), ApiCalls.targetChat(a), ApiCalls.isGroupMessage(a), what,
+                ApiCalls.call(a, keyboard, now));
+    }
+
+    private CompletableFuture<Serializable> audit(Action a, String actor, Long incident, CompletableFuture<Serializable> answered,
+                                                  Instant now) {
         long auditId = stores.audit().record(actor, a.type().name(), a.platform(), a.chat(), a.userId(), a.messageId(),
                 a.rule(), a.reason(), incident, AuditLog.Status.PENDING, now);
-        String what = a.type().name().toLowerCase(java.util.Locale.ROOT) + " in " + ApiCalls.targetChat(a) + " (audit #" + auditId + ")";
-        return queue.submit(ApiCalls.priority(a.type()), ApiCalls.targetChat(a), ApiCalls.isGroupMessage(a), what,
-                        ApiCalls.call(a, keyboard, now))
-                .whenComplete((ok, err) -> stores.audit().setStatus(auditId, err == null ? AuditLog.Status.DONE : AuditLog.Status.FAILED));
+        return answered.whenComplete((ok, err) ->
+                stores.audit().setStatus(auditId, err == null ? AuditLog.Status.DONE : AuditLog.Status.FAILED));
     }
 
     // ---- private chats ----------------------------------------------------------------------
@@ -224,7 +249,11 @@ public final class TelegramBot {
         var a = post.author();
         if (a.id().isEmpty()) return false;
         String key = (a.name() == null ? "" : a.name()) + "|" + (a.username() == null ? "" : a.username());
-        return stores.names().firstSighting(Platform.TELEGRAM, a.id(), key, clock.instant());
+        if (knownNames.contains(a.id() + "|" + key)) return false;
+        boolean first = stores.names().firstSighting(Platform.TELEGRAM, a.id(), key, clock.instant());
+        if (knownNames.size() > 200_000) knownNames.clear();
+        knownNames.add(a.id() + "|" + key);
+        return first;
     }
 
     boolean isModerator(TelegramPost tp) {

@@ -27,6 +27,10 @@ import java.util.function.Predicate;
 final class FakeBotApi implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        System.setProperty("sun.net.httpserver.nodelay", "true"); // no 40 ms Nagle/delayed-ACK stalls on loopback
+    }
+
     record Call(String method, String body, long nanos) {
         JsonNode json() {
             try {
@@ -50,6 +54,8 @@ final class FakeBotApi implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Call> calls = new ArrayList<>();
+    private final Map<String, List<Call>> byMethod = new HashMap<>();
+    private volatile java.util.function.Consumer<Call> listener = c -> {};
     private final List<JsonNode> updates = new ArrayList<>();
     private final Map<String, Integer> failures = new HashMap<>();
     private final Map<String, Integer> failureRetryAfter = new HashMap<>();
@@ -89,14 +95,17 @@ final class FakeBotApi implements AutoCloseable {
     synchronized List<Call> calls() { return List.copyOf(calls); }
 
     synchronized List<Call> calls(String method) {
-        return calls.stream().filter(c -> c.method().equals(method)).toList();
+        return List.copyOf(byMethod.getOrDefault(method, List.of()));
     }
+
+    /** Called on every call as it arrives (outside the recorder's lock), e.g. to time deleteMessage. */
+    void onCall(java.util.function.Consumer<Call> l) { listener = l; }
 
     /** Waits until {@code count} calls match, or fails after {@code timeout}. */
     synchronized List<Call> await(String method, Predicate<Call> match, int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            List<Call> found = calls.stream().filter(c -> c.method().equals(method) && match.test(c)).toList();
+            List<Call> found = byMethod.getOrDefault(method, List.of()).stream().filter(match).toList();
             if (found.size() >= count) return found;
             long left = deadline - System.nanoTime();
             if (left <= 0) throw new AssertionError("expected " + count + " " + method + " calls, got " + found.size() + "; all calls: " + summary());
@@ -120,8 +129,11 @@ final class FakeBotApi implements AutoCloseable {
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         long now = System.nanoTime();
         Integer retryAfter = null;
+        Call call = new Call(method, body, now);
+        listener.accept(call);
         synchronized (this) {
-            calls.add(new Call(method, body, now));
+            calls.add(call);
+            byMethod.computeIfAbsent(method, k -> new ArrayList<>()).add(call);
             notifyAll();
             Integer left = failures.get(method);
             if (left != null && left > 0) {

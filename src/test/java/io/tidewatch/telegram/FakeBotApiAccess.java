@@ -26,11 +26,11 @@ public final class FakeBotApiAccess implements AutoCloseable {
                 leak ? "words: " + TestDetectors.SEED : "hello everyone, when is the next listing?"));
     }
 
-    /** Waits for {@code count} deleteMessage calls; returns their arrival times (System.nanoTime) by message id. */
-    public java.util.Map<Integer, Long> awaitDeletes(int count, Duration timeout) throws InterruptedException {
-        java.util.Map<Integer, Long> out = new java.util.HashMap<>();
-        for (var c : api.await("deleteMessage", x -> true, count, timeout)) out.putIfAbsent(Integer.parseInt(c.param("message_id")), c.nanos());
-        return out;
+    /** Reports each deleteMessage as it arrives: message id and arrival time (System.nanoTime). */
+    public void onDelete(java.util.function.ObjLongConsumer<Integer> listener) {
+        api.onCall(c -> {
+            if (c.method().equals("deleteMessage")) listener.accept(Integer.parseInt(c.param("message_id")), c.nanos());
+        });
     }
 
     public int count(String method) { return api.calls(method).size(); }

@@ -152,7 +152,7 @@ final class FakeBotApi implements AutoCloseable {
             case "sendPhoto" -> sentMessage(-1L, "photo");
             case "getMe" -> "{\"id\":123456,\"is_bot\":true,\"first_name\":\"Tidewatch\",\"username\":\"tidewatch_bot\"}";
             case "getChat" -> chat(body);
-            case "getChatAdministrators" -> "[{\"status\":\"creator\",\"is_anonymous\":false,\"user\":{\"id\":5000000101,\"is_bot\":false,\"first_name\":\"Anna\"}}]";
+            case "getChatAdministrators" -> "[{\"status\":\"creator\",\"is_anonymous\":false,\"user\":{\"id\":31337,\"is_bot\":false,\"first_name\":\"Anna\"}}]";
             default -> "true";
         };
         respond(ex, 200, "{\"ok\":true,\"result\":" + result + "}");

@@ -53,33 +53,36 @@ class ModeratorCommandsTest {
             assertFalse(mute.json().at("/permissions/can_send_messages").asBoolean(true));
             reply("is muted");
 
-            api.push(groupText(2, 12, MODERATOR, "Anna", "/unban 99"));
+            api.push(replyCommand(2, 30, MODERATOR, "Anna", "/warn", target));
+            assertTrue(reply("a moderator has warned you").param("text").contains("tg://user?id=99"));
+
+            api.push(groupText(3, 12, MODERATOR, "Anna", "/unban 99"));
             assertEquals("true", api.await("unbanChatMember", 1).get(0).param("only_if_banned"));
             reply("may join again");
 
-            api.push(groupText(3, 13, MODERATOR, "Anna", "/trust 4242"));
+            api.push(groupText(4, 13, MODERATOR, "Anna", "/trust 4242"));
             reply("is trusted");
-            api.push(groupText(4, 14, MODERATOR, "Anna", "/trust @someone"));
+            api.push(groupText(5, 14, MODERATOR, "Anna", "/trust @someone"));
             reply("numeric id");
-            api.push(groupText(5, 15, MODERATOR, "Anna", "/allow @Real_Support"));
+            api.push(groupText(6, 15, MODERATOR, "Anna", "/allow @Real_Support"));
             reply("will not be flagged");
 
-            api.push(groupText(6, 16, 4242, "Trusted Tom", SEED));
-            api.push(groupText(7, 17, 43, "Eve", SEED));
+            api.push(groupText(7, 16, 4242, "Trusted Tom", SEED));
+            api.push(groupText(8, 17, 43, "Eve", SEED));
             assertEquals("17", api.await("deleteMessage", 1).get(0).param("message_id"), "the trusted account is left alone");
 
-            api.push(groupText(8, 18, MODERATOR, "Anna", "/incidents 3"));
+            api.push(groupText(9, 18, MODERATOR, "Anna", "/incidents 3"));
             var list = reply("Last 1 incidents");
             assertTrue(list.param("text").contains("bip39-seed-phrase"));
             assertFalse(list.param("text").contains(TestDetectors.SEED_MARK));
 
-            api.push(groupText(9, 19, MODERATOR, "Anna", "/dryrun on"));
+            api.push(groupText(10, 19, MODERATOR, "Anna", "/dryrun on"));
             reply("Dry run is");
-            api.push(groupText(10, 20, 44, "Mallory", SEED));
+            api.push(groupText(11, 20, 44, "Mallory", SEED));
             api.await("sendMessage", c -> c.param("text").contains("DRY RUN"), 1, WAIT);
-            api.push(groupText(11, 21, MODERATOR, "Anna", "/mute 3 parsecs"));
+            api.push(groupText(12, 21, MODERATOR, "Anna", "/mute 3 parsecs"));
             reply("cannot read");
-            api.push(groupText(12, 22, MODERATOR, "Anna", "/help"));
+            api.push(groupText(13, 22, MODERATOR, "Anna", "/help"));
             reply("Moderator commands");
         }
         assertEquals(1, api.calls("deleteMessage").size(), "nothing deleted in dry run");

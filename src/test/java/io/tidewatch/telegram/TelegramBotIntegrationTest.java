@@ -293,8 +293,10 @@ class TelegramBotIntegrationTest {
         try (var bot = BotHarness.start(api, db)) {
             api.push(groupText(1, 1600, ALICE, "Alice", SEED));
             api.await("deleteMessage", 1);
+            bot.stores.support().count(java.time.LocalDate.now(java.time.ZoneOffset.UTC), "deposit");
             api.push(groupText(2, 1601, MODERATOR, "Anna", "/stats 7"));
             var photo = api.await("sendPhoto", 1).get(0);
+            assertTrue(photo.body().contains("by topic: deposit 1"), "support topic counts in the caption");
             assertTrue(photo.body().contains("\u0089PNG") || photo.body().contains("PNG"), "a PNG upload");
             assertTrue(photo.body().contains("last 7 days"));
         }

@@ -211,13 +211,11 @@ public final class StandardCommands {
             var counts = ctx.bot().stores().incidents().dailyCounts(from.atStartOfDay(ZoneOffset.UTC).toInstant());
             byte[] png = StatsChart.render(counts, from, today, ctx.text("stats.title"), ctx.text("stats.day"), ctx.text("stats.count"));
             int total = counts.stream().mapToInt(c -> c.count()).sum();
-            String caption = ctx.text("stats.caption", "days", String.valueOf(days), "total", String.valueOf(total));
+            String incidents = ctx.text("stats.caption", "days", String.valueOf(days), "total", String.valueOf(total));
             var topics = new java.util.TreeMap<String, Integer>();
             for (var t : ctx.bot().stores().support().since(from)) topics.merge(t.topic(), t.answered(), Integer::sum);
-            if (!topics.isEmpty()) {
-                caption += "\n" + ctx.text("stats.support", "topics", topics.entrySet().stream()
+            String caption = topics.isEmpty() ? incidents : incidents + "\n" + ctx.text("stats.support", "topics", topics.entrySet().stream()
                         .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
-            }
             String chat = ctx.chat();
             ctx.bot().queue().submit(OutgoingQueue.Priority.ANSWER, chat, chat.startsWith("-"), "stats chart in " + chat, c -> {
                 SendPhoto photo = new SendPhoto(chat, new InputFile(new ByteArrayInputStream(png), "stats.png"));

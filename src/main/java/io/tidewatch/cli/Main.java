@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         description = "Guards an exchange's official Telegram and Twitter community.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                RunCommand.class,
                 ScanCommand.class,
                 CheckNameCommand.class,
                 AskCommand.class,

@@ -1,0 +1,82 @@
+package io.tidewatch.cli;
+
+import io.tidewatch.core.BrandProfile;
+import io.tidewatch.detect.Detectors;
+import io.tidewatch.policy.ChatDirectory;
+import io.tidewatch.policy.Policy;
+import io.tidewatch.policy.TextCatalog;
+import io.tidewatch.store.Database;
+import io.tidewatch.store.Stores;
+import io.tidewatch.telegram.BotRules;
+import io.tidewatch.telegram.DirectMessageResponder;
+import io.tidewatch.telegram.TelegramService;
+import io.tidewatch.telegram.TelegramUrls;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code tidewatch run}: starts every platform whose credentials are in the environment and runs
+ * until SIGTERM, then stops cleanly (listening stops first, the outgoing queue is drained).
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs the bots: Telegram when TELEGRAM_BOT_TOKEN is set.",
+                "Per-chat settings come from DIR/chats.yaml; the database from TIDEWATCH_DB_URL."})
+public final class RunCommand implements Callable<Integer> {
+    @Mixin
+    RulesOptions rules;
+
+    @Option(names = "--dry-run", description = "Decide and alert moderators, but delete, mute and ban nothing.")
+    boolean dryRun;
+
+    @Option(names = "--webhook", paramLabel = "URL", description = "Receive Telegram updates at this public HTTPS URL instead of long polling.")
+    String webhookUrl;
+
+    @Option(names = "--webhook-port", paramLabel = "N", defaultValue = "8443",
+            description = "Local port of the webhook endpoint (default: ${DEFAULT-VALUE}).")
+    int webhookPort;
+
+    /** The environment; a field so tests can run the command without touching the real one. */
+    Map<String, String> env = System.getenv();
+
+    @Override
+    public Integer call() throws Exception {
+        String token = env.get("TELEGRAM_BOT_TOKEN");
+        if (token == null || token.isBlank()) {
+            System.err.println("""
+                    tidewatch run: no platform credentials are set, so there is nothing to run.
+                      TELEGRAM_BOT_TOKEN      enables the Telegram bot (TELEGRAM_API_URL: a self-hosted Bot API server)
+                      TWITTER_BEARER_TOKEN    (with TWITTER_API_KEY/SECRET, TWITTER_ACCESS_TOKEN/SECRET) will enable Twitter
+                    The local sandbox is not part of this build yet; use `tidewatch scan` to try the rules offline.""");
+            return Main.EXIT_ERROR;
+        }
+        BrandProfile brand = rules.brand();
+        BotRules.Loader loader = () -> new BotRules(
+                Detectors.standard(rules.rulesDir(), rules.brand(), rules.extraSecrets()),
+                Policy.load(rules.rulesDir(), rules.brand()),
+                ChatDirectory.load(rules.rulesDir().resolve("chats.yaml")),
+                Clock.systemUTC().instant());
+        loader.load(); // refuse bad rules before connecting anywhere
+        TextCatalog texts = TextCatalog.load(rules.rulesDir().resolve("telegram"));
+        var apiUrl = TelegramUrls.parse(env.get("TELEGRAM_API_URL"));
+        Database db = Database.fromEnvironment(env);
+        DirectMessageResponder responder = null; // the support responder plugs in here
+        var options = TelegramService.Options.polling(token, apiUrl, dryRun);
+        if (webhookUrl != null) options = options.withWebhook(webhookUrl, new InetSocketAddress(webhookPort));
+        TelegramService service = TelegramService.start(options, brand, loader, Stores.on(db), texts, responder, Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            db.close();
+            stopped.countDown();
+        }, "tidewatch-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

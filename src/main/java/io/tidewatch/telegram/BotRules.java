@@ -1,0 +1,16 @@
+package io.tidewatch.telegram;
+
+import io.tidewatch.core.Detector;
+import io.tidewatch.policy.ChatDirectory;
+import io.tidewatch.policy.Policy;
+
+import java.time.Instant;
+
+/** The rules in force: detectors, policy and chat settings, swapped as a whole by /reload. */
+public record BotRules(Detector detector, Policy policy, ChatDirectory chats, Instant loadedAt) {
+    /** Builds a fresh set; throws {@link io.tidewatch.core.ConfigException} naming file and line when one is bad. */
+    @FunctionalInterface
+    public interface Loader {
+        BotRules load();
+    }
+}

@@ -1,0 +1,124 @@
+package io.tidewatch.telegram;
+
+import io.tidewatch.core.Action;
+import io.tidewatch.core.Platform;
+import io.tidewatch.store.AuditLog;
+import io.tidewatch.store.TrustList;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The buttons under a moderators' alert: undo (lift the ban or mute and stop flagging the account),
+ * confirm (recorded), details (the incident, redacted). Only moderators may press them. Buttons in
+ * private chats belong to the support menu and go to the {@link DirectMessageResponder}.
+ */
+final class CallbackHandler {
+    static final String PREFIX = "tw:";
+    private static final Set<String> UNDOABLE = Set.of("BAN", "RESTRICT", "BAN_SENDER_CHAT");
+
+    private final TelegramBot bot;
+
+    CallbackHandler(TelegramBot bot) { this.bot = bot; }
+
+    InlineKeyboardMarkup alertButtons(long incident, boolean undoable, String language) {
+        List<InlineKeyboardButton> row = new ArrayList<>();
+        if (undoable) row.add(button(bot.texts().render(language, "button.undo"), PREFIX + "undo:" + incident));
+        row.add(button(bot.texts().render(language, "button.confirm"), PREFIX + "ok:" + incident));
+        row.add(button(bot.texts().render(language, "button.details"), PREFIX + "info:" + incident));
+        return new InlineKeyboardMarkup(List.of(new InlineKeyboardRow(row)));
+    }
+
+    private static InlineKeyboardButton button(String label, String data) {
+        InlineKeyboardButton b = new InlineKeyboardButton(label);
+        b.setCallbackData(data);
+        return b;
+    }
+
+    void handle(CallbackQuery q) {
+        String data = q.getData() == null ? "" : q.getData();
+        String userId = String.valueOf(q.getFrom().getId());
+        String lang = bot.texts().language(q.getFrom().getLanguageCode());
+        String chat = q.getMessage() == null ? null : String.valueOf(q.getMessage().getChatId());
+        if (!data.startsWith(PREFIX)) {
+            answer(q, null, false);
+            if (chat != null && q.getMessage().isUserMessage()) bot.directButton(chat, userId, lang, data);
+            return;
+        }
+        if (!bot.isModerator(userId, chat)) {
+            bot.stores().audit().record(userId, "REFUSED", Platform.TELEGRAM, chat, null, null, "button", data,
+                    null, AuditLog.Status.REFUSED, bot.clock().instant());
+            answer(q, bot.texts().render(lang, "callback.refused"), true);
+            return;
+        }
+        String[] parts = data.substring(PREFIX.length()).split(":", 2);
+        long incident;
+        try {
+            incident = Long.parseLong(parts.length > 1 ? parts[1] : "");
+        } catch (NumberFormatException e) {
+            answer(q, bot.texts().render(lang, "callback.unknown"), false);
+            return;
+        }
+        String name = q.getFrom().getFirstName() == null ? userId : q.getFrom().getFirstName();
+        switch (parts[0]) {
+            case "undo" -> undo(q, incident, userId, name, lang);
+            case "ok" -> {
+                bot.stores().audit().record(userId, "CONFIRM", Platform.TELEGRAM, chat, null, null, "button",
+                        "confirmed incident #" + incident, incident, AuditLog.Status.DONE, bot.clock().instant());
+                answer(q, bot.texts().render(lang, "callback.confirmed", TelegramBot.vars("name", name)), false);
+            }
+            case "info" -> {
+                var found = bot.stores().incidents().find(incident);
+                if (found.isEmpty()) {
+                    answer(q, bot.texts().render(lang, "callback.unknown"), false);
+                    return;
+                }
+                var i = found.get();
+                String text = bot.texts().render(lang, "callback.details", TelegramBot.vars("id", String.valueOf(i.id()),
+                        "category", i.category().wireName(), "rule", i.rule(), "severity", i.severity().wireName(),
+                        "excerpt", i.excerpt(), "reason", i.reason()));
+                answer(q, plain(text), true);
+            }
+            default -> answer(q, bot.texts().render(lang, "callback.unknown"), false);
+        }
+    }
+
+    private void undo(CallbackQuery q, long incident, String moderator, String name, String lang) {
+        List<String> done = new ArrayList<>();
+        var now = bot.clock().instant();
+        for (AuditLog.Entry e : bot.stores().audit().forIncident(incident)) {
+            if (!UNDOABLE.contains(e.action()) || e.undone() || e.status() == AuditLog.Status.DRY_RUN) continue;
+            if (!bot.stores().audit().markUndone(e.id())) continue;
+            String rule = e.action().equals("RESTRICT") ? TelegramBot.UNDO_RESTRICT : "undo";
+            bot.execute(new Action(Action.Type.UNBAN, Platform.TELEGRAM, e.chat(), null, e.target(), null, null, rule,
+                    "undo of audit #" + e.id() + " by moderator " + moderator), moderator, incident, null, now);
+            done.add(e.action().toLowerCase(java.util.Locale.ROOT) + " " + e.target());
+        }
+        bot.stores().incidents().find(incident).ifPresent(i -> {
+            if (i.accountId() != null && !i.accountId().isEmpty()) {
+                bot.stores().trust().put(Platform.TELEGRAM, i.accountId(), TrustList.Kind.ALLOW, moderator, now);
+            }
+        });
+        answer(q, done.isEmpty() ? bot.texts().render(lang, "callback.nothing_to_undo")
+                : bot.texts().render(lang, "callback.undone", TelegramBot.vars("name", name, "done", String.join(", ", done))), false);
+    }
+
+    private void answer(CallbackQuery q, String text, boolean alert) {
+        AnswerCallbackQuery a = new AnswerCallbackQuery(q.getId());
+        if (text != null) {
+            a.setText(text.length() > 190 ? text.substring(0, 190) + "…" : text);
+            a.setShowAlert(alert);
+        }
+        bot.queue().submit(OutgoingQueue.Priority.ANSWER, "callback", false, "answerCallbackQuery", c -> c.execute(a));
+    }
+
+    private static String plain(String html) {
+        return html.replaceAll("<[^>]+>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+    }
+}

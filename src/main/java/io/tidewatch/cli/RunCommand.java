@@ -1,14 +1,22 @@
 package io.tidewatch.cli;
 
+import io.tidewatch.announce.AnnouncementDirectory;
+import io.tidewatch.announce.AnnouncementScheduler;
+import io.tidewatch.announce.Announcements;
 import io.tidewatch.core.BrandProfile;
+import io.tidewatch.detect.BrandDetectors;
 import io.tidewatch.detect.Detectors;
 import io.tidewatch.policy.ChatDirectory;
 import io.tidewatch.policy.Policy;
 import io.tidewatch.policy.TextCatalog;
 import io.tidewatch.store.Database;
+import io.tidewatch.store.PublishLedger;
 import io.tidewatch.store.Stores;
+import io.tidewatch.support.SupportResponder;
 import io.tidewatch.telegram.BotRules;
 import io.tidewatch.telegram.DirectMessageResponder;
+import io.tidewatch.telegram.SupportDirectMessages;
+import io.tidewatch.telegram.TelegramAnnouncementPublisher;
 import io.tidewatch.telegram.TelegramService;
 import io.tidewatch.telegram.TelegramUrls;
 import picocli.CommandLine.Command;
@@ -16,6 +24,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -42,6 +53,14 @@ public final class RunCommand implements Callable<Integer> {
             description = "Local port of the webhook endpoint (default: ${DEFAULT-VALUE}).")
     int webhookPort;
 
+    @Option(names = "--announcements", paramLabel = "DIR", defaultValue = "announcements",
+            description = "Announcements to publish on schedule (default: ${DEFAULT-VALUE}).")
+    Path announcementsDir;
+
+    @Option(names = "--announce-every", paramLabel = "SECONDS", defaultValue = "30",
+            description = "How often the scheduler looks for due announcements (default: ${DEFAULT-VALUE}).")
+    int announceEvery;
+
     /** The environment; a field so tests can run the command without touching the real one. */
     Map<String, String> env = System.getenv();
 
@@ -66,12 +85,21 @@ public final class RunCommand implements Callable<Integer> {
         TextCatalog texts = TextCatalog.load(rules.rulesDir().resolve("telegram"));
         var apiUrl = TelegramUrls.parse(env.get("TELEGRAM_API_URL"));
         Database db = Database.fromEnvironment(env);
-        DirectMessageResponder responder = null; // the support responder plugs in here
+        DirectMessageResponder responder = new SupportDirectMessages(SupportResponder.load(rules.rulesDir(), brand));
+        var linkCheck = BrandDetectors.lookalikeHosts(rules.rulesDir(), brand);
+        var announcementFiles = AnnouncementDirectory.of(announcementsDir, brand, rules.brandFile(), rules.rulesDir(), linkCheck);
         var options = TelegramService.Options.polling(token, apiUrl, dryRun);
         if (webhookUrl != null) options = options.withWebhook(webhookUrl, new InetSocketAddress(webhookPort));
         TelegramService service = TelegramService.start(options, brand, loader, Stores.on(db), texts, responder, Clock.systemUTC());
+        Announcements announcements = new Announcements(announcementFiles, new PublishLedger(db),
+                List.of(new TelegramAnnouncementPublisher(service.queue(), 30)), Clock.systemUTC(),
+                Announcements.Settings.defaults());
+        service.bot().enableAnnouncements(announcements);
+        AnnouncementScheduler scheduler = new AnnouncementScheduler(announcements, Duration.ofSeconds(announceEvery));
+        scheduler.start(); // reconciles parts a crash left in "sending" first
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            scheduler.close();
             service.close();
             db.close();
             stopped.countDown();

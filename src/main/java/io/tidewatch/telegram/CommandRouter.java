@@ -1,6 +1,5 @@
 package io.tidewatch.telegram;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,12 +7,17 @@ import java.util.Optional;
 
 /** Finds the command a message starts with and runs it if the sender may; refuses politely otherwise. */
 public final class CommandRouter {
-    private final Map<String, Command> byName = new LinkedHashMap<>();
+    private final Map<String, Command> byName = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CommandRouter(List<Command> commands) {
         for (Command c : commands) {
             if (byName.putIfAbsent(c.name(), c) != null) throw new IllegalArgumentException("two commands named " + c.name());
         }
+    }
+
+    /** Adds a command that needs parts built after the bot (e.g. /announce, which publishes through the bot's queue). */
+    public void register(Command c) {
+        if (byName.putIfAbsent(c.name(), c) != null) throw new IllegalArgumentException("two commands named " + c.name());
     }
 
     /** "/ban@ExampleBot 10m" -> "/ban"; null when the text is not a command. */

@@ -77,6 +77,11 @@ public final class TelegramBot {
         this.callbacks = new CallbackHandler(this);
     }
 
+    /** Announcement commands, once the scheduler exists (it publishes through this bot's queue). */
+    public void enableAnnouncements(io.tidewatch.announce.Announcements announcements) {
+        commands.register(new AnnounceCommand(announcements));
+    }
+
     /** Handles one update (already claimed: the caller guarantees each update reaches here once). */
     public void handle(Update update) {
         if (update.getCallbackQuery() != null) {

@@ -177,6 +177,8 @@ final class SeedPhraseFinder {
         if (cjk && !context && !separated(nt, run, 0, run.size())) return List.of(); // Chinese prose
         boolean numbered = numbered(t, run);
         boolean perLine = perLine(t, run);
+        boolean wholeMessage = t.substring(0, run.get(0).start).isBlank()
+                && t.substring(run.get(run.size() - 1).end).replaceAll("[\\s.!?。！？]", "").isEmpty();
         List<Phrase> out = new ArrayList<>();
         int from = 0;
         while (from <= run.size() - 12) {
@@ -184,7 +186,9 @@ final class SeedPhraseFinder {
             int bestScore = Integer.MIN_VALUE;
             for (int len = 24; len >= 12 && best == null; len -= 3) {
                 for (int s = from; s + len <= run.size(); s++) {
-                    boolean alignedStart = s == 0 || boundary(t, run.get(s - 1), run.get(s));
+                    // "hello <12 words>": a greeting word or two before a phrase that ends the message
+                    boolean alignedStart = s == 0 || boundary(t, run.get(s - 1), run.get(s))
+                            || s <= 2 && s + len == run.size() && wholeMessage;
                     boolean alignedEnd = s + len == run.size() || boundary(t, run.get(s + len - 1), run.get(s + len));
                     int score = (alignedStart ? 2 : 0) + (alignedEnd ? 2 : 0) - (s - from);
                     if (score <= bestScore) continue;

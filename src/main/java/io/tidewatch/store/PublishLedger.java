@@ -1,8 +1,6 @@
 package io.tidewatch.store;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -52,11 +50,11 @@ public final class PublishLedger {
             + " last_error, sent_at, edited_at, edit_refused_hash, unpinned_at";
     private static final String KEY = " WHERE announcement_id = ? AND target = ? AND language = ? AND part_no = ?";
 
-    private final DataSource ds;
+    private final Jdbc jdbc;
 
     public PublishLedger(Database db) { this(db.dataSource()); }
 
-    public PublishLedger(DataSource ds) { this.ds = ds; }
+    public PublishLedger(DataSource ds) { this.jdbc = new Jdbc(ds); }
 
     /** Claims a part never tried before; the returned token proves the claim. Empty when another got it. */
     public Optional<String> claimNew(Key key, int partCount, String contentHash, boolean pin, String instance, Instant now) {
@@ -64,22 +62,8 @@ public final class PublishLedger {
         String sql = "INSERT INTO announcement_part (announcement_id, target, language, part_no, part_count,"
                 + " content_hash, state, pin, attempts, claim_token, claimed_by, claimed_at, sending_since, created_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, 'sending', ?, 1, ?, ?, ?, ?, ?)";
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = bindKey(ps, 1, key);
-            ps.setInt(i++, partCount);
-            ps.setString(i++, contentHash);
-            ps.setBoolean(i++, pin);
-            ps.setString(i++, token);
-            ps.setString(i++, instance);
-            ps.setObject(i++, ts(now));
-            ps.setObject(i++, ts(now));
-            ps.setObject(i, ts(now));
-            ps.executeUpdate();
-            return Optional.of(token);
-        } catch (SQLException e) {
-            if (Database.isUniqueViolation(e)) return Optional.empty();
-            throw new StoreException("claim " + key, e);
-        }
+        boolean claimed = jdbc.insertUnique(sql, flatten(key, partCount, contentHash, pin, token, instance, ts(now), ts(now), ts(now)));
+        return claimed ? Optional.of(token) : Optional.empty();
     }
 
     /** Claims a failed part whose retry time has come. */
@@ -197,78 +181,46 @@ public final class PublishLedger {
 
     public Map<String, Request> requests() {
         Map<String, Request> out = new LinkedHashMap<>();
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT announcement_id, requested_at, requested_by, cancelled_at, cancelled_by FROM announcement_request");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.put(rs.getString(1), new Request(rs.getString(1), instant(rs, 2), rs.getString(3), instant(rs, 4), rs.getString(5)));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("read announcement requests", e);
+        for (Request r : jdbc.query("SELECT announcement_id, requested_at, requested_by, cancelled_at, cancelled_by"
+                + " FROM announcement_request", rs -> new Request(rs.getString(1), instant(rs, 2), rs.getString(3),
+                instant(rs, 4), rs.getString(5)))) {
+            out.put(r.announcementId(), r);
         }
+        return out;
     }
 
     private void upsertRequest(String id, String updateSql, String insertSql, OffsetDateTime at, String by) {
         for (int attempt = 0; attempt < 3; attempt++) {
             if (update(updateSql, at, by, id) == 1) return;
-            try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(insertSql)) {
-                ps.setObject(1, at);
-                ps.setString(2, by);
-                ps.setString(3, id);
-                ps.executeUpdate();
-                return;
-            } catch (SQLException e) {
-                if (!Database.isUniqueViolation(e)) throw new StoreException("record request for " + id, e);
-                // another instance inserted it first: update that row instead
-            }
+            if (jdbc.insertUnique(insertSql, at, by, id)) return;
+            // another instance inserted it first: update that row instead
         }
         throw new StoreException("record request for " + id, null);
     }
 
-    // --- JDBC plumbing ---
+    // --- JDBC: a Key stands for its four columns ---
 
     private int update(String sql, Object... args) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException(brief(sql), e);
-        }
+        return jdbc.update(sql, flatten(args));
     }
 
     private List<Part> query(String sql, Object... args) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            List<Part> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(part(rs));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException(brief(sql), e);
-        }
+        return jdbc.query(sql, PublishLedger::part, flatten(args));
     }
 
-    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
-        int i = 1;
+    private static Object[] flatten(Object... args) {
+        List<Object> out = new ArrayList<>();
         for (Object a : args) {
             if (a instanceof Key k) {
-                i = bindKey(ps, i, k);
-            } else if (a == null) {
-                ps.setNull(i++, java.sql.Types.NULL);
+                out.add(k.announcementId());
+                out.add(k.target());
+                out.add(k.language());
+                out.add(k.partNo());
             } else {
-                ps.setObject(i++, a);
+                out.add(a);
             }
         }
-    }
-
-    private static int bindKey(PreparedStatement ps, int i, Key k) throws SQLException {
-        ps.setString(i++, k.announcementId());
-        ps.setString(i++, k.target());
-        ps.setString(i++, k.language());
-        ps.setInt(i++, k.partNo());
-        return i;
+        return out.toArray();
     }
 
     private static Part part(ResultSet rs) throws SQLException {
@@ -286,10 +238,6 @@ public final class PublishLedger {
 
     private static OffsetDateTime ts(Instant t) {
         return t == null ? null : OffsetDateTime.ofInstant(t.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-    }
-
-    private static String brief(String sql) {
-        return sql.length() <= 60 ? sql : sql.substring(0, 57) + "...";
     }
 
     private static String truncate(String s) {

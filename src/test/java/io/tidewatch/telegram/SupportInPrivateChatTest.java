@@ -99,9 +99,10 @@ class SupportInPrivateChatTest {
             api.push(callback(2, 601, 601, "sup:email:en"));
             api.await("answerCallbackQuery", 1);
             var email = api.await("sendMessage", c -> "601".equals(c.param("chat_id")), 2, WAIT).get(1);
-            assertTrue(email.param("text").contains(EMAIL), email.param("text"));
-            assertTrue(email.param("text").contains("business days"), email.param("text"));
-            assertTrue(email.param("text").contains("spam folder"), email.param("text"));
+            String text = email.param("text");
+            assertTrue(text.startsWith("✉️ <b>Email</b>: " + EMAIL), "the email instructions, nothing else: " + text);
+            assertTrue(text.contains("business days") && text.contains("spam folder"), text);
+            assertFalse(text.contains("Hi! I'm"), "not answered as a free-text question: " + text);
             assertAsksForNoSecret(email);
         }
     }

@@ -171,6 +171,29 @@ class AnnouncementsOverTelegramTest {
     }
 
     @Test
+    void a_published_announcement_is_not_sent_again_after_the_bot_restarts() throws Exception {
+        try (var bot = start()) {
+            Announcements announcements = announcements(bot);
+            bot.service.bot().enableAnnouncements(announcements);
+            api.push(groupText(1, 10, MODERATOR, "Anna", "/announce publish " + ID));
+            reply("is due now");
+            assertEquals(1, new AnnouncementScheduler(announcements, Duration.ofMinutes(1)).tick());
+        }
+        try (var bot = start()) {
+            Announcements announcements = announcements(bot);
+            bot.service.bot().enableAnnouncements(announcements);
+            assertEquals(0, announcements.reconcile(Instant.now()));
+            assertEquals(0, new AnnouncementScheduler(announcements, Duration.ofMinutes(1)).tick());
+            api.push(groupText(2, 11, MODERATOR, "Anna", "/announce list"));
+            var list = reply("Announcements (1)");
+            assertTrue(list.param("text").contains("published") && list.param("text").contains("1/1 parts sent"), list.param("text"));
+        }
+        long posts = api.calls("sendMessage").stream().filter(c -> c.param("text").contains("<b>30 minutes</b>")).count();
+        assertEquals(1, posts, api.summary());
+        assertEquals(1, api.calls("pinChatMessage").size());
+    }
+
+    @Test
     void preview_sends_the_rendered_html_as_it_would_be_published_and_publishes_nothing() throws Exception {
         try (var bot = start()) {
             Announcements announcements = announcements(bot);

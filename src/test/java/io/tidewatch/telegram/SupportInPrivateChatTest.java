@@ -176,6 +176,38 @@ class SupportInPrivateChatTest {
         }
     }
 
+    @Test
+    void a_chinese_app_gets_the_chinese_menu_and_its_buttons_answer_in_chinese() throws Exception {
+        try (var bot = bot()) {
+            var start = privateText(1, 1, 606, "/start");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) start.at("/message/from")).put("language_code", "zh-hans");
+            api.push(start);
+            var menu = answerTo(606);
+            assertTrue(menu.param("text").contains("support@example.com"), menu.param("text"));
+            assertTrue(menu.param("text").codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+                    "Chinese: " + menu.param("text"));
+            List<String> data = buttons(menu).stream().filter(b -> b.has("callback_data"))
+                    .map(b -> b.get("callback_data").asText()).toList();
+            assertEquals(List.of("sup:email:zh", "sup:verify:zh", "sup:report:zh"), data);
+            api.push(callback(2, 606, 606, "sup:email:zh"));
+            var email = api.await("sendMessage", c -> "606".equals(c.param("chat_id")), 2, WAIT).get(1);
+            assertTrue(email.param("text").contains(EMAIL), email.param("text"));
+            assertFalse(email.param("text").contains("business days"), "not English: " + email.param("text"));
+        }
+    }
+
+    @Test
+    void html_in_a_question_is_escaped_so_telegram_accepts_the_answer() throws Exception {
+        try (var bot = bot()) {
+            api.push(privateText(1, 1, 607, "my deposit <b>never</b> arrived & the <a href=\"x\">page</a> says pending"));
+            String text = answerTo(607).param("text");
+            assertFalse(text.contains("<a href=\"x\">"), text);
+            assertFalse(text.contains("<b>never</b>"), text);
+            assertFalse(text.matches("(?s).*&(?!amp;|lt;|gt;|quot;|#\\d+;).*"), "every & is an entity: " + text);
+            assertTrue(text.contains(HELP_CENTER), text);
+        }
+    }
+
     private void awaitCount(String topic) throws InterruptedException {
         var stats = new SupportStats(db);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * ("send us your password", "请提供助记词"). A sentence that names a secret and a hand-over verb is
  * fine only when it also negates ("staff never ask for your password").
  */
-final class SecretRequestCheck {
+public final class SecretRequestCheck {
     private static final Pattern SENTENCES = Pattern.compile("[.!?。！？;；\\n]+");
     private static final Pattern SECRET = Pattern.compile(
             "password|passcode|passphrase|seed|recovery phrase|mnemonic|private key|secret|2fa code|verification code"
@@ -24,7 +24,7 @@ final class SecretRequestCheck {
 
     private SecretRequestCheck() {}
 
-    static List<String> violations(String text) {
+    public static List<String> violations(String text) {
         List<String> out = new ArrayList<>();
         for (String sentence : SENTENCES.split(text.toLowerCase(Locale.ROOT))) {
             if (SECRET.matcher(sentence).find() && REQUEST.matcher(sentence).find() && !NEGATION.matcher(sentence).find()) {

@@ -1,11 +1,9 @@
 package io.tidewatch.announce;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tidewatch.core.ConfigException;
+import io.tidewatch.core.YamlFiles;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -21,22 +19,15 @@ public final class AnnouncementTexts {
 
     public static AnnouncementTexts read(Path file) {
         if (!Files.isRegularFile(file)) throw new ConfigException(file + ": announcement texts not found");
-        try {
-            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-            Map<String, Map<String, String>> texts = new LinkedHashMap<>();
-            if (root != null) {
-                root.fields().forEachRemaining(e -> {
-                    Map<String, String> byLang = new LinkedHashMap<>();
-                    e.getValue().fields().forEachRemaining(l -> byLang.put(l.getKey(), l.getValue().asText()));
-                    if (!byLang.containsKey("en")) throw new ConfigException(file + ": " + e.getKey() + ": needs an 'en' text");
-                    texts.put(e.getKey(), byLang);
-                });
-            }
-            if (!texts.containsKey("full_text")) throw new ConfigException(file + ": field 'full_text' is required");
-            return new AnnouncementTexts(texts);
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read: " + e.getMessage());
-        }
+        Map<String, Map<String, String>> texts = new LinkedHashMap<>();
+        YamlFiles.tree(file).fields().forEachRemaining(e -> {
+            Map<String, String> byLang = new LinkedHashMap<>();
+            e.getValue().fields().forEachRemaining(l -> byLang.put(l.getKey(), l.getValue().asText()));
+            if (!byLang.containsKey("en")) throw new ConfigException(file + ": " + e.getKey() + ": needs an 'en' text");
+            texts.put(e.getKey(), byLang);
+        });
+        if (!texts.containsKey("full_text")) throw new ConfigException(file + ": field 'full_text' is required");
+        return new AnnouncementTexts(texts);
     }
 
     public String get(String key, String language) {

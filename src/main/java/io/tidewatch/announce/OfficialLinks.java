@@ -1,12 +1,10 @@
 package io.tidewatch.announce;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tidewatch.core.BrandProfile;
 import io.tidewatch.core.ConfigException;
+import io.tidewatch.core.YamlFiles;
 
-import java.io.IOException;
 import java.net.IDN;
 import java.net.URI;
 import java.nio.file.Files;
@@ -67,22 +65,18 @@ public final class OfficialLinks implements LinkCheck {
 
     static List<String> allowlist(Path file) {
         if (file == null || !Files.isRegularFile(file)) return List.of();
-        try {
-            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-            List<String> out = new ArrayList<>();
-            for (String key : List.of("allowlist", "allow")) {
-                JsonNode list = root == null ? null : root.get(key);
-                if (list != null && list.isArray()) {
-                    list.forEach(n -> {
-                        if (n.isTextual()) out.add(n.asText());
-                        else if (n.has("domain")) out.add(n.get("domain").asText());
-                    });
-                }
+        JsonNode root = YamlFiles.tree(file);
+        List<String> out = new ArrayList<>();
+        for (String key : List.of("allowlist", "allow")) {
+            JsonNode list = root.get(key);
+            if (list != null && list.isArray()) {
+                list.forEach(n -> {
+                    if (n.isTextual()) out.add(n.asText());
+                    else if (n.has("domain")) out.add(n.get("domain").asText());
+                });
             }
-            return out;
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read allowlist: " + e.getMessage());
         }
+        return out;
     }
 
     @Override

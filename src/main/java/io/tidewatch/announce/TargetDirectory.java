@@ -1,13 +1,11 @@
 package io.tidewatch.announce;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tidewatch.core.BrandProfile;
 import io.tidewatch.core.ConfigException;
 import io.tidewatch.core.Platform;
+import io.tidewatch.core.YamlFiles;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,14 +34,9 @@ public final class TargetDirectory {
     public static TargetDirectory read(Path brandFile, BrandProfile brand) {
         Map<String, List<Target>> channels = new LinkedHashMap<>();
         if (brandFile != null && Files.isRegularFile(brandFile)) {
-            try {
-                JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(brandFile.toFile());
-                JsonNode map = root == null ? null : root.get("channels");
-                if (map != null && map.isObject()) {
-                    map.fields().forEachRemaining(e -> channels.put(e.getKey(), channel(brandFile, e.getKey(), e.getValue())));
-                }
-            } catch (IOException e) {
-                throw new ConfigException(brandFile + ": cannot read channels: " + e.getMessage());
+            JsonNode map = YamlFiles.tree(brandFile).get("channels");
+            if (map != null && map.isObject()) {
+                map.fields().forEachRemaining(e -> channels.put(e.getKey(), channel(brandFile, e.getKey(), e.getValue())));
             }
         }
         return new TargetDirectory(brand, channels);

@@ -1,13 +1,10 @@
 package io.tidewatch.core;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,16 +20,7 @@ public final class BrandProfileReader {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(file + ": brand profile not found (pass --brand FILE or --rules DIR)");
         }
-        BrandProfile profile;
-        try {
-            profile = YAML.readValue(file.toFile(), BrandProfile.class);
-        } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            String where = loc == null ? "" : ":" + loc.getLineNr();
-            throw new ConfigException(file + where + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read: " + e.getMessage());
-        }
+        BrandProfile profile = YamlFiles.value(YAML, file, BrandProfile.class);
         if (profile == null || profile.brand() == null || blank(profile.brand().name())) {
             throw new ConfigException(file + ": field 'brand.name' is required");
         }

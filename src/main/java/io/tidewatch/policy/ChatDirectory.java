@@ -1,13 +1,12 @@
 package io.tidewatch.policy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tidewatch.core.ConfigException;
+import io.tidewatch.core.YamlFiles;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -46,15 +45,7 @@ public final class ChatDirectory {
     /** Reads the file; a missing file means every chat uses the defaults. */
     public static ChatDirectory load(Path file) {
         if (!Files.exists(file)) return defaultsOnly();
-        Raw raw;
-        try {
-            raw = YAML.readValue(file.toFile(), Raw.class);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
-            throw new ConfigException(file + where + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read: " + e.getMessage());
-        }
+        Raw raw = YamlFiles.value(YAML, file, Raw.class);
         if (raw == null) return defaultsOnly();
         RawSettings d = raw.defaults() == null ? new RawSettings(null, null, null) : raw.defaults();
         ChatSettings defaults = new ChatSettings(d.language(), Boolean.TRUE.equals(d.dryRun()), !Boolean.FALSE.equals(d.moderation()));

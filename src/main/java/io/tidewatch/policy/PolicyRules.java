@@ -1,6 +1,5 @@
 package io.tidewatch.policy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -8,8 +7,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tidewatch.core.Category;
 import io.tidewatch.core.ConfigException;
 import io.tidewatch.core.Severity;
+import io.tidewatch.core.YamlFiles;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,15 +66,7 @@ public final class PolicyRules {
 
     public static PolicyRules load(Path file) {
         if (!Files.isRegularFile(file)) throw new ConfigException(file + ": policy file not found");
-        Raw raw;
-        try {
-            raw = YAML.readValue(file.toFile(), Raw.class);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
-            throw new ConfigException(file + where + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read: " + e.getMessage());
-        }
+        Raw raw = YamlFiles.value(YAML, file, Raw.class);
         if (raw == null) throw new ConfigException(file + ": empty policy file");
         Map<Category, CategoryRule> cats = new java.util.EnumMap<>(Category.class);
         cats.put(Category.SECRET, category(file, "secret", raw.secret()));

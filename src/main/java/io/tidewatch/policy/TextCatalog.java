@@ -1,9 +1,9 @@
 package io.tidewatch.policy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tidewatch.core.ConfigException;
+import io.tidewatch.core.YamlFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,23 +54,16 @@ public final class TextCatalog {
     }
 
     private static Map<String, String> read(Path f) {
-        try {
-            Map<?, ?> raw = YAML.readValue(f.toFile(), Map.class);
-            Map<String, String> out = new HashMap<>();
-            if (raw == null) return out;
-            for (var e : raw.entrySet()) {
-                if (!(e.getValue() instanceof String s)) {
-                    throw new ConfigException(f + ": key '" + e.getKey() + "' must be a text");
-                }
-                out.put(String.valueOf(e.getKey()), s);
+        Map<?, ?> raw = YamlFiles.value(YAML, f, Map.class);
+        Map<String, String> out = new HashMap<>();
+        if (raw == null) return out;
+        for (var e : raw.entrySet()) {
+            if (!(e.getValue() instanceof String s)) {
+                throw new ConfigException(f + ": key '" + e.getKey() + "' must be a text");
             }
-            return out;
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
-            throw new ConfigException(f + where + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ConfigException(f + ": cannot read: " + e.getMessage());
+            out.put(String.valueOf(e.getKey()), s);
         }
+        return out;
     }
 
     public Set<String> languages() { return byLanguage.keySet(); }

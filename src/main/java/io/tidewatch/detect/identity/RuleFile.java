@@ -1,13 +1,9 @@
 package io.tidewatch.detect.identity;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tidewatch.core.ConfigException;
+import io.tidewatch.core.YamlFiles;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +13,6 @@ import java.util.Map;
 
 /** A YAML rule file read as a tree; every error names the file and the field. */
 public final class RuleFile {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     private final Path file;
     private final JsonNode root;
 
@@ -29,16 +23,9 @@ public final class RuleFile {
 
     public static RuleFile read(Path file) {
         if (!Files.isRegularFile(file)) throw new ConfigException(file + ": rule file not found");
-        try {
-            JsonNode root = YAML.readTree(file.toFile());
-            if (root == null || !root.isObject()) throw new ConfigException(file + ": expected a mapping at the top level");
-            return new RuleFile(file, root);
-        } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            throw new ConfigException(file + (loc == null ? "" : ":" + loc.getLineNr()) + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read: " + e.getMessage());
-        }
+        JsonNode root = YamlFiles.tree(file);
+        if (!root.isObject()) throw new ConfigException(file + ": expected a mapping at the top level");
+        return new RuleFile(file, root);
     }
 
     public Path file() { return file; }

@@ -43,7 +43,7 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     RulesOptions rules;
 
-    @Option(names = "--dry-run", description = "Decide and alert moderators, but delete, mute and ban nothing.")
+    @Option(names = "--dry-run", description = "Decide and alert moderators, but delete, mute, ban and publish nothing.")
     boolean dryRun;
 
     @Option(names = "--webhook", paramLabel = "URL", description = "Receive Telegram updates at this public HTTPS URL instead of long polling.")
@@ -96,7 +96,12 @@ public final class RunCommand implements Callable<Integer> {
                 Announcements.Settings.defaults());
         service.bot().enableAnnouncements(announcements);
         AnnouncementScheduler scheduler = new AnnouncementScheduler(announcements, Duration.ofSeconds(announceEvery));
-        scheduler.start(); // reconciles parts a crash left in "sending" first
+        if (dryRun) {
+            // a trial must not post to live chats: /announce list and preview work, nothing is published
+            System.err.println("tidewatch run: dry run, so scheduled announcements are not published");
+        } else {
+            scheduler.start(); // reconciles parts a crash left in "sending" first
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             scheduler.close();

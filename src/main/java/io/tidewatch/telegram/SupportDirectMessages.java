@@ -25,11 +25,15 @@ public final class SupportDirectMessages implements DirectMessageResponder {
 
     @Override
     public Reply menu(String language) {
-        return reply(support.menu(language));
+        return reply(null, support.menu(language)); // a greeting, not a question: not counted per topic
     }
 
     private static Reply reply(SupportAnswer a) {
-        return new Reply(a.topic(), a.text(), a.buttons().stream()
+        return reply(a.topic(), a);
+    }
+
+    private static Reply reply(String topic, SupportAnswer a) {
+        return new Reply(topic, a.text(), a.buttons().stream()
                 .map(b -> new Button(b.label(), b.url(), b.callbackData())).toList());
     }
 }

@@ -1,5 +1,6 @@
 package io.tidewatch.detect.identity;
 
+import io.tidewatch.detect.KeywordIndex;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 
@@ -16,10 +17,14 @@ public final class ScamBaitMatcher {
 
     private final ScamRules rules;
     private final NameSkeleton skeleton;
+    /** Patterns a message can possibly match, by the literal words they start with (one pass). */
+    private final KeywordIndex prefilter;
 
     public ScamBaitMatcher(ScamRules rules, NameSkeleton skeleton) {
         this.rules = rules;
         this.skeleton = skeleton;
+        this.prefilter = new KeywordIndex(rules.rules().stream().flatMap(r -> r.patterns().stream())
+                .map(p -> LiteralPrefixes.of(p.pattern())).toList());
     }
 
     public ScamRules rules() { return rules; }
@@ -29,9 +34,15 @@ public final class ScamBaitMatcher {
         if (text == null || text.isBlank()) return found;
         NameSkeleton.FoldedText folded = skeleton.readable(text);
         String t = folded.text();
+        java.util.BitSet candidates = prefilter.candidates(t.toLowerCase(java.util.Locale.ROOT));
+        int first = 0; // index of the rule's first pattern in the prefilter
         for (ScamRule rule : rules.rules()) {
-            for (Pattern p : rule.patterns()) {
-                Matcher m = p.matcher(t);
+            List<Pattern> patterns = rule.patterns();
+            int base = first;
+            first += patterns.size();
+            for (int k = 0; k < patterns.size(); k++) {
+                if (!candidates.get(base + k)) continue;
+                Matcher m = patterns.get(k).matcher(t);
                 ScamBait hit = null;
                 while (m.find()) {
                     if (excused(t, m.start(), m.end())) continue;

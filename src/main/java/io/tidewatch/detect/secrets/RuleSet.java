@@ -1,6 +1,7 @@
 package io.tidewatch.detect.secrets;
 
 import io.tidewatch.core.ConfigException;
+import io.tidewatch.detect.KeywordIndex;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public final class RuleSet {
         this.notForText = List.copyOf(notForText);
         this.indexById = new LinkedHashMap<>();
         for (int i = 0; i < rules.size(); i++) indexById.put(rules.get(i).id(), i);
-        this.keywords = new KeywordIndex(rules);
+        this.keywords = new KeywordIndex(rules.stream().map(SecretRule::keywords).toList());
     }
 
     public static RuleSet load(List<Path> files) {

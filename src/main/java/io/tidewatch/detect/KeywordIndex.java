@@ -1,30 +1,32 @@
-package io.tidewatch.detect.secrets;
+package io.tidewatch.detect;
 
 import org.ahocorasick.trie.Trie;
 
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Which rules can possibly match a text, found in ONE Aho-Corasick pass over the lower-cased
- * text whatever the number of rules. Every emitted keyword counts, overlapping ones included
+ * Which rules (secret rules, scam patterns…) can possibly match a text, found in ONE Aho-Corasick
+ * pass over the lower-cased text whatever the number of rules. Every emitted keyword counts, overlapping ones included
  * (the trie is built without {@code ignoreOverlaps}/{@code onlyWholeWords}: "apikey" must still
  * light up rules keyed on "key"). Rules without keywords are always candidates.
  */
-final class KeywordIndex {
+public final class KeywordIndex {
     private final Trie trie;
     private final Map<String, int[]> rulesByKeyword;
     private final BitSet alwaysRun;
 
-    KeywordIndex(List<SecretRule> rules) {
+    /** @param keywordsByRule each rule's lower-case keywords, by rule index; an empty list means "always run" */
+    public KeywordIndex(List<? extends Collection<String>> keywordsByRule) {
         Map<String, BitSet> byKeyword = new HashMap<>();
-        alwaysRun = new BitSet(rules.size());
-        for (int i = 0; i < rules.size(); i++) {
-            SecretRule r = rules.get(i);
-            if (r.keywords().isEmpty()) alwaysRun.set(i);
-            for (String k : r.keywords()) if (!k.isEmpty()) byKeyword.computeIfAbsent(k, x -> new BitSet()).set(i);
+        alwaysRun = new BitSet(keywordsByRule.size());
+        for (int i = 0; i < keywordsByRule.size(); i++) {
+            Collection<String> keywords = keywordsByRule.get(i);
+            if (keywords.isEmpty()) alwaysRun.set(i);
+            for (String k : keywords) if (!k.isEmpty()) byKeyword.computeIfAbsent(k, x -> new BitSet()).set(i);
         }
         rulesByKeyword = new HashMap<>();
         byKeyword.forEach((k, bits) -> rulesByKeyword.put(k, bits.stream().toArray()));
@@ -32,7 +34,7 @@ final class KeywordIndex {
     }
 
     /** The candidate rule indices for an already lower-cased text. */
-    BitSet candidates(String lowerText) {
+    public BitSet candidates(String lowerText) {
         BitSet out = (BitSet) alwaysRun.clone();
         if (!rulesByKeyword.isEmpty()) {
             trie.parseText(lowerText, emit -> {

@@ -17,7 +17,7 @@ public record IdentityRules(Thresholds thresholds, Scoring scoring, Similarity s
      * score = similarity x (base + coverageWeight x coverage) + bait bonus + obfuscation bonus, capped at 1;
      * coverage is the share of the name's letters the protected name explains.
      */
-    public record Scoring(double base, double coverageWeight, double baitBonus, double obfuscationBonus) {}
+    public record Scoring(double base, double coverageWeight, double baitBonus, double obfuscationBonus, double copyBonus) {}
 
     /**
      * @param oneEditFrom   protected keys at least this long match at one edit (or one swap)
@@ -39,7 +39,8 @@ public record IdentityRules(Thresholds thresholds, Scoring scoring, Similarity s
             throw f.error("thresholds", "needs suspicious <= high <= critical");
         }
         var scoring = new Scoring(f.number("scoring.base", 0, 1), f.number("scoring.coverage_weight", 0, 1),
-                f.number("scoring.bait_bonus", 0, 1), f.number("scoring.obfuscation_bonus", 0, 1));
+                f.number("scoring.bait_bonus", 0, 1), f.number("scoring.obfuscation_bonus", 0, 1),
+                f.number("scoring.copy_bonus", 0, 1));
         var similarity = new Similarity(f.integer("similarity.one_edit_from", 2, 100),
                 f.integer("similarity.two_edits_from", 2, 100), f.integer("similarity.containment_from", 2, 100),
                 f.number("similarity.min_jaro_winkler", 0, 1));

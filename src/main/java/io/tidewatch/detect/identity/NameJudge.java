@@ -111,11 +111,19 @@ public final class NameJudge {
         var sc = rules.scoring();
         double score = best.similarity * (sc.base() + sc.coverageWeight() * coverage)
                 + (allBait.isEmpty() ? 0 : sc.baitBonus())
-                + (deliberate ? sc.obfuscationBonus() : 0);
+                + (deliberate ? sc.obfuscationBonus() : 0)
+                + (copiesWholeName(best, coverage) ? sc.copyBonus() : 0);
         score = Math.min(1.0, Math.round(score * 1000) / 1000.0);
         boolean suspicious = score >= rules.thresholds().suspicious();
         return new NameVerdict(text, field, suspicious, score, best.name, best.kind, needed, allBait, false);
     }
+
+    /** The whole name is a protected name of 6+ letters, unchanged: a display name copied onto another account. */
+    private static boolean copiesWholeName(Match m, double coverage) {
+        return m.similarity >= 1.0 && coverage >= 1.0 && m.name.key().length() >= COPY_MIN_LETTERS;
+    }
+
+    private static final int COPY_MIN_LETTERS = 6;
 
     private record Match(ProtectedName name, String kind, double similarity, int matchedChars,
                          List<String> gluedBait, int gluedBaitChars) {}

@@ -55,6 +55,16 @@ class NameJudgeTest {
     }
 
     @Test
+    void an_official_name_copied_as_is_onto_another_account_scores_high() {
+        NameJudge judge = judgeFor(TestBrands.EXAMPLE);
+        assertTrue(judge.judge("Example Exchange", "name").score() >= RULES.thresholds().high());
+        assertTrue(judge.judge("Anna | Example Exchange", "name").score() >= RULES.thresholds().high());
+        // a short alias alone is suspicious but not "high": too many fans abbreviate the brand
+        double alias = judge.judge("ExEx", "name").score();
+        assertTrue(alias >= RULES.thresholds().suspicious() && alias < RULES.thresholds().high(), "alias " + alias);
+    }
+
+    @Test
     void verdict_names_the_imitated_name_the_disguises_and_the_bait() {
         NameVerdict v = judgeFor(TestBrands.EXAMPLE).judge("ЕхЕх Suppοrt", "name");
         assertEquals("ExEx", v.imitates().display());

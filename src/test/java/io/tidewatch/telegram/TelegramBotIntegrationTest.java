@@ -48,6 +48,14 @@ class TelegramBotIntegrationTest {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
         api.close();
         db.close();
+        // whatever a test provoked (429s, failures, shutdown), the bot token is in no log line
+        String tokenSecret = BotHarness.TOKEN.substring(BotHarness.TOKEN.indexOf(':') + 1);
+        for (ILoggingEvent e : logs.list) {
+            assertFalse(e.getFormattedMessage().contains(tokenSecret), "a log line holds the bot token");
+            for (var t = e.getThrowableProxy(); t != null; t = t.getCause()) {
+                assertFalse(String.valueOf(t.getMessage()).contains(tokenSecret), "a logged exception holds the bot token");
+            }
+        }
     }
 
     private void assertNeverEchoed(String secretPart) throws Exception {

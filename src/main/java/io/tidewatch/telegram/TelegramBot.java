@@ -130,7 +130,10 @@ public final class TelegramBot {
                 }
             }
         }
-        if (isAllowed(post)) findings.removeIf(f -> f.category() == Category.IMPERSONATION);
+        // the allow list only excuses names, so it is read only when a name was flagged
+        if (findings.stream().anyMatch(f -> f.category() == Category.IMPERSONATION) && isAllowed(post)) {
+            findings.removeIf(f -> f.category() == Category.IMPERSONATION);
+        }
         if (findings.isEmpty()) return;
 
         PolicyContext ctx = new PolicyContext(settings, false, tp.senderChatId() == null ? null : tp.senderChatId().toString(),

@@ -1,9 +1,7 @@
 package io.tidewatch.telegram;
 
-import io.tidewatch.core.Action;
 import io.tidewatch.core.Platform;
 import io.tidewatch.store.AuditLog;
-import io.tidewatch.store.TrustList;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
@@ -12,7 +10,6 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The buttons under a moderators' alert: undo (lift the ban or mute and stop flagging the account),
@@ -21,7 +18,6 @@ import java.util.Set;
  */
 final class CallbackHandler {
     static final String PREFIX = "tw:";
-    private static final Set<String> UNDOABLE = Set.of("BAN", "RESTRICT", "BAN_SENDER_CHAT");
 
     private final TelegramBot bot;
 
@@ -90,21 +86,8 @@ final class CallbackHandler {
     }
 
     private void undo(CallbackQuery q, long incident, String moderator, String name, String lang) {
-        List<String> done = new ArrayList<>();
-        var now = bot.clock().instant();
-        for (AuditLog.Entry e : bot.stores().audit().forIncident(incident)) {
-            if (!UNDOABLE.contains(e.action()) || e.undone() || e.status() == AuditLog.Status.DRY_RUN) continue;
-            if (!bot.stores().audit().markUndone(e.id())) continue;
-            String rule = e.action().equals("RESTRICT") ? TelegramBot.UNDO_RESTRICT : "undo";
-            bot.execute(new Action(Action.Type.UNBAN, Platform.TELEGRAM, e.chat(), null, e.target(), null, null, rule,
-                    "undo of audit #" + e.id() + " by moderator " + moderator), moderator, incident, null, now);
-            done.add(e.action().toLowerCase(java.util.Locale.ROOT) + " " + e.target());
-        }
-        bot.stores().incidents().find(incident).ifPresent(i -> {
-            if (i.accountId() != null && !i.accountId().isEmpty()) {
-                bot.stores().trust().put(Platform.TELEGRAM, i.accountId(), TrustList.Kind.ALLOW, moderator, now);
-            }
-        });
+        List<String> done = bot.undo(incident, moderator).stream()
+                .map(e -> e.action().toLowerCase(java.util.Locale.ROOT) + " " + e.target()).toList();
         answer(q, done.isEmpty() ? bot.texts().render(lang, "callback.nothing_to_undo")
                 : bot.texts().render(lang, "callback.undone", TelegramBot.vars("name", name, "done", String.join(", ", done))), false);
     }

@@ -78,7 +78,7 @@ public final class CommandContext {
     public void act(Action.Type type, String target, Duration duration, String rule) {
         Action a = new Action(type, Platform.TELEGRAM, chat(), post.replyTo() == null ? null : String.valueOf(post.replyTo().messageId()),
                 target, null, duration, rule, "moderator " + senderId() + ": " + type.name().toLowerCase(java.util.Locale.ROOT));
-        bot.execute(a, senderId(), null, null, bot.clock().instant());
+        bot.act(a, senderId());
     }
 
     public void audit(String action, String rule, String reason, AuditLog.Status status) {

@@ -125,7 +125,7 @@ public final class StandardCommands {
             Action warn = new Action(Action.Type.REPLY, Platform.TELEGRAM, ctx.chat(), String.valueOf(r.messageId()), a.id(),
                     ctx.bot().texts().render(lang, "warned", ctx.vars("user", mention)), null, "moderator-warning",
                     "moderator " + ctx.senderId() + ": warn");
-            ctx.bot().execute(warn, ctx.senderId(), null, null, ctx.bot().clock().instant());
+            ctx.bot().act(warn, ctx.senderId());
         }
     }
 
@@ -179,7 +179,7 @@ public final class StandardCommands {
                 return;
             }
             ctx.act(Action.Type.UNBAN, target.get(), null, "moderator-unban");
-            if (!target.get().startsWith("-")) ctx.act(Action.Type.UNBAN, target.get(), null, TelegramBot.UNDO_RESTRICT);
+            if (!target.get().startsWith("-")) ctx.act(Action.Type.UNBAN, target.get(), null, io.tidewatch.moderation.Moderation.UNDO_RESTRICT);
             ctx.reply("unbanned", "target", target.get());
         }
     }

@@ -44,7 +44,9 @@ public record Action(Type type, Platform platform, String chat, String messageId
         /** Mute {@code userId} for the official account (Twitter). */
         MUTE,
         /** Lift a mute. */
-        UNMUTE
+        UNMUTE,
+        /** Leave {@code chat}: a group the bot does not guard (Telegram). */
+        LEAVE_CHAT
     }
 
     public Action {

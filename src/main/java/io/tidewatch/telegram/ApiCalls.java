@@ -3,6 +3,7 @@ package io.tidewatch.telegram;
 import io.tidewatch.core.Action;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.BanChatMember;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.BanChatSenderChat;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.LeaveChat;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.RestrictChatMember;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.UnbanChatMember;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.UnbanChatSenderChat;
@@ -27,6 +28,7 @@ final class ApiCalls {
             case REPLY -> OutgoingQueue.Priority.REPLY;
             case DIRECT_MESSAGE -> OutgoingQueue.Priority.DIRECT;
             case ALERT_MODERATORS -> OutgoingQueue.Priority.ALERT;
+            case LEAVE_CHAT -> OutgoingQueue.Priority.BACKGROUND;
             default -> throw notOnTelegram(type);
         };
     }
@@ -55,6 +57,7 @@ final class ApiCalls {
             case BAN -> c -> c.execute(new BanChatMember(a.chat(), Long.parseLong(a.userId())));
             case BAN_SENDER_CHAT -> c -> c.execute(new BanChatSenderChat(a.chat(), Long.parseLong(a.userId())));
             case UNBAN -> unban(a);
+            case LEAVE_CHAT -> c -> c.execute(new LeaveChat(a.chat()));
             default -> throw notOnTelegram(a.type());
         };
     }

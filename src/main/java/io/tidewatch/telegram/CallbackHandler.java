@@ -13,8 +13,11 @@ import java.util.List;
 
 /**
  * The buttons under a moderators' alert: undo (lift the ban or mute and stop flagging the account),
- * confirm (recorded), details (the incident, redacted). Only moderators may press them. Buttons in
- * private chats belong to the support menu and go to the {@link DirectMessageResponder}.
+ * confirm (recorded), details (the incident, redacted). Their data is {@code tw:VERB:TOKEN}; the
+ * token, not the client, says which incident is meant, and is honoured only on the message and in
+ * the chat it was issued for, and only for the moderators listed in brand.yaml (undo reaches into
+ * any chat). Buttons in private chats belong to the support menu and go to the
+ * {@link DirectMessageResponder}.
  */
 final class CallbackHandler {
     static final String PREFIX = "tw:";
@@ -23,11 +26,11 @@ final class CallbackHandler {
 
     CallbackHandler(TelegramBot bot) { this.bot = bot; }
 
-    InlineKeyboardMarkup alertButtons(long incident, boolean undoable, String language) {
+    InlineKeyboardMarkup alertButtons(String token, boolean undoable, String language) {
         List<InlineKeyboardButton> row = new ArrayList<>();
-        if (undoable) row.add(button(bot.texts().render(language, "button.undo"), PREFIX + "undo:" + incident));
-        row.add(button(bot.texts().render(language, "button.confirm"), PREFIX + "ok:" + incident));
-        row.add(button(bot.texts().render(language, "button.details"), PREFIX + "info:" + incident));
+        if (undoable) row.add(button(bot.texts().render(language, "button.undo"), PREFIX + "undo:" + token));
+        row.add(button(bot.texts().render(language, "button.confirm"), PREFIX + "ok:" + token));
+        row.add(button(bot.texts().render(language, "button.details"), PREFIX + "info:" + token));
         return new InlineKeyboardMarkup(List.of(new InlineKeyboardRow(row)));
     }
 
@@ -47,20 +50,18 @@ final class CallbackHandler {
             if (chat != null && q.getMessage().isUserMessage()) bot.directButton(chat, userId, lang, data);
             return;
         }
-        if (!bot.isModerator(userId, chat)) {
-            bot.stores().audit().record(userId, "REFUSED", Platform.TELEGRAM, chat, null, null, "button", data,
-                    null, AuditLog.Status.REFUSED, bot.clock().instant());
-            answer(q, bot.texts().render(lang, "callback.refused"), true);
-            return;
-        }
         String[] parts = data.substring(PREFIX.length()).split(":", 2);
-        long incident;
-        try {
-            incident = Long.parseLong(parts.length > 1 ? parts[1] : "");
-        } catch (NumberFormatException e) {
-            answer(q, bot.texts().render(lang, "callback.unknown"), false);
+        var binding = bot.stores().alertButtons().find(parts.length > 1 ? parts[1] : null)
+                .filter(b -> b.chat().equals(chat))
+                .filter(b -> b.messageId() == null || b.messageId().equals(String.valueOf(q.getMessage().getMessageId())));
+        if (!bot.authority().isListedModerator(userId) || binding.isEmpty()) {
+            bot.stores().audit().record(userId, "REFUSED", Platform.TELEGRAM, chat, null, null, "button",
+                    binding.isEmpty() ? "unknown or misplaced button" : "not a moderator", null, AuditLog.Status.REFUSED,
+                    bot.clock().instant());
+            answer(q, bot.texts().render(lang, binding.isEmpty() ? "callback.unknown" : "callback.refused"), true);
             return;
         }
+        long incident = binding.get().incident();
         String name = q.getFrom().getFirstName() == null ? userId : q.getFrom().getFirstName();
         switch (parts[0]) {
             case "undo" -> undo(q, incident, userId, name, lang);

@@ -29,7 +29,8 @@ public final class CommandContext {
 
     public String chat() { return post.post().chat(); }
 
-    public String senderId() { return post.post().author().id(); }
+    /** Who the audit log names for this command (a person's id, or the chat for an anonymous admin). */
+    public String senderId() { return Authority.actor(post); }
 
     public String senderName() {
         var a = post.post().author();

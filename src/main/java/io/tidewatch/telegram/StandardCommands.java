@@ -57,6 +57,8 @@ public final class StandardCommands {
     }
 
     static final class Incidents implements Command {
+        public Authority.Scope scope() { return Authority.Scope.BOT; }
+
         public String name() { return "/incidents"; }
 
         public void run(CommandContext ctx) {
@@ -78,6 +80,8 @@ public final class StandardCommands {
     }
 
     static final class Allow implements Command {
+        public Authority.Scope scope() { return Authority.Scope.BOT; }
+
         public String name() { return "/allow"; }
 
         public void run(CommandContext ctx) {
@@ -93,6 +97,8 @@ public final class StandardCommands {
     }
 
     static final class Trust implements Command {
+        public Authority.Scope scope() { return Authority.Scope.BOT; }
+
         public String name() { return "/trust"; }
 
         public void run(CommandContext ctx) {
@@ -185,6 +191,8 @@ public final class StandardCommands {
     }
 
     static final class Reload implements Command {
+        public Authority.Scope scope() { return Authority.Scope.BOT; }
+
         public String name() { return "/reload"; }
 
         public void run(CommandContext ctx) {
@@ -200,6 +208,8 @@ public final class StandardCommands {
     }
 
     static final class Stats implements Command {
+        public Authority.Scope scope() { return Authority.Scope.BOT; }
+
         public String name() { return "/stats"; }
 
         public void run(CommandContext ctx) {

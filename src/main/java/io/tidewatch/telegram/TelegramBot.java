@@ -9,12 +9,14 @@ import io.tidewatch.core.PostKind;
 import io.tidewatch.moderation.Moderation;
 import io.tidewatch.moderation.ModerationRules;
 import io.tidewatch.moderation.PostContext;
+import io.tidewatch.policy.ChatDirectory;
 import io.tidewatch.policy.ChatSettings;
 import io.tidewatch.policy.TextCatalog;
 import io.tidewatch.store.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
 import java.io.Serializable;
@@ -46,18 +48,26 @@ public final class TelegramBot {
     private final CommandRouter commands;
     private final CallbackHandler callbacks;
     private final TelegramActions actions;
+    private final Authority authority;
+    private final String username;
+    /** Unlisted groups already left (or being left), so a chatty group costs one leaveChat. */
+    private final java.util.Set<String> left = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    public TelegramBot(Moderation moderation, OutgoingQueue queue, TextCatalog texts, DirectMessageResponder responder) {
+    /** @param username the bot's own username (from getMe), so {@code /cmd@OtherBot} is recognized as not ours */
+    public TelegramBot(Moderation moderation, OutgoingQueue queue, TextCatalog texts, DirectMessageResponder responder,
+                       String username) {
         this.moderation = moderation;
+        this.username = username;
         this.queue = queue;
         this.texts = texts;
         this.responder = responder;
         this.startedAt = moderation.clock().instant();
         this.admins = new AdminCache(queue, moderation.clock());
+        this.authority = new Authority(moderation.brand(), () -> moderation.rules().chats(), admins);
         this.commands = new CommandRouter(StandardCommands.all());
         this.callbacks = new CallbackHandler(this);
-        this.actions = new TelegramActions(queue, callbacks, texts, () -> moderation.rules().chats().alertsLanguage(),
-                moderation.clock());
+        this.actions = new TelegramActions(queue, callbacks, moderation.stores().alertButtons(), texts,
+                () -> moderation.rules().chats().alertsLanguage(), moderation.clock());
         moderation.routeAlertsTo(actions);
     }
 
@@ -70,6 +80,14 @@ public final class TelegramBot {
     public void handle(Update update) {
         if (update.getCallbackQuery() != null) {
             callbacks.handle(update.getCallbackQuery());
+            return;
+        }
+        if (update.getMyChatMember() != null) {
+            joined(update.getMyChatMember());
+            return;
+        }
+        if (update.getChatMember() != null && update.getChatMember().getChat() != null) {
+            admins.invalidate(String.valueOf(update.getChatMember().getChat().getId())); // rights changed
             return;
         }
         for (TelegramPost tp : translator.translate(update)) {
@@ -86,7 +104,12 @@ public final class TelegramBot {
             directMessage(tp);
             return;
         }
-        if (tp.post().kind() != PostKind.CHANNEL && commands.handles(tp.post().text())) {
+        if (!authority.guards(tp.post().chat())) {
+            if (tp.isGroup()) unlisted(tp.post().chat());
+            return; // nothing in an unguarded chat is read: no moderation, no commands
+        }
+        // an edited command is not run again; the edit is still moderated like any message
+        if (tp.post().kind() != PostKind.CHANNEL && !tp.edited() && commands.handles(tp.post().text(), username)) {
             boolean allowed = commands.run(new CommandContext(this, tp));
             if (allowed) return;
         }
@@ -145,20 +168,28 @@ public final class TelegramBot {
                 c -> c.execute(ApiCalls.html(chat, reply.text(), keyboard)));
     }
 
-    // ---- who is who -------------------------------------------------------------------------
+    // ---- where -------------------------------------------------------------------------------
 
-    boolean isModerator(TelegramPost tp) {
-        if (tp.anonymousAdmin()) return true;
-        String id = tp.post().author().id();
-        if (moderation.brand().moderators().isModerator(Platform.TELEGRAM, id)) return true;
-        return rules().chats().moderatorsFromChatAdmins() && tp.senderChatId() == null
-                && admins.isAdmin(tp.post().chat(), id);
+    /** The bot was added to (or promoted in) a chat: an unlisted group is left at once. */
+    private void joined(ChatMemberUpdated change) {
+        if (change.getChat() == null || change.getNewChatMember() == null) return;
+        String status = change.getNewChatMember().getStatus();
+        boolean in = "member".equals(status) || "administrator".equals(status) || "restricted".equals(status);
+        String chat = String.valueOf(change.getChat().getId());
+        String type = change.getChat().getType();
+        if (in && ("group".equals(type) || "supergroup".equals(type)) && !authority.guards(chat)) unlisted(chat);
     }
 
-    boolean isModerator(String userId, String chat) {
-        if (moderation.brand().moderators().isModerator(Platform.TELEGRAM, userId)) return true;
-        return rules().chats().moderatorsFromChatAdmins() && chat != null && admins.isAdmin(chat, userId);
+    /** A group chats.yaml does not list: leave it (once), unless the file says to ignore such groups. */
+    private void unlisted(String chat) {
+        if (rules().chats().unlistedGroups() != ChatDirectory.Unlisted.LEAVE || !left.add(chat)) return;
+        log.warn("telegram: leaving chat {}: it is not listed in chats.yaml", chat);
+        Action leave = new Action(Action.Type.LEAVE_CHAT, Platform.TELEGRAM, chat, null, null, null, null,
+                "unlisted-chat", "not listed in chats.yaml");
+        moderation.act(leave, Moderation.ACTOR, actions);
     }
+
+    Authority authority() { return authority; }
 
     ChatSettings settings(String chat) { return moderation.settings(Platform.TELEGRAM, chat); }
 

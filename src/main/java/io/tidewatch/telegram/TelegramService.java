@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
@@ -65,7 +66,9 @@ public final class TelegramService implements AutoCloseable {
                                         DirectMessageResponder responder) throws Exception {
         TelegramClient client = new OkHttpTelegramClient(o.token(), o.apiUrl());
         OutgoingQueue queue = new OutgoingQueue(client, o.limits(), o.retries());
-        TelegramBot bot = new TelegramBot(moderation, queue, texts, responder);
+        // who we are: commands addressed to another bot (/ban@OtherBot) are not ours
+        String username = client.execute(new GetMe()).getUserName();
+        TelegramBot bot = new TelegramBot(moderation, queue, texts, responder, username);
         UpdateConsumer consumer = new UpdateConsumer(moderation.stores().updates(), "telegram:" + TelegramUrls.botId(o.token()),
                 bot::handle, o.threads(), moderation.clock());
         if (o.webhookUrl() == null) {

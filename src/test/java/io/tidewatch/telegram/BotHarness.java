@@ -60,6 +60,15 @@ final class BotHarness implements AutoCloseable {
         return sb.toString();
     }
 
+    /** Waits until the consumer stored an offset at or past {@code offset} (every update up to it handled). */
+    void awaitOffset(long offset) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (service.consumer().storedOffset() < offset) {
+            if (System.nanoTime() > deadline) throw new AssertionError("offset never reached " + offset);
+            Thread.sleep(5); // a volatile counter the consumer advances after each batch
+        }
+    }
+
     @Override
     public void close() { service.close(); }
 }

@@ -50,7 +50,7 @@ class WebhookAndPublisherTest {
     void the_webhook_sets_a_secret_token_and_accepts_only_posts_carrying_it() throws Exception {
         var brand = BotHarness.BRAND;
         ModerationRules.Loader loader = () -> new ModerationRules(TestDetectors.forIntegration(brand), Policy.load(Path.of("rules"), brand),
-                ChatDirectory.defaultsOnly(), Instant.now());
+                ChatDirectory.load(Path.of("rules/chats.yaml")), Instant.now());
         var moderation = new Moderation(brand, loader, Stores.on(db), Clock.systemUTC(), false);
         var options = TelegramService.Options.polling(BotHarness.TOKEN, TelegramUrls.parse(api.url()))
                 .withWebhook("https://bot.example.com/tg/hook", new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));

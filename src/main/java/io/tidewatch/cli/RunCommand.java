@@ -89,7 +89,7 @@ public final class RunCommand implements Callable<Integer> {
         DirectMessageResponder responder = new SupportDirectMessages(SupportResponder.load(rules.rulesDir(), brand));
         var linkCheck = BrandDetectors.lookalikeHosts(rules.rulesDir(), brand);
         var announcementFiles = AnnouncementDirectory.of(announcementsDir, brand, rules.brandFile(), rules.rulesDir(), linkCheck);
-        Moderation moderation = new Moderation(brand, loader, Stores.on(db), Clock.systemUTC(), dryRun);
+        Moderation moderation = new Moderation(brand, loader, db, Clock.systemUTC(), dryRun);
         var options = TelegramService.Options.polling(token, apiUrl);
         if (webhookUrl != null) options = options.withWebhook(webhookUrl, new InetSocketAddress(webhookPort));
         TelegramService service = TelegramService.start(options, moderation, texts, responder);

@@ -45,16 +45,27 @@ public final class OutgoingQueue implements AutoCloseable {
     public static final class CallFailedException extends RuntimeException {
         private final boolean retryable;
         private final Integer errorCode;
+        private final String description;
+        private final Integer retryAfter;
 
         CallFailedException(String message, boolean retryable, Integer errorCode, Throwable cause) {
             super(message, cause);
             this.retryable = retryable;
             this.errorCode = errorCode;
+            TelegramApiRequestException api = cause instanceof TelegramApiRequestException r ? r : null;
+            this.description = api == null || api.getApiResponse() == null ? "" : api.getApiResponse();
+            this.retryAfter = api == null || api.getParameters() == null ? null : api.getParameters().getRetryAfter();
         }
 
         public boolean retryable() { return retryable; }
 
         public Integer errorCode() { return errorCode; }
+
+        /** Telegram's own words ("Bad Request: message to delete not found"), or "". */
+        public String description() { return description; }
+
+        /** Seconds Telegram asked to wait, or null. */
+        public Integer retryAfter() { return retryAfter; }
     }
 
     public record Retries(int maxAttempts, Duration firstBackOff, Duration maxBackOff) {

@@ -2,6 +2,7 @@ package io.tidewatch.telegram;
 
 import io.tidewatch.core.Action;
 import io.tidewatch.moderation.ActionExecutor;
+import io.tidewatch.moderation.ActionFailed;
 import io.tidewatch.policy.TextCatalog;
 import io.tidewatch.store.AlertButtons;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -44,13 +45,32 @@ final class TelegramActions implements ActionExecutor {
             keyboard = callbacks.alertButtons(token, dispatch.undoable(), texts.language(alertsLanguage.get()));
         }
         String what = a.type().name().toLowerCase(Locale.ROOT) + " in " + ApiCalls.targetChat(a);
-        var answered = queue.submit(ApiCalls.priority(a.type()), ApiCalls.targetChat(a), ApiCalls.isGroupMessage(a), what,
-                ApiCalls.call(a, keyboard, clock.instant()));
+        CompletableFuture<java.io.Serializable> answered = queue.submit(ApiCalls.priority(a.type()), ApiCalls.targetChat(a),
+                        ApiCalls.isGroupMessage(a), what, ApiCalls.call(a, keyboard, clock.instant()))
+                .exceptionallyCompose(err -> CompletableFuture.failedFuture(failure(a, err)));
         if (token == null) return answered;
         String bound = token;
         return answered.thenApply(result -> {
             if (result instanceof Message m && m.getMessageId() != null) buttons.bind(bound, String.valueOf(m.getMessageId()));
             return result;
         });
+    }
+
+    /** What Telegram's refusal means for the action: try later, give up, fall back, or count it done. */
+    static ActionFailed failure(Action a, Throwable err) {
+        Throwable t = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
+        if (!(t instanceof OutgoingQueue.CallFailedException f)) return ActionFailed.of(t);
+        String d = f.description().toLowerCase(Locale.ROOT);
+        if (f.retryable()) {
+            return new ActionFailed(ActionFailed.Kind.RETRY_LATER, f.getMessage(),
+                    f.retryAfter() == null ? null : java.time.Duration.ofSeconds(f.retryAfter()), f);
+        }
+        if (a.type() == Action.Type.DELETE_MESSAGE && d.contains("message to delete not found")) {
+            return new ActionFailed(ActionFailed.Kind.ALREADY_DONE, f.getMessage(), null, f);
+        }
+        if (a.type() == Action.Type.DIRECT_MESSAGE && f.errorCode() != null && f.errorCode() == 403) {
+            return new ActionFailed(ActionFailed.Kind.UNREACHABLE, f.getMessage(), null, f); // never started a chat, blocked us
+        }
+        return new ActionFailed(ActionFailed.Kind.REFUSED, f.getMessage(), null, f);
     }
 }

@@ -68,6 +68,7 @@ public final class TelegramBot {
         this.callbacks = new CallbackHandler(this);
         this.actions = new TelegramActions(queue, callbacks, moderation.stores().alertButtons(), texts,
                 () -> moderation.rules().chats().alertsLanguage(), moderation.clock());
+        moderation.register(Platform.TELEGRAM, actions);
         moderation.routeAlertsTo(actions);
     }
 
@@ -113,7 +114,7 @@ public final class TelegramBot {
             boolean allowed = commands.run(new CommandContext(this, tp));
             if (allowed) return;
         }
-        moderation.moderate(tp.post(), context(tp), actions);
+        moderation.moderate(tp.post(), context(tp));
     }
 
     private PostContext context(TelegramPost tp) {
@@ -123,12 +124,12 @@ public final class TelegramBot {
 
     /** A moderator's action from a command or button, audited with the moderator as actor. */
     CompletableFuture<?> act(Action a, String moderator) {
-        return moderation.act(a, moderator, actions);
+        return moderation.act(a, moderator);
     }
 
     /** Lifts what the bot did about an incident; the entries undone. */
     List<io.tidewatch.store.AuditLog.Entry> undo(long incident, String moderator) {
-        return moderation.undoIncident(incident, moderator, actions);
+        return moderation.undoIncident(incident, moderator);
     }
 
     // ---- private chats ----------------------------------------------------------------------
@@ -186,7 +187,7 @@ public final class TelegramBot {
         log.warn("telegram: leaving chat {}: it is not listed in chats.yaml", chat);
         Action leave = new Action(Action.Type.LEAVE_CHAT, Platform.TELEGRAM, chat, null, null, null, null,
                 "unlisted-chat", "not listed in chats.yaml");
-        moderation.act(leave, Moderation.ACTOR, actions);
+        moderation.act(leave, Moderation.ACTOR);
     }
 
     Authority authority() { return authority; }
@@ -201,6 +202,8 @@ public final class TelegramBot {
     ModerationRules rules() { return moderation.rules(); }
 
     Stores stores() { return moderation.stores(); }
+
+    Moderation moderation() { return moderation; }
 
     OutgoingQueue queue() { return queue; }
 

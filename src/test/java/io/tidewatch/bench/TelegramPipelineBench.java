@@ -50,7 +50,7 @@ public final class TelegramPipelineBench {
             var client = new org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient(token, url);
             var queue = new OutgoingQueue(client, RateLimits.Config.unlimited(), OutgoingQueue.Retries.defaults());
             var stores = Stores.on(db);
-            var bot = new TelegramBot(new Moderation(brand, loader, stores, Clock.systemUTC(), false), queue, texts, null,
+            var bot = new TelegramBot(new Moderation(brand, loader, db, Clock.systemUTC(), false), queue, texts, null,
                     "tidewatch_bot");
             var consumer = new UpdateConsumer(stores.updates(), "telegram:bench", bot::handle, 4, Clock.systemUTC());
             Map<Integer, Long> arrived = new ConcurrentHashMap<>();

@@ -14,3 +14,9 @@ ALTER TABLE audit_log ADD COLUMN next_attempt_at TIMESTAMP;
 -- What to do instead when the target cannot be reached (a private message nobody can receive).
 ALTER TABLE audit_log ADD COLUMN fallback_text VARCHAR(4096);
 CREATE INDEX audit_log_pending ON audit_log (status, next_attempt_at);
+
+-- An update is claimed before its removal is sent (so two live instances never both act), and marked
+-- decided in the transaction that records its incidents and actions. A claim left 'claimed' by an
+-- instance that died is taken over when the update is served again.
+ALTER TABLE processed_update ADD COLUMN state VARCHAR(16) DEFAULT 'decided' NOT NULL;
+ALTER TABLE processed_update ADD COLUMN owner VARCHAR(64);

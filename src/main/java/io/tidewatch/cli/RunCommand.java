@@ -108,6 +108,7 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             scheduler.close();
             service.close();
+            moderation.close();
             db.close();
             stopped.countDown();
         }, "tidewatch-shutdown"));

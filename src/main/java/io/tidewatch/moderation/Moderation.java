@@ -386,4 +386,13 @@ public final class Moderation implements AutoCloseable {
     public Clock clock() { return clock; }
 
     public boolean globalDryRun() { return globalDryRun; }
+
+    /** This run of this instance, as it signs claims and leases. */
+    public String owner() { return dispatcher.owner(); }
+
+    /** What every run of this instance signs with: a claim with it but another run's id was left by a crash. */
+    public String instancePrefix() { return instancePrefix; }
+
+    /** How long a claim or lease of a silent instance is respected before another takes over. */
+    public Duration lease() { return dispatcher.lease(); }
 }

@@ -13,10 +13,30 @@ public final class UpdateLedger {
 
     public UpdateLedger(Database db) { this.jdbc = new Jdbc(db.dataSource()); }
 
-    /** True for the one caller (across instances) that gets to act on this update. */
+    /** True for the one caller (across instances) that gets to act on this update; it is decided at once. */
     public boolean claim(String source, long updateId, Instant now) {
         return jdbc.insertUnique("INSERT INTO processed_update (source, update_id, claimed_at) VALUES (?,?,?)",
                 source, updateId, now);
+    }
+
+    /**
+     * Claims an update before acting on it outside a transaction (sending a removal), leaving it
+     * 'claimed' until {@link #decide}. When the update is held by a claim that was never decided and
+     * whose owner is dead (a previous run of this instance, {@code ownerPrefix}, or a claim older than
+     * {@code staleBefore}), it is taken over. True when the caller now holds it.
+     */
+    public boolean claimEarly(String source, long updateId, String owner, String ownerPrefix, Instant now, Instant staleBefore) {
+        if (jdbc.insertUnique("INSERT INTO processed_update (source, update_id, claimed_at, state, owner) VALUES (?,?,?,?,?)",
+                source, updateId, now, "claimed", owner)) return true;
+        return jdbc.update("UPDATE processed_update SET owner = ?, claimed_at = ? WHERE source = ? AND update_id = ?"
+                        + " AND state = 'claimed' AND (owner = ? OR claimed_at < ? OR (owner LIKE ? AND owner <> ?))",
+                owner, now, source, updateId, owner, staleBefore, ownerPrefix.replace("%", "") + "%", owner) == 1;
+    }
+
+    /** Marks an early claim decided (inside the transaction that records what was decided); false when it is not the caller's. */
+    public boolean decide(String source, long updateId, String owner) {
+        return jdbc.update("UPDATE processed_update SET state = 'decided' WHERE source = ? AND update_id = ? AND owner = ?",
+                source, updateId, owner) == 1;
     }
 
     public boolean isClaimed(String source, long updateId) {

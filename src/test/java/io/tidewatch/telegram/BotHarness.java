@@ -70,5 +70,8 @@ final class BotHarness implements AutoCloseable {
     }
 
     @Override
-    public void close() { service.close(); }
+    public void close() {
+        service.close();
+        moderation.close();
+    }
 }

@@ -50,15 +50,11 @@ public final class Moderation implements AutoCloseable {
     public static final String UNDO_RESTRICT = "undo-restrict";
 
     /**
-     * @param instance a name for this instance, stable across its restarts (several instances on one
-     *                 database need different names); its pending actions are resumed at once after a restart
-     * @param lease    how long an instance's pending actions are its own before another may take them over
+     * @param lease how long an instance's claims and pending actions are its own: it renews them while
+     *              alive; after a crash another instance (or the restarted one) takes them over then
      */
-    public record Settings(String instance, Duration lease) {
-        public static Settings defaults() {
-            String host = System.getenv().getOrDefault("TIDEWATCH_INSTANCE", System.getenv().getOrDefault("HOSTNAME", "tidewatch"));
-            return new Settings(host, Duration.ofSeconds(30));
-        }
+    public record Settings(Duration lease) {
+        public static Settings defaults() { return new Settings(Duration.ofSeconds(10)); }
     }
 
     private final BrandProfile brand;
@@ -72,7 +68,6 @@ public final class Moderation implements AutoCloseable {
     private final TrustSnapshot trust;
     private final RecentRemovals removals = new RecentRemovals();
     private final ActionDispatcher dispatcher;
-    private final String instancePrefix;
     private volatile java.util.concurrent.ScheduledExecutorService resumer;
 
     public Moderation(BrandProfile brand, ModerationRules.Loader loader, Database db, Clock clock, boolean globalDryRun) {
@@ -91,8 +86,7 @@ public final class Moderation implements AutoCloseable {
         this.names = new NameMemory(stores.names());
         this.trust = new TrustSnapshot(stores);
         this.trust.refresh();
-        this.instancePrefix = settings.instance() + ":";
-        this.dispatcher = new ActionDispatcher(stores, clock, instancePrefix + UUID.randomUUID(), settings.lease());
+        this.dispatcher = new ActionDispatcher(stores, clock, "run-" + UUID.randomUUID(), settings.lease());
     }
 
     /** Actions on {@code platform} are carried out by {@code executor}. */
@@ -179,8 +173,18 @@ public final class Moderation implements AutoCloseable {
             return new Written(incident, dispatcher.record(j.decision(), incident, ACTOR, now));
         });
         if (w == null) return Optional.empty();
+        List<CompletableFuture<?>> removed = new ArrayList<>();
         for (ActionDispatcher.Recorded r : w.actions()) {
-            dispatcher.carryOut(r, RecentRemovals.isRemoval(r.action()) ? removals.find(r.action()) : null);
+            if (!RecentRemovals.isRemoval(r.action())) continue;
+            removed.add(dispatcher.carryOut(r, removals.find(r.action())));
+        }
+        // the warning appears once the leak is gone, never beside it
+        CompletableFuture<Void> gone = CompletableFuture.allOf(removed.toArray(CompletableFuture[]::new));
+        for (ActionDispatcher.Recorded r : w.actions()) {
+            if (RecentRemovals.isRemoval(r.action())) continue;
+            boolean speaks = r.action().type() == Action.Type.REPLY || r.action().type() == Action.Type.DIRECT_MESSAGE;
+            if (speaks && !removed.isEmpty()) gone.handle((x, e) -> dispatcher.carryOut(r, null));
+            else dispatcher.carryOut(r, null);
         }
         return Optional.of(new Outcome(j.findings(), j.decision(), w.incident()));
     }
@@ -250,8 +254,8 @@ public final class Moderation implements AutoCloseable {
     }
 
     /**
-     * Carries out what a crash (or an outage) left pending: rows of this instance's previous run at
-     * once, other instances' rows once their lease ran out, rows waiting for a later attempt when due.
+     * Carries out what a crash (or an outage) left pending: rows whose instance stopped renewing their
+     * lease (it died), and rows waiting for a later attempt when due.
      * Also reloads the moderators' run-time lists. Call on start and every few seconds.
      */
     public int resume() {
@@ -264,16 +268,6 @@ public final class Moderation implements AutoCloseable {
         }
     }
 
-    /** On start: frees the actions this instance's previous run had leased, then resumes them. */
-    public int resumeAfterRestart() {
-        try {
-            stores.audit().releaseLeases(instancePrefix, dispatcher.owner());
-        } catch (StoreException e) {
-            log.warn("moderation: cannot free the previous run's actions ({})", e.getMessage());
-        }
-        return resume();
-    }
-
     /** Resumes what the previous run left pending, then keeps resuming every {@code every} (in the background). */
     public synchronized void startResuming(Duration every) {
         if (resumer != null) return;
@@ -282,7 +276,7 @@ public final class Moderation implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        resumer.execute(this::resumeAfterRestart);
+        resumer.execute(this::resume);
         resumer.scheduleWithFixedDelay(this::resume, every.toMillis(), every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
@@ -389,9 +383,6 @@ public final class Moderation implements AutoCloseable {
 
     /** This run of this instance, as it signs claims and leases. */
     public String owner() { return dispatcher.owner(); }
-
-    /** What every run of this instance signs with: a claim with it but another run's id was left by a crash. */
-    public String instancePrefix() { return instancePrefix; }
 
     /** How long a claim or lease of a silent instance is respected before another takes over. */
     public Duration lease() { return dispatcher.lease(); }

@@ -74,15 +74,6 @@ public final class AuditLog {
         return taken;
     }
 
-    /**
-     * A restarted instance frees the rows its previous run had leased ({@code owner}s starting with
-     * {@code prefix}): nothing of them is in flight any more, so they need not wait for the lease to run out.
-     */
-    public int releaseLeases(String prefix, String except) {
-        return jdbc.update("UPDATE audit_log SET lease_owner = NULL, lease_until = NULL WHERE status = 'PENDING'"
-                + " AND lease_owner LIKE ? AND lease_owner <> ?", prefix.replace("%", "") + "%", except);
-    }
-
     /** Keeps {@code owner}'s pending rows leased (it is alive and still carrying them out). */
     public int renewLeases(String owner, Instant leaseUntil) {
         return jdbc.update("UPDATE audit_log SET lease_until = ? WHERE lease_owner = ? AND status = 'PENDING'", leaseUntil, owner);

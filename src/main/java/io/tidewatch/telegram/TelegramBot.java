@@ -67,8 +67,7 @@ public final class TelegramBot {
         this.authority = new Authority(moderation.brand(), () -> moderation.rules().chats(), admins);
         this.commands = new CommandRouter(StandardCommands.all());
         this.callbacks = new CallbackHandler(this);
-        this.actions = new TelegramActions(queue, callbacks, moderation.stores().alertButtons(), texts,
-                () -> moderation.rules().chats().alertsLanguage(), moderation.clock());
+        this.actions = new TelegramActions(queue, callbacks, moderation, texts);
         moderation.register(Platform.TELEGRAM, actions);
         moderation.routeAlertsTo(actions);
     }
@@ -158,6 +157,11 @@ public final class TelegramBot {
         return moderation.record(judgement, claim::take).isPresent();
     }
 
+    /** Another instance holds the update and may still be deciding it: the batch is tried again later. */
+    static final class Busy extends RuntimeException {
+        Busy(long updateId) { super("update " + updateId + " is being decided by another instance", null, false, false); }
+    }
+
     /**
      * Takes an update for this instance, once; later asks answer what the first one got. A post with
      * a removal to send is taken early (before the removal leaves, so two live instances never both
@@ -188,19 +192,26 @@ public final class TelegramBot {
             };
         }
 
-        /** Before a removal leaves: false when a live instance holds the update. */
+        /**
+         * Before a removal leaves: false when another instance decided the update already.
+         *
+         * @throws Busy when another instance holds it and may still be deciding (try the batch later)
+         */
         boolean takeEarly() {
             if (taken != null) return taken;
+            UpdateLedger.EarlyClaim got;
             try {
                 Instant now = moderation.clock().instant();
-                boolean mine = ledger.claimEarly(source, updateId, moderation.owner(), moderation.instancePrefix(), now,
-                        now.minus(moderation.lease()));
-                early = mine;
-                if (!mine) taken = false;
-                return mine;
+                got = ledger.claimEarly(source, updateId, moderation.owner(), now, now.minus(moderation.lease()));
             } catch (io.tidewatch.store.StoreException e) {
                 return true; // the database is away: remove anyway; recording waits until it is back
             }
+            switch (got) {
+                case MINE -> early = true;
+                case DECIDED -> taken = false;
+                case BUSY -> throw new Busy(updateId);
+            }
+            return early;
         }
 
         /** Takes (or, after an early claim, decides) the update; inside the recording transaction when there is one. */

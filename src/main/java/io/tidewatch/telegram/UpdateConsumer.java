@@ -139,6 +139,9 @@ public final class UpdateConsumer implements AutoCloseable {
             } catch (StoreException e) {
                 log.warn("telegram: update {} not recorded ({}); it is served again", id, e.getMessage());
                 return false;
+            } catch (TelegramBot.Busy e) {
+                log.debug("telegram: {}", e.getMessage());
+                return false;
             } catch (RuntimeException e) {
                 log.error("telegram: update {} failed and is skipped: {}", id, e.toString());
             }

@@ -32,7 +32,9 @@ final class ActionDispatcher {
     static final Duration MESSAGE_STALE = Duration.ofMinutes(2);
     /** Telegram cannot delete messages older than 48 hours anyway. */
     static final Duration REMOVAL_STALE = Duration.ofHours(48);
-    static final int MAX_ATTEMPTS = 20;
+    static final int MAX_ATTEMPTS = 50;
+    /** Long enough not to hammer a platform that is down, short enough to be back soon after it recovers. */
+    static final Duration MAX_BACK_OFF = Duration.ofSeconds(15);
 
     /** One action as recorded: its row and what the platform needs. */
     record Recorded(long auditId, Action action, Long incident, boolean undoable, String fallbackText, Instant at, int attempts) {}
@@ -116,6 +118,7 @@ final class ActionDispatcher {
         try {
             if (err == null) {
                 stores.audit().setStatus(r.auditId(), AuditLog.Status.DONE);
+                recovered();
                 return;
             }
             ActionFailed f = ActionFailed.of(err);
@@ -138,6 +141,19 @@ final class ActionDispatcher {
         }
     }
 
+    private volatile long lastPullForward;
+
+    /**
+     * The platform answers again: actions waiting out a back-off may go now rather than at their
+     * scheduled time (at most every few seconds; the queue's rate limits pace them).
+     */
+    private void recovered() {
+        long now = System.nanoTime();
+        if (now - lastPullForward < Duration.ofSeconds(5).toNanos()) return;
+        lastPullForward = now;
+        stores.audit().retryDueNow(clock.instant());
+    }
+
     private void retryLater(Recorded r, ActionFailed f) {
         int attempts = r.attempts() + 1;
         if (attempts >= MAX_ATTEMPTS) {
@@ -145,7 +161,7 @@ final class ActionDispatcher {
             stores.audit().setStatus(r.auditId(), AuditLog.Status.FAILED);
             return;
         }
-        long backOff = Math.min(Duration.ofMinutes(5).toMillis(), 1000L << Math.min(attempts, 16));
+        long backOff = Math.min(MAX_BACK_OFF.toMillis(), 1000L << Math.min(attempts, 16));
         long wait = Math.max(f.retryAfter() == null ? 0 : f.retryAfter().toMillis(), backOff);
         wait += ThreadLocalRandom.current().nextLong(wait / 4 + 1); // jitter: instances do not come back in step
         stores.audit().retryAt(r.auditId(), clock.instant().plusMillis(wait));

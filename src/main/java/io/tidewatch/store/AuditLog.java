@@ -85,6 +85,11 @@ public final class AuditLog {
                 + " WHERE id = ? AND status = 'PENDING'", next, id);
     }
 
+    /** Pending actions waiting out a back-off become due now (the platform answers again). */
+    public int retryDueNow(Instant now) {
+        return jdbc.update("UPDATE audit_log SET next_attempt_at = ? WHERE status = 'PENDING' AND next_attempt_at > ?", now, now);
+    }
+
     /** How many actions are pending (for health and metrics). */
     public int countPending() {
         return jdbc.query("SELECT COUNT(*) FROM audit_log WHERE status = 'PENDING'", rs -> rs.getInt(1)).get(0);

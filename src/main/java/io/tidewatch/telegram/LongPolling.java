@@ -25,7 +25,8 @@ public final class LongPolling implements AutoCloseable {
     /** my_chat_member: the bot was added to a group (left at once if unlisted); chat_member: admin rights changed. */
     static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "channel_post",
             "edited_channel_post", "callback_query", "my_chat_member", "chat_member");
-    static final long MAX_BACK_OFF_MS = 30_000;
+    /** Polling is one cheap call: after an outage it should notice recovery within seconds. */
+    static final long MAX_BACK_OFF_MS = 5_000;
 
     /** Where a batch goes: the consumer, or a wrapper that measures it. */
     public interface Batches {

@@ -96,7 +96,7 @@ public final class OutgoingQueue implements AutoCloseable {
     }
 
     public record Retries(int maxAttempts, Duration firstBackOff, Duration maxBackOff) {
-        public static Retries defaults() { return new Retries(8, Duration.ofMillis(250), Duration.ofSeconds(30)); }
+        public static Retries defaults() { return new Retries(8, Duration.ofMillis(250), Duration.ofSeconds(10)); }
     }
 
     /** Bounds against floods: how long a message may wait, and how many answers may wait in one chat. */

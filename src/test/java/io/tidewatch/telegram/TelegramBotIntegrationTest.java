@@ -74,6 +74,7 @@ class TelegramBotIntegrationTest {
 
     @Test
     void leaked_seed_phrase_is_deleted_warned_revoked_alerted_and_never_echoed() throws Exception {
+        api.started(ALICE); // she once opened a private chat with the bot: the steps can reach her
         try (var bot = BotHarness.start(api, db)) {
             api.push(groupText(1, 500, ALICE, "Alice", "my wallet words: " + SEED + " pls help"));
             var delete = api.await("deleteMessage", 1).get(0);
@@ -97,6 +98,27 @@ class TelegramBotIntegrationTest {
                 audit.stream().map(AuditLog.Entry::action).toList());
         assertTrue(audit.stream().allMatch(e -> e.status() == AuditLog.Status.DONE), audit.toString());
         assertTrue(audit.stream().allMatch(e -> e.rule().equals("bip39-seed-phrase")));
+    }
+
+    @Test
+    void an_owner_who_never_opened_a_private_chat_is_told_in_the_group_where_to_get_the_steps() throws Exception {
+        try (var bot = BotHarness.start(api, db)) {
+            api.push(groupText(1, 510, ALICE, "Alice", "my wallet words: " + SEED));
+            var fallback = api.await("sendMessage", c -> c.param("chat_id").equals(String.valueOf(GROUP))
+                    && c.param("text").contains("/start"), 1, WAIT).get(0);
+            assertTrue(fallback.param("text").contains("tg://user?id=42"), fallback.param("text"));
+            api.await("sendMessage", c -> c.param("chat_id").equals(String.valueOf(ALERTS)), 1, WAIT);
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (new AuditLog(db).countPending() > 0 && System.nanoTime() < deadline) Thread.sleep(10);
+        }
+        assertNeverEchoed(SEED_MARK);
+        var audit = new AuditLog(db).all();
+        assertEquals(AuditLog.Status.FAILED, audit.stream().filter(e -> e.action().equals("DIRECT_MESSAGE")).findFirst()
+                .orElseThrow().status(), "403: not retried");
+        assertEquals(2, audit.stream().filter(e -> e.action().equals("REPLY") && e.status() == AuditLog.Status.DONE).count(),
+                "the warning and the way to the steps");
+        assertEquals(1, api.calls("sendMessage").stream().filter(c -> c.param("chat_id").equals("42")).count(),
+                "the private message was tried once");
     }
 
     @Test

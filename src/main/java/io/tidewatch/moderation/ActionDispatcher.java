@@ -37,7 +37,8 @@ final class ActionDispatcher {
     static final Duration MAX_BACK_OFF = Duration.ofSeconds(15);
 
     /** One action as recorded: its row and what the platform needs. */
-    record Recorded(long auditId, Action action, Long incident, boolean undoable, String fallbackText, Instant at, int attempts) {}
+    record Recorded(long auditId, Action action, Long incident, boolean undoable, Decision.FollowUp followUp, Instant at,
+                    int attempts) {}
 
     private final Stores stores;
     private final Clock clock;
@@ -76,17 +77,16 @@ final class ActionDispatcher {
      */
     List<Recorded> record(Decision decision, Long incident, String actor, Instant now) {
         for (Action a : decision.suppressed()) {
-            stores.audit().recordAction(actor, a, incident, false, null, AuditLog.Status.DRY_RUN, now, null, null);
+            stores.audit().recordAction(actor, a, incident, false, null, null, AuditLog.Status.DRY_RUN, now, null, null);
         }
         boolean undoable = decision.actions().stream().anyMatch(ActionDispatcher::punishes);
         List<Recorded> out = new ArrayList<>();
         for (Action a : decision.actions()) {
             if (executorFor(a) == null) continue;
-            Action fallback = decision.fallbacks().get(a);
-            String fallbackText = fallback == null ? null : fallback.text();
-            long id = stores.audit().recordAction(actor, a, incident, undoable, fallbackText, AuditLog.Status.PENDING, now,
-                    owner, now.plus(lease));
-            out.add(new Recorded(id, a, incident, undoable, fallbackText, now, 0));
+            Decision.FollowUp f = decision.followUps().get(a);
+            long id = stores.audit().recordAction(actor, a, incident, undoable, f == null ? null : f.ifDone(),
+                    f == null ? null : f.ifNot(), AuditLog.Status.PENDING, now, owner, now.plus(lease));
+            out.add(new Recorded(id, a, incident, undoable, f, now, 0));
         }
         return out;
     }
@@ -119,19 +119,22 @@ final class ActionDispatcher {
             if (err == null) {
                 stores.audit().setStatus(r.auditId(), AuditLog.Status.DONE);
                 recovered();
+                follow(r, true);
                 return;
             }
             ActionFailed f = ActionFailed.of(err);
             switch (f.kind()) {
-                case ALREADY_DONE -> stores.audit().setStatus(r.auditId(), AuditLog.Status.DONE);
-                case DROPPED -> stores.audit().setStatus(r.auditId(), AuditLog.Status.DROPPED);
-                case REFUSED -> {
-                    log.warn("moderation: {} refused by the platform: {}", describe(r.action()), f.getMessage());
-                    stores.audit().setStatus(r.auditId(), AuditLog.Status.FAILED);
+                case ALREADY_DONE -> {
+                    stores.audit().setStatus(r.auditId(), AuditLog.Status.DONE);
+                    follow(r, true);
                 }
-                case UNREACHABLE -> {
+                case DROPPED -> stores.audit().setStatus(r.auditId(), AuditLog.Status.DROPPED);
+                case REFUSED, UNREACHABLE -> {
+                    if (f.kind() == ActionFailed.Kind.REFUSED) {
+                        log.warn("moderation: {} refused by the platform: {}", describe(r.action()), f.getMessage());
+                    }
                     stores.audit().setStatus(r.auditId(), AuditLog.Status.FAILED);
-                    fallBack(r);
+                    follow(r, false);
                 }
                 case RETRY_LATER -> retryLater(r, f);
             }
@@ -159,6 +162,7 @@ final class ActionDispatcher {
         if (attempts >= MAX_ATTEMPTS) {
             log.warn("moderation: giving up on {} after {} attempts: {}", describe(r.action()), attempts, f.getMessage());
             stores.audit().setStatus(r.auditId(), AuditLog.Status.FAILED);
+            follow(r, false);
             return;
         }
         long backOff = Math.min(MAX_BACK_OFF.toMillis(), 1000L << Math.min(attempts, 16));
@@ -167,16 +171,16 @@ final class ActionDispatcher {
         stores.audit().retryAt(r.auditId(), clock.instant().plusMillis(wait));
     }
 
-    /** The private message could not be delivered: say what it would have said where it can be read. */
-    private void fallBack(Recorded r) {
-        if (r.fallbackText() == null) return;
-        Action a = r.action();
-        Action instead = new Action(Action.Type.REPLY, a.platform(), a.chat(), a.messageId(), a.userId(), r.fallbackText(),
-                null, a.rule(), a.reason() + "; private message not possible");
+    /** Once the outcome is known, the follow-up reply that fits it goes to the post's chat. */
+    private void follow(Recorded r, boolean done) {
+        if (r.followUp() == null) return;
+        String text = done ? r.followUp().ifDone() : r.followUp().ifNot();
+        if (text == null) return;
+        Action reply = Decision.followUp(r.action(), text);
         Instant now = clock.instant();
-        long id = stores.audit().recordAction(Moderation.ACTOR, instead, r.incident(), false, null, AuditLog.Status.PENDING,
+        long id = stores.audit().recordAction(Moderation.ACTOR, reply, r.incident(), false, null, null, AuditLog.Status.PENDING,
                 now, owner, now.plus(lease));
-        carryOut(new Recorded(id, instead, r.incident(), false, null, now, 0), null);
+        carryOut(new Recorded(id, reply, r.incident(), false, null, now, 0), null);
     }
 
     /**
@@ -189,7 +193,9 @@ final class ActionDispatcher {
         int n = 0;
         for (AuditLog.Pending p : stores.audit().takeOverDue(owner, now, now.plus(lease), limit)) {
             n++;
-            Recorded r = new Recorded(p.id(), p.action(), p.incidentId(), p.undoable(), p.fallbackText(), p.at(), p.attempts());
+            Decision.FollowUp f = p.followDone() == null && p.followFailed() == null ? null
+                    : new Decision.FollowUp(p.followDone(), p.followFailed());
+            Recorded r = new Recorded(p.id(), p.action(), p.incidentId(), p.undoable(), f, p.at(), p.attempts());
             if (isStale(p.action(), p.at(), now)) {
                 stores.audit().setStatus(p.id(), AuditLog.Status.DROPPED);
                 continue;

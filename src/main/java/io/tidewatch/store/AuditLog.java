@@ -19,7 +19,7 @@ public final class AuditLog {
 
     /** A pending action as the log holds it. */
     public record Pending(long id, String actor, Action action, Long incidentId, boolean undoable, Instant at, int attempts,
-                          String fallbackText) {}
+                          String followDone, String followFailed) {}
 
     public record Entry(long id, Instant at, String actor, String action, Platform platform, String chat,
                         String target, String messageId, String rule, String reason, Long incidentId,
@@ -45,16 +45,18 @@ public final class AuditLog {
      * Records a decided action with what it takes to carry it out again. A PENDING row is leased to
      * {@code owner} until {@code leaseUntil}; other statuses take no lease.
      */
-    public long recordAction(String actor, Action a, Long incidentId, boolean undoable, String fallbackText, Status status,
-                             Instant at, String owner, Instant leaseUntil) {
+    public long recordAction(String actor, Action a, Long incidentId, boolean undoable, String followDone, String followFailed,
+                             Status status, Instant at, String owner, Instant leaseUntil) {
         boolean pending = status == Status.PENDING;
         return jdbc.insertReturningId("INSERT INTO audit_log (at, actor, action, platform, chat, target, message_id,"
                         + " rule_id, reason, incident_id, status, undone, text, duration_seconds, undoable, attempts,"
-                        + " lease_owner, lease_until, fallback_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + " lease_owner, lease_until, follow_done_text, follow_failed_text)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 at, actor, a.type().name(), a.platform().wireName(), a.chat(), a.userId(), a.messageId(),
                 IncidentLog.cut(a.rule(), 120), IncidentLog.cut(a.reason(), 500), incidentId, status.name(), false,
                 IncidentLog.cut(a.text(), 4096), a.duration() == null ? null : a.duration().toSeconds(), undoable, 0,
-                pending ? owner : null, pending ? leaseUntil : null, IncidentLog.cut(fallbackText, 4096));
+                pending ? owner : null, pending ? leaseUntil : null, IncidentLog.cut(followDone, 4096),
+                IncidentLog.cut(followFailed, 4096));
     }
 
     /**
@@ -104,7 +106,7 @@ public final class AuditLog {
                 rs.getString("chat"), rs.getString("message_id"), rs.getString("target"), rs.getString("text"), duration,
                 rs.getString("rule_id"), rs.getString("reason"));
         return new Pending(rs.getLong("id"), rs.getString("actor"), a, incidentId, rs.getBoolean("undoable"),
-                Jdbc.instant(rs, "at"), rs.getInt("attempts"), rs.getString("fallback_text"));
+                Jdbc.instant(rs, "at"), rs.getInt("attempts"), rs.getString("follow_done_text"), rs.getString("follow_failed_text"));
     }
 
     /** Marks an entry undone; false when it was already undone (so an undo is carried out once). */

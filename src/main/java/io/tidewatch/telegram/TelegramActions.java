@@ -76,9 +76,13 @@ final class TelegramActions implements ActionExecutor {
     private OutgoingQueue.Fold foldOf(Action a, Dispatch d) {
         if (d.incident() == null) return null;
         if (a.type() == Action.Type.REPLY && ApiCalls.isGroupMessage(a)) {
-            return new OutgoingQueue.Fold("warning", new Item(a, d.incident(), d.undoable()), this::warningSummary);
+            return new OutgoingQueue.Fold("warning", new Item(a, d.incident(), d.undoable()), this::warningSummary,
+                    moderation.rules().chats().raid().warningsPerMinute());
         }
-        if (a.type() == Action.Type.ALERT_MODERATORS) return new OutgoingQueue.Fold("alert", new Item(a, d.incident(), d.undoable()), this::alertDigest);
+        if (a.type() == Action.Type.ALERT_MODERATORS) {
+            return new OutgoingQueue.Fold("alert", new Item(a, d.incident(), d.undoable()), this::alertDigest,
+                    moderation.rules().chats().raid().alertsPerMinute());
+        }
         return null;
     }
 

@@ -227,30 +227,44 @@ class ModerationTest {
         moderation(executor, "n").moderate(group("42", "Alice", "my seed: " + SEED), PostContext.plain());
         assertEquals(AuditLog.Status.FAILED, rows("DIRECT_MESSAGE").get(0).status());
         List<Action> replies = executor.asked.stream().filter(a -> a.type() == Action.Type.REPLY).toList();
-        assertEquals(2, replies.size(), "the warning, then the way to the steps");
-        assertTrue(replies.get(1).text().contains("/start"), replies.get(1).text());
-        assertFalse(replies.get(1).text().contains("surface awesome"));
+        assertEquals(1, replies.size(), "one warning, the one that fits: " + replies);
+        assertTrue(replies.get(0).text().contains("/start"), replies.get(0).text());
+        assertFalse(replies.get(0).text().contains("surface awesome"));
     }
 
     @Test
-    void a_platform_that_cannot_take_it_now_gets_it_again_later_and_stale_warnings_are_dropped() {
+    void a_delivered_private_message_is_followed_by_the_warning_that_says_so() {
+        var executor = new Scripted();
+        moderation(executor, "n").moderate(group("42", "Alice", "my seed: " + SEED), PostContext.plain());
+        List<Action.Type> order = executor.asked.stream().map(Action::type).filter(t -> t != Action.Type.ALERT_MODERATORS).toList();
+        assertEquals(List.of(Action.Type.DELETE_MESSAGE, Action.Type.DIRECT_MESSAGE, Action.Type.REPLY), order);
+        Action warning = executor.asked.stream().filter(a -> a.type() == Action.Type.REPLY).findFirst().orElseThrow();
+        assertFalse(warning.text().contains("/start"), warning.text());
+    }
+
+    @Test
+    void a_platform_that_cannot_take_it_now_gets_it_again_later_and_stale_messages_are_dropped() {
         var executor = new Scripted().answer(Action.Type.DELETE_MESSAGE, ActionFailed.Kind.RETRY_LATER)
-                .answer(Action.Type.REPLY, ActionFailed.Kind.RETRY_LATER);
+                .answer(Action.Type.DIRECT_MESSAGE, ActionFailed.Kind.RETRY_LATER)
+                .answer(Action.Type.ALERT_MODERATORS, ActionFailed.Kind.RETRY_LATER);
         var m = moderation(executor, "n");
         m.moderate(group("42", "Alice", "my seed: " + SEED), PostContext.plain());
         assertEquals(AuditLog.Status.PENDING, rows("DELETE_MESSAGE").get(0).status());
         assertEquals(0, m.resume(), "not due yet");
 
-        // three minutes on: the deletion is still wanted, the warning is stale
+        // three minutes on: the deletion is still wanted, the private message and the alert are stale
         var later = new Moderation(BRAND, () -> m.rules(), db,
                 Clock.offset(Clock.systemUTC(), java.time.Duration.ofMinutes(3)), false, new Moderation.Settings(java.time.Duration.ofMinutes(10)));
         var recovered = new Scripted();
         later.register(Platform.TELEGRAM, recovered);
+        later.routeAlertsTo(recovered);
         later.resume();
         assertEquals(1, recovered.count(Action.Type.DELETE_MESSAGE));
-        assertEquals(0, recovered.count(Action.Type.REPLY));
+        assertEquals(0, recovered.count(Action.Type.DIRECT_MESSAGE));
         assertEquals(AuditLog.Status.DONE, rows("DELETE_MESSAGE").get(0).status());
-        assertEquals(AuditLog.Status.DROPPED, rows("REPLY").get(0).status());
+        assertEquals(AuditLog.Status.DROPPED, rows("DIRECT_MESSAGE").get(0).status());
+        assertEquals(AuditLog.Status.DROPPED, rows("ALERT_MODERATORS").get(0).status());
+        assertTrue(rows("REPLY").isEmpty(), "no warning follows a private message that never went");
     }
 
     @Test

@@ -125,6 +125,33 @@ final class FakeBotApi implements AutoCloseable {
         script(c -> c.method().equals(method) && left.getAndDecrement() > 0 ? Scripted.error(status, description) : null);
     }
 
+    /** Method counts of the calls between {@code from} and {@code to} (nanoTime). */
+    synchronized Map<String, Long> methodsBetween(long from, long to) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        for (Call c : calls) if (c.nanos() >= from && c.nanos() < to) out.merge(c.method(), 1L, Long::sum);
+        return out;
+    }
+
+    /** Whether a message still exists (was pushed or sent, and not deleted since). */
+    boolean exists(long chat, int messageId) { return messages.contains(chat + ":" + messageId); }
+
+    /** Someone else (the author, another admin) deleted a message. */
+    void deletedElsewhere(long chat, int messageId) { messages.remove(chat + ":" + messageId); }
+
+    /** The most calls that arrived within any one second (getUpdates included). */
+    synchronized int busiestSecond() { return busiestSecond(0, Long.MAX_VALUE); }
+
+    /** The most calls within any one second among those that arrived between {@code from} and {@code to} (nanoTime). */
+    synchronized int busiestSecond(long from, long to) {
+        int best = 0;
+        List<Long> times = calls.stream().map(Call::nanos).filter(t -> t >= from && t < to).sorted().toList();
+        for (int i = 0, j = 0; j < times.size(); j++) {
+            while (times.get(j) - times.get(i) >= 1_000_000_000L) i++;
+            best = Math.max(best, j - i + 1);
+        }
+        return best;
+    }
+
     /** A user opened a private chat with the bot (so private messages to them can be delivered). */
     void started(long userId) { started.add(userId); }
 

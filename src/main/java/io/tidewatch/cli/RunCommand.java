@@ -53,6 +53,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Local port of the webhook endpoint (default: ${DEFAULT-VALUE}).")
     int webhookPort;
 
+    @Option(names = "--webhook-bind", paramLabel = "HOST", defaultValue = "0.0.0.0",
+            description = "Local address the webhook endpoint listens on, e.g. 127.0.0.1 behind a reverse proxy"
+                    + " on the same machine (default: ${DEFAULT-VALUE}, every interface).")
+    String webhookBind;
+
     @Option(names = "--announcements", paramLabel = "DIR", defaultValue = "announcements",
             description = "Announcements to publish on schedule (default: ${DEFAULT-VALUE}).")
     Path announcementsDir;
@@ -89,7 +94,7 @@ public final class RunCommand implements Callable<Integer> {
         var linkCheck = BrandDetectors.lookalikeHosts(rules.rulesDir(), brand);
         var announcementFiles = AnnouncementDirectory.of(announcementsDir, brand, rules.brandFile(), rules.rulesDir(), linkCheck);
         var options = TelegramService.Options.polling(token, apiUrl, dryRun);
-        if (webhookUrl != null) options = options.withWebhook(webhookUrl, new InetSocketAddress(webhookPort));
+        if (webhookUrl != null) options = options.withWebhook(webhookUrl, new InetSocketAddress(webhookBind, webhookPort));
         TelegramService service = TelegramService.start(options, brand, loader, Stores.on(db), texts, responder, Clock.systemUTC());
         Announcements announcements = new Announcements(announcementFiles, new PublishLedger(db),
                 List.of(new TelegramAnnouncementPublisher(service.queue(), 30)), Clock.systemUTC(),

@@ -54,6 +54,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Local port of the webhook endpoint (default: ${DEFAULT-VALUE}).")
     int webhookPort;
 
+    @Option(names = "--webhook-bind", paramLabel = "HOST", defaultValue = "0.0.0.0",
+            description = "Local address the webhook endpoint listens on, e.g. 127.0.0.1 behind a reverse proxy"
+                    + " on the same machine (default: ${DEFAULT-VALUE}, every interface).")
+    String webhookBind;
+
     @Option(names = "--announcements", paramLabel = "DIR", defaultValue = "announcements",
             description = "Announcements to publish on schedule (default: ${DEFAULT-VALUE}).")
     Path announcementsDir;
@@ -91,7 +96,7 @@ public final class RunCommand implements Callable<Integer> {
         var announcementFiles = AnnouncementDirectory.of(announcementsDir, brand, rules.brandFile(), rules.rulesDir(), linkCheck);
         Moderation moderation = new Moderation(brand, loader, db, Clock.systemUTC(), dryRun);
         var options = TelegramService.Options.polling(token, apiUrl);
-        if (webhookUrl != null) options = options.withWebhook(webhookUrl, new InetSocketAddress(webhookPort));
+        if (webhookUrl != null) options = options.withWebhook(webhookUrl, new InetSocketAddress(webhookBind, webhookPort));
         TelegramService service = TelegramService.start(options, moderation, texts, responder);
         Announcements announcements = new Announcements(announcementFiles, new PublishLedger(db),
                 List.of(new TelegramAnnouncementPublisher(service.queue(), 30)), Clock.systemUTC(),
@@ -104,8 +109,14 @@ public final class RunCommand implements Callable<Integer> {
         } else {
             scheduler.start(); // reconciles parts a crash left in "sending" first
         }
+        AutoCloseable retention = io.tidewatch.store.Retention.startDaily(db, rules.rulesDir()); // prune old rows daily
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                retention.close();
+            } catch (Exception e) {
+                System.err.println("tidewatch run: stopping retention: " + e);
+            }
             scheduler.close();
             service.close();
             moderation.close();

@@ -118,8 +118,18 @@ public final class AuditLog {
         return jdbc.query("SELECT * FROM audit_log WHERE id = ?", AuditLog::map, id).stream().findFirst();
     }
 
+    /** The {@code n} newest entries, newest first (at most {@link IncidentLog#MAX_PAGE}); only those rows are read. */
     public List<Entry> recent(int n) {
-        return jdbc.query("SELECT * FROM audit_log ORDER BY id DESC", AuditLog::map).stream().limit(n).toList();
+        return page(n, null);
+    }
+
+    /** Up to {@code limit} entries with ids below {@code beforeId} (null: from the newest), newest first. */
+    public List<Entry> page(int limit, Long beforeId) {
+        int n = Math.max(0, Math.min(limit, IncidentLog.MAX_PAGE));
+        if (n == 0) return List.of();
+        return beforeId == null
+                ? jdbc.query("SELECT * FROM audit_log ORDER BY id DESC FETCH FIRST ? ROWS ONLY", AuditLog::map, n)
+                : jdbc.query("SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY", AuditLog::map, beforeId, n);
     }
 
     public List<Entry> forIncident(long incidentId) {

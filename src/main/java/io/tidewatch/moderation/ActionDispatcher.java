@@ -38,7 +38,15 @@ final class ActionDispatcher {
 
     /** One action as recorded: its row and what the platform needs. */
     record Recorded(long auditId, Action action, Long incident, boolean undoable, Decision.FollowUp followUp, Instant at,
-                    int attempts) {}
+                    int attempts) {
+        /** Messages are sent at most once: a crash mid-send must not repeat them. */
+        boolean isMessage() {
+            return switch (action.type()) {
+                case REPLY, DIRECT_MESSAGE, ALERT_MODERATORS -> true;
+                default -> false;
+            };
+        }
+    }
 
     private final Stores stores;
     private final Clock clock;
@@ -106,10 +114,19 @@ final class ActionDispatcher {
             return CompletableFuture.failedFuture(new ActionFailed(ActionFailed.Kind.RETRY_LATER,
                     r.action().platform().wireName() + " is not running here", Duration.ofMinutes(1), null));
         }
+        Runnable beforeSend = r.isMessage() ? () -> markSending(r) : () -> { };
         try {
-            return executor.execute(r.action(), new ActionExecutor.Dispatch(r.incident(), r.undoable(), r.auditId()));
+            return executor.execute(r.action(), new ActionExecutor.Dispatch(r.incident(), r.undoable(), r.auditId(), beforeSend));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void markSending(Recorded r) {
+        try {
+            stores.audit().markSending(r.auditId(), clock.instant());
+        } catch (StoreException e) {
+            log.debug("moderation: cannot mark {} as sending: {}", describe(r.action()), e.getMessage());
         }
     }
 
@@ -196,7 +213,8 @@ final class ActionDispatcher {
             Decision.FollowUp f = p.followDone() == null && p.followFailed() == null ? null
                     : new Decision.FollowUp(p.followDone(), p.followFailed());
             Recorded r = new Recorded(p.id(), p.action(), p.incidentId(), p.undoable(), f, p.at(), p.attempts());
-            if (isStale(p.action(), p.at(), now)) {
+            if (isStale(p.action(), p.at(), now) || (r.isMessage() && p.sendingAt() != null)) {
+                // stale, or handed over when its instance died: it may have arrived, and is not sent twice
                 stores.audit().setStatus(p.id(), AuditLog.Status.DROPPED);
                 continue;
             }

@@ -19,7 +19,7 @@ public final class AuditLog {
 
     /** A pending action as the log holds it. */
     public record Pending(long id, String actor, Action action, Long incidentId, boolean undoable, Instant at, int attempts,
-                          String followDone, String followFailed) {}
+                          String followDone, String followFailed, Instant sendingAt) {}
 
     public record Entry(long id, Instant at, String actor, String action, Platform platform, String chat,
                         String target, String messageId, String rule, String reason, Long incidentId,
@@ -83,8 +83,13 @@ public final class AuditLog {
 
     /** The platform could not take it now: try again at {@code next}, by whichever instance is alive then. */
     public void retryAt(long id, Instant next) {
-        jdbc.update("UPDATE audit_log SET attempts = attempts + 1, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL"
-                + " WHERE id = ? AND status = 'PENDING'", next, id);
+        jdbc.update("UPDATE audit_log SET attempts = attempts + 1, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL,"
+                + " sending_at = NULL WHERE id = ? AND status = 'PENDING'", next, id);
+    }
+
+    /** The action is being handed to the platform now (until its answer is recorded, nobody knows whether it arrived). */
+    public void markSending(long id, Instant now) {
+        jdbc.update("UPDATE audit_log SET sending_at = ? WHERE id = ? AND status = 'PENDING'", now, id);
     }
 
     /** Pending actions waiting out a back-off become due now (the platform answers again). */
@@ -106,7 +111,8 @@ public final class AuditLog {
                 rs.getString("chat"), rs.getString("message_id"), rs.getString("target"), rs.getString("text"), duration,
                 rs.getString("rule_id"), rs.getString("reason"));
         return new Pending(rs.getLong("id"), rs.getString("actor"), a, incidentId, rs.getBoolean("undoable"),
-                Jdbc.instant(rs, "at"), rs.getInt("attempts"), rs.getString("follow_done_text"), rs.getString("follow_failed_text"));
+                Jdbc.instant(rs, "at"), rs.getInt("attempts"), rs.getString("follow_done_text"), rs.getString("follow_failed_text"),
+                Jdbc.instant(rs, "sending_at"));
     }
 
     /** Marks an entry undone; false when it was already undone (so an undo is carried out once). */

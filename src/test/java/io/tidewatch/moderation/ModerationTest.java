@@ -212,6 +212,21 @@ class ModerationTest {
     }
 
     @Test
+    void a_message_handed_to_the_platform_when_the_process_died_is_not_sent_again() throws Exception {
+        ActionExecutor diesMidSend = (action, dispatch) -> {
+            if (action.type() == Action.Type.DELETE_MESSAGE) return CompletableFuture.completedFuture(null);
+            dispatch.beforeSend().run(); // the call left; the process dies before the answer is recorded
+            return new CompletableFuture<>();
+        };
+        moderation(diesMidSend, java.time.Duration.ofMillis(300)).moderate(group("42", "Alice", "my seed: " + SEED), PostContext.plain());
+        Thread.sleep(400);
+        var restarted = new Scripted();
+        moderation(restarted, java.time.Duration.ofMillis(300)).resume();
+        assertEquals(0, restarted.count(Action.Type.DIRECT_MESSAGE), "it may have arrived: never twice");
+        assertEquals(AuditLog.Status.DROPPED, rows("DIRECT_MESSAGE").get(0).status());
+    }
+
+    @Test
     void a_deleted_message_already_gone_counts_as_done_and_a_refused_call_is_not_retried() {
         moderation(new Scripted().answer(Action.Type.DELETE_MESSAGE, ActionFailed.Kind.ALREADY_DONE)
                 .answer(Action.Type.REPLY, ActionFailed.Kind.REFUSED), "n").moderate(group("42", "Alice", "my seed: " + SEED),

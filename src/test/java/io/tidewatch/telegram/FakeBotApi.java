@@ -82,6 +82,12 @@ final class FakeBotApi implements AutoCloseable {
 
         static Scripted connectionReset() { return new Scripted(0, null, true); }
     }
+    /** The HTTP status each call was answered with. */
+    private final Map<Call, Integer> answered = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Whether Telegram took the call (answered 200): a sendMessage that was delivered. */
+    boolean delivered(Call c) { return Integer.valueOf(200).equals(answered.get(c)); }
+
     /** The message id each sendMessage was answered with. */
     private final Map<Call, Integer> sentIds = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile JsonNode pinned;
@@ -215,6 +221,7 @@ final class FakeBotApi implements AutoCloseable {
             }
         }
         if (retryAfter != null) {
+            answered.put(call, 429);
             respond(ex, 429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
                     + retryAfter + "\",\"parameters\":{\"retry_after\":" + retryAfter + "}}");
             return;
@@ -226,16 +233,19 @@ final class FakeBotApi implements AutoCloseable {
                 ex.close();
                 return;
             }
+            answered.put(call, answer.status());
             respond(ex, answer.status(), answer.json());
             return;
         }
         if (!METHODS.contains(method)) {
+            answered.put(call, 404);
             respond(ex, 404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
             return;
         }
         String refusal = refusal(method, call);
         if (refusal != null) {
             int status = Integer.parseInt(refusal.substring(0, 3));
+            answered.put(call, status);
             respond(ex, status, Scripted.error(status, refusal.substring(4)).json());
             return;
         }
@@ -249,9 +259,11 @@ final class FakeBotApi implements AutoCloseable {
             default -> "true";
         };
         if (result == null) {
+            answered.put(call, 409);
             respond(ex, 409, Scripted.error(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running").json());
             return;
         }
+        answered.put(call, 200);
         respond(ex, 200, "{\"ok\":true,\"result\":" + result + "}");
     }
 

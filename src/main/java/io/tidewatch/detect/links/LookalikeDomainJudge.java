@@ -10,6 +10,7 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,40 +19,67 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides whether a host imitates the brand's domains the way dnstwist's fuzzers do (homoglyphs,
- * omission, repetition, transposition, replacement, insertion, bit flips, hyphenation, added words,
- * other TLDs, brand in a subdomain), without flagging short unrelated names: a brand key of 3 letters
- * only matches exactly (after undoing homoglyphs and leet), as a whole hyphen-separated word, glued to
- * known phishing words (never merely inside another word: "cryptocompare" is no "crypto" lookalike),
- * or with a doubled letter; one of 4 letters also by a swap; typos by one edit need 5
- * letters and two edits 9. Official domains and their subdomains and the allowlist are never flagged.
+ * Decides whether a host imitates the brand's domains the way dnstwist's fuzzers and real phishing
+ * lists do: homoglyphs and visual folds ("rn" for "m", "cl" for "d"), omission, repetition,
+ * transposition, replacement, insertion, bit flips, hyphenation, added words, other TLDs, the brand in
+ * a subdomain or inside a label. How much it takes depends on the brand key (lengths in
+ * {@code rules/links.yaml}):
+ * <ul>
+ *   <li>any key: the key itself after undoing disguises, as a hyphen-separated word, glued to known
+ *       phishing words or digits, with a doubled letter, or folded visually ("rnetarnask");</li>
+ *   <li>a distinctive key (5+ letters, no everyday word): anywhere inside a label ("freebinance");</li>
+ *   <li>a short key that is no word ("okx"): glued to dictionary words ("okxtrades");</li>
+ *   <li>one-edit typos from 5 letters, two edits from 9; below that a typo ("okk") and an everyday
+ *       word glued to anything ("cryptocompare") need {@link LinkEvidence evidence}.</li>
+ * </ul>
+ * Official domains and their subdomains and the allowlist are never flagged.
  */
 public final class LookalikeDomainJudge {
-    private static final int ONE_EDIT_FROM = 5;
-    private static final int TWO_EDITS_FROM = 9;
-    private static final int SWAP_FROM = 4;
     private static final int MIN_BRAND_KEY = 3;
 
-    /** A brand key to look for in domain labels. {@code raw} is how it is spelled plainly. */
-    private record BrandKey(String key, String raw, String display) {}
+    /**
+     * A brand key to look for in domain labels. {@code raw} is how it is spelled plainly, {@code folded}
+     * its skeleton after the visual folds.
+     */
+    private record BrandKey(String key, String raw, String folded, String display, boolean distinctive, boolean everyday) {}
+
+    /** What the message shows around a link; {@link #NONE} for a bare host. */
+    public record Context(String path, boolean bait) {
+        public static final Context NONE = new Context("", false);
+    }
 
     private final NameSkeleton skeleton;
     private final LinkRules rules;
+    private final LinkRules.Lengths lengths;
+    private final WordList words;
     private final List<String> officialDomains = new ArrayList<>();
+    private final Set<String> brandSuffixes = new HashSet<>();
     private final List<BrandKey> brandKeys = new ArrayList<>();
     /** canonical added word -> as written */
     private final Map<String, String> addedWords = new LinkedHashMap<>();
+    /** added words as written, lower-case: the extra pieces a label may split into */
+    private final Set<String> plainAddedWords = new HashSet<>();
+    private final List<Map.Entry<String, String>> folds;
     private final LevenshteinDistance oneEdit = new LevenshteinDistance(1);
     private final LevenshteinDistance twoEdits = new LevenshteinDistance(2);
 
     public LookalikeDomainJudge(BrandProfile profile, LinkRules rules, NameSkeleton skeleton) {
+        this(profile, rules, skeleton, WordList.english());
+    }
+
+    public LookalikeDomainJudge(BrandProfile profile, LinkRules rules, NameSkeleton skeleton, WordList words) {
         this.skeleton = skeleton;
         this.rules = rules;
+        this.lengths = rules.lengths();
+        this.words = words;
+        this.folds = rules.visualFolds().entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed()).toList();
         Map<String, BrandKey> keys = new LinkedHashMap<>();
         for (String d : profile.brand().domains()) {
             Optional<HostName> h = HostName.parse(d);
             if (h.isEmpty()) continue;
             officialDomains.add(h.get().ascii());
+            brandSuffixes.add(h.get().suffix());
             addKey(keys, h.get().label(), h.get().registrable());
         }
         addKey(keys, profile.brand().name(), profile.brand().name());
@@ -59,51 +87,65 @@ public final class LookalikeDomainJudge {
         brandKeys.addAll(keys.values());
         rules.addedWords().stream().sorted(Comparator.comparingInt(String::length).reversed())
                 .forEach(w -> { String k = skeleton.key(w); if (!k.isEmpty()) addedWords.putIfAbsent(k, w); });
+        rules.addedWords().forEach(w -> plainAddedWords.add(w.toLowerCase(Locale.ROOT)));
     }
 
     private void addKey(Map<String, BrandKey> keys, String text, String display) {
         if (text == null) return;
+        // a name that is one of the brand's domains ("Crypto.com") is that domain's label plus a TLD, not a word of its own
+        if (text.contains(".") && HostName.asciiDomain(text).filter(officialDomains::contains).isPresent()) return;
         String key = skeleton.key(text);
         if (key.length() < MIN_BRAND_KEY || !key.chars().allMatch(c -> c < 0x80)) return;
         String raw = text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
-        keys.putIfAbsent(key, new BrandKey(key, raw, display));
+        boolean everyday = words.contains(raw) || words.wordsStartingWith(raw) >= lengths.everydayPrefixWords();
+        boolean distinctive = !everyday && key.length() >= lengths.distinctive();
+        keys.putIfAbsent(key, new BrandKey(key, raw, skeleton.key(fold(raw)), display, distinctive, everyday));
     }
 
     public List<String> officialDomains() { return List.copyOf(officialDomains); }
 
+    /** Judges a bare host, with no message around it. */
     public DomainVerdict judge(String host) {
+        return judge(host, Context.NONE);
+    }
+
+    /** Judges a host as linked in a message: the path and the message's bait are evidence for short names. */
+    public DomainVerdict judge(String host, Context context) {
         Optional<HostName> parsed = HostName.parse(host);
         if (parsed.isEmpty()) return DomainVerdict.clean(host, false);
         HostName h = parsed.get();
         for (String d : officialDomains) if (h.isWithin(d)) return DomainVerdict.clean(h.unicode(), true);
         if (allowed(h)) return DomainVerdict.clean(h.unicode(), false);
         if (listed(rules.blocklist(), h)) {
-            return new DomainVerdict(h.unicode(), shown(h), true, "blocklisted", null, Set.of(), false);
+            return new DomainVerdict(h.unicode(), shown(h), true, "blocklisted", null, Set.of(), List.of(), false);
         }
+        LinkEvidence.Score evidence = rules.evidence().score(h, context.path(), context.bait(), brandSuffixes);
         Skeleton label = skeleton.of(h.label());
         String rawLabel = h.label().toLowerCase(Locale.ROOT);
         for (BrandKey b : brandKeys) {
-            String technique = labelTechnique(b, label, rawLabel);
-            if (technique != null) return verdict(h, technique, b, label);
+            String technique = labelTechnique(b, label, rawLabel, evidence);
+            if (technique != null) return verdict(h, technique, b, label, evidence);
         }
         for (String sub : h.subLabels()) {
             if (sub.equals("www")) continue;
             Skeleton s = skeleton.of(sub);
+            String rawSub = sub.toLowerCase(Locale.ROOT);
             for (BrandKey b : brandKeys) {
                 String k = s.joined();
-                if (k.equals(b.key) || s.tokens().contains(b.key) || glued(k, b.key)) {
-                    return verdict(h, "brand-in-subdomain", b, s);
-                }
+                String found = k.equals(b.key) || s.tokens().contains(b.key) || glued(k, b.key) || foldsTo(rawSub, b)
+                        ? "brand-in-subdomain" : inside(b, s, rawSub, evidence);
+                if (found != null) return verdict(h, found.endsWith("+evidence") ? "brand-in-subdomain+evidence" : "brand-in-subdomain", b, s, evidence);
             }
         }
         return DomainVerdict.clean(h.unicode(), false);
     }
 
-    private DomainVerdict verdict(HostName h, String technique, BrandKey b, Skeleton s) {
+    private DomainVerdict verdict(HostName h, String technique, BrandKey b, Skeleton s, LinkEvidence.Score evidence) {
         Set<Transformation> t = EnumSet.noneOf(Transformation.class);
         for (Transformation x : s.transformations()) if (x != Transformation.CASE) t.add(x);
         if (h.internationalized() && technique.equals("homoglyph")) t.add(Transformation.HOMOGLYPH);
-        return new DomainVerdict(h.unicode(), shown(h), true, technique, b.display, t, false);
+        List<String> used = technique.endsWith("+evidence") ? evidence.kinds() : List.of();
+        return new DomainVerdict(h.unicode(), shown(h), true, technique, b.display, t, used, false);
     }
 
     private static String shown(HostName h) {
@@ -126,7 +168,7 @@ public final class LookalikeDomainJudge {
         }
     }
 
-    private String labelTechnique(BrandKey b, Skeleton label, String rawLabel) {
+    private String labelTechnique(BrandKey b, Skeleton label, String rawLabel, LinkEvidence.Score evidence) {
         String k = label.joined();
         String key = b.key;
         if (k.equals(key)) {
@@ -136,8 +178,11 @@ public final class LookalikeDomainJudge {
             if (label.transformations().contains(Transformation.DECORATIONS)) return "added-number";
             return "homoglyph";
         }
+        if (foldsTo(rawLabel, b)) return "homoglyph";
         if (label.tokens().size() > 1 && label.tokens().contains(key)) return "added-word";
         if (glued(k, key)) return "added-word";
+        String in = inside(b, label, rawLabel, evidence);
+        if (in != null) return in;
         String typo = typo(key, k);
         if (typo == null && !rawLabel.equals(k)) typo = typo(b.raw, rawLabel.replace("-", ""));  // "krakrn": the typo made an "rn"
         if (typo != null) return typo;
@@ -152,10 +197,50 @@ public final class LookalikeDomainJudge {
             String rest = k.startsWith(w) ? k.substring(w.length()) : k.endsWith(w) ? k.substring(0, k.length() - w.length()) : null;
             if (rest != null && (typo = typo(key, rest)) != null) return "added-word+" + typo;
         }
+        if (rules.evidence().enough(evidence)) {
+            typo = shortTypo(key, k);
+            if (typo != null) return typo + "+evidence";
+        }
         return null;
     }
 
-    /** "okxsupport", "loginbinance", "bybitwalletapp": the brand run together with phishing words. */
+    /**
+     * The brand key inside a label: anywhere when the key is distinctive ("freebinance"); a short
+     * non-word key when the rest of the label reads as words or digits ("okxtrades", "claimokx");
+     * otherwise, at the start or end of the label, with evidence ("cryptoclaim.xyz").
+     */
+    private String inside(BrandKey b, Skeleton label, String rawLabel, LinkEvidence.Score evidence) {
+        String k = label.joined();
+        int at = k.indexOf(b.key);
+        if (at < 0 || k.equals(b.key)) return null;
+        if (b.distinctive) return "brand-in-label";
+        String plain = rawLabel.replace("-", "");
+        int rawAt = plain.indexOf(b.raw);
+        if (!b.everyday && rawAt >= 0 && readsAsWords(plain.substring(0, rawAt)) && readsAsWords(plain.substring(rawAt + b.raw.length()))) {
+            return "brand-and-word";
+        }
+        boolean edge = at == 0 || at + b.key.length() == k.length();
+        return edge && rules.evidence().enough(evidence) ? "brand-in-label+evidence" : null;
+    }
+
+    private boolean readsAsWords(String s) {
+        return s.isEmpty() || words.splits(s, lengths.wordMinLength(), plainAddedWords);
+    }
+
+    /** The label spelled with look-alike letter pairs ("rn", "vv", "cl") reads as the key. */
+    private boolean foldsTo(String rawLabel, BrandKey b) {
+        String plain = rawLabel.replace("-", "");
+        String folded = fold(plain);
+        return !folded.equals(plain) && skeleton.key(folded).equals(b.folded);
+    }
+
+    private String fold(String s) {
+        String out = s;
+        for (Map.Entry<String, String> f : folds) out = out.replace(f.getKey(), f.getValue());
+        return out;
+    }
+
+    /** "okxsupport", "loginbinance", "bybitwalletapp", "kraken2024": the brand run together with phishing words or digits. */
     private boolean glued(String k, String key) {
         if (k.length() <= key.length()) return false;
         if (k.startsWith(key) && peel(k.substring(key.length()))) return true;
@@ -175,14 +260,24 @@ public final class LookalikeDomainJudge {
         int len = key.length();
         if (c.isEmpty() || c.equals(key)) return null;
         if (EditOperations.isRepetition(key, c)) return "typo-repetition";
-        if (len >= SWAP_FROM && EditOperations.isAdjacentSwap(key, c)) return "typo-transposition";
-        if (len >= ONE_EDIT_FROM && Math.abs(c.length() - len) <= 1 && oneEdit.apply(key, c) == 1) {
-            if (c.length() < len) return "typo-omission";
-            if (c.length() > len) return "typo-insertion";
-            return bitFlip(key, c) ? "typo-bitsquatting" : "typo-replacement";
-        }
-        if (len >= TWO_EDITS_FROM && Math.abs(c.length() - len) <= 2 && twoEdits.apply(key, c) >= 0) return "typo";
+        if (len >= lengths.swap() && EditOperations.isAdjacentSwap(key, c)) return "typo-transposition";
+        if (len >= lengths.oneEdit() && Math.abs(c.length() - len) <= 1 && oneEdit.apply(key, c) == 1) return oneEditName(key, c);
+        if (len >= lengths.twoEdits() && Math.abs(c.length() - len) <= 2 && twoEdits.apply(key, c) >= 0) return "typo";
         return null;
+    }
+
+    /** A one-edit typo of a key too short for {@link #typo} ("okk", "oxk"); only with evidence, never shorter than 3 letters. */
+    private String shortTypo(String key, String c) {
+        if (c.length() < MIN_BRAND_KEY || c.equals(key)) return null;
+        if (EditOperations.isAdjacentSwap(key, c)) return "typo-transposition";
+        if (Math.abs(c.length() - key.length()) <= 1 && oneEdit.apply(key, c) == 1) return oneEditName(key, c);
+        return null;
+    }
+
+    private static String oneEditName(String key, String c) {
+        if (c.length() < key.length()) return "typo-omission";
+        if (c.length() > key.length()) return "typo-insertion";
+        return bitFlip(key, c) ? "typo-bitsquatting" : "typo-replacement";
     }
 
     private static boolean bitFlip(String a, String b) {

@@ -20,7 +20,7 @@ import java.util.Set;
  * how long a brand key must be for each kind of match, the visual folds ("rn" reads as "m"), what
  * counts as evidence for a short name, and the reason texts.
  */
-public record LinkRules(Set<String> allowlist, Set<String> blocklist, List<String> addedWords, Lengths lengths,
+public record LinkRules(Set<String> allowlist, Set<String> blocklist, List<String> addedWords, List<String> labelWords, Lengths lengths,
                         Map<String, String> visualFolds, LinkEvidence evidence,
                         ReasonTemplate lookalikeReason, ReasonTemplate blockedReason, ReasonTemplate handleReason,
                         ReasonTemplate evidenceNote) {
@@ -28,6 +28,7 @@ public record LinkRules(Set<String> allowlist, Set<String> blocklist, List<Strin
         allowlist = Set.copyOf(allowlist);
         blocklist = Set.copyOf(blocklist);
         addedWords = List.copyOf(addedWords);
+        labelWords = List.copyOf(labelWords);
         visualFolds = Map.copyOf(visualFolds);
     }
 
@@ -63,7 +64,8 @@ public record LinkRules(Set<String> allowlist, Set<String> blocklist, List<Strin
             }
             folds.put(from.toLowerCase(Locale.ROOT), to.toLowerCase(Locale.ROOT));
         });
-        return new LinkRules(allow, block, words, lengths, folds, LinkEvidence.load(f, "evidence"),
+        List<String> labelWords = f.texts("label_words", false).stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
+        return new LinkRules(allow, block, words, labelWords, lengths, folds, LinkEvidence.load(f, "evidence"),
                 reason(f, "reasons.lookalike"), reason(f, "reasons.blocklisted"), reason(f, "reasons.handle"),
                 reason(f, "reasons.evidence"));
     }

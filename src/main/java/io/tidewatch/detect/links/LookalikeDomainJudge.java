@@ -57,7 +57,7 @@ public final class LookalikeDomainJudge {
     private final List<BrandKey> brandKeys = new ArrayList<>();
     /** canonical added word -> as written */
     private final Map<String, String> addedWords = new LinkedHashMap<>();
-    /** added words as written, lower-case: the extra pieces a label may split into */
+    /** added words and label words as written, lower-case: the pieces besides dictionary words a label may split into */
     private final Set<String> plainAddedWords = new HashSet<>();
     private final List<Map.Entry<String, String>> folds;
     private final LevenshteinDistance oneEdit = new LevenshteinDistance(1);
@@ -88,6 +88,7 @@ public final class LookalikeDomainJudge {
         rules.addedWords().stream().sorted(Comparator.comparingInt(String::length).reversed())
                 .forEach(w -> { String k = skeleton.key(w); if (!k.isEmpty()) addedWords.putIfAbsent(k, w); });
         rules.addedWords().forEach(w -> plainAddedWords.add(w.toLowerCase(Locale.ROOT)));
+        plainAddedWords.addAll(rules.labelWords());
     }
 
     private void addKey(Map<String, BrandKey> keys, String text, String display) {
@@ -133,7 +134,7 @@ public final class LookalikeDomainJudge {
             for (BrandKey b : brandKeys) {
                 String k = s.joined();
                 String found = k.equals(b.key) || s.tokens().contains(b.key) || glued(k, b.key) || foldsTo(rawSub, b)
-                        ? "brand-in-subdomain" : inside(b, s, rawSub, evidence);
+                        || typoOf(b, s, rawSub) != null ? "brand-in-subdomain" : inside(b, s, rawSub, evidence);
                 if (found != null) return verdict(h, found.endsWith("+evidence") ? "brand-in-subdomain+evidence" : "brand-in-subdomain", b, s, evidence);
             }
         }
@@ -183,11 +184,33 @@ public final class LookalikeDomainJudge {
         if (glued(k, key)) return "added-word";
         String in = inside(b, label, rawLabel, evidence);
         if (in != null) return in;
-        String typo = typo(key, k);
-        if (typo == null && !rawLabel.equals(k)) typo = typo(b.raw, rawLabel.replace("-", ""));  // "krakrn": the typo made an "rn"
+        String typo = typoOf(b, label, rawLabel);
+        if (typo != null) return typo;
+        if (rules.evidence().enough(evidence) && !words.contains(rawLabel)) {
+            typo = shortTypo(key, k);
+            if (typo != null) return typo + "+evidence";
+        }
+        return null;
+    }
+
+    /**
+     * A typo of the key in a label: the whole label, one of its words, or what is left after a phishing
+     * word ("secure-binanse", "binansewallet"). A dictionary word is never a typo: "finance" is no
+     * "binance", "oks" no "okx".
+     */
+    private String typoOf(BrandKey b, Skeleton label, String rawLabel) {
+        String k = label.joined();
+        String key = b.key;
+        Set<String> wordKeys = new HashSet<>();
+        String plain = rawLabel.replace("-", "");
+        for (String part : rawLabel.split("[-_]")) if (words.contains(part)) wordKeys.add(skeleton.key(part));
+        if (words.contains(plain)) wordKeys.add(k);
+        String typo = wordKeys.contains(k) ? null : typo(key, k);
+        if (typo == null && !plain.equals(k) && !words.contains(plain)) typo = typo(b.raw, plain);  // "krakrn": the typo made an "rn"
         if (typo != null) return typo;
         if (label.tokens().size() > 1) {
             for (String token : label.tokens()) {
+                if (wordKeys.contains(token)) continue;
                 typo = typo(key, token);
                 if (typo != null) return "added-word+" + typo;
             }
@@ -195,11 +218,7 @@ public final class LookalikeDomainJudge {
         for (String w : addedWords.keySet()) {
             if (k.length() <= w.length()) continue;
             String rest = k.startsWith(w) ? k.substring(w.length()) : k.endsWith(w) ? k.substring(0, k.length() - w.length()) : null;
-            if (rest != null && (typo = typo(key, rest)) != null) return "added-word+" + typo;
-        }
-        if (rules.evidence().enough(evidence)) {
-            typo = shortTypo(key, k);
-            if (typo != null) return typo + "+evidence";
+            if (rest != null && !wordKeys.contains(rest) && (typo = typo(key, rest)) != null) return "added-word+" + typo;
         }
         return null;
     }
@@ -211,15 +230,17 @@ public final class LookalikeDomainJudge {
      */
     private String inside(BrandKey b, Skeleton label, String rawLabel, LinkEvidence.Score evidence) {
         String k = label.joined();
-        int at = k.indexOf(b.key);
-        if (at < 0 || k.equals(b.key)) return null;
+        if (!k.contains(b.key) || k.equals(b.key)) return null;
         if (b.distinctive) return "brand-in-label";
-        String plain = rawLabel.replace("-", "");
-        int rawAt = plain.indexOf(b.raw);
-        if (!b.everyday && rawAt >= 0 && readsAsWords(plain.substring(0, rawAt)) && readsAsWords(plain.substring(rawAt + b.raw.length()))) {
-            return "brand-and-word";
+        boolean edge = false;
+        for (String part : rawLabel.split("-")) {
+            int at = part.indexOf(b.raw);
+            if (at < 0 || part.equals(b.raw)) continue;
+            String before = part.substring(0, at), after = part.substring(at + b.raw.length());
+            if (!b.everyday && readsAsWords(before) && readsAsWords(after)) return "brand-and-word";
+            edge |= before.isEmpty() || after.isEmpty();
         }
-        boolean edge = at == 0 || at + b.key.length() == k.length();
+        for (String t : label.tokens()) edge |= !t.equals(b.key) && (t.startsWith(b.key) || t.endsWith(b.key));
         return edge && rules.evidence().enough(evidence) ? "brand-in-label+evidence" : null;
     }
 

@@ -1,15 +1,22 @@
 package io.tidewatch.detect.identity;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import io.tidewatch.detect.secrets.Bip39Wordlist;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * Makes a finding's excerpt safe to show, log and store on its own: every chunk that looks like a
  * credential, key or address is replaced by {@value #MASK}. A chunk (a run between spaces and CJK
- * characters) is hidden when it is long and mixes letters and digits (keys, addresses, hashes:
- * 16+ characters), when it is 8+ characters mixing letters and digits or symbols (passwords, ids),
- * when it is a long digit run (cards, phone and id numbers), or when it follows a password or code cue
- * ("password:", "pw", "密码", "口令", "验证码"). {@code @handles} stay readable: moderators need them.
+ * characters) is hidden when it mixes letters and digits (keys, addresses, hashes, passwords, ids:
+ * 6+ characters), mixes cases and symbols (8+), is a digit run of 6+ (codes, cards, phone and id
+ * numbers), or follows a password or code cue ("password:", "pw", "密码", "口令", "验证码"). PEM
+ * blocks, keys written in groups of four and runs of BIP-39 words go too. {@code @handles} stay
+ * readable: moderators need them.
  * Independent of the secret detector, so a scam or link excerpt never depends on it having fired.
  */
 public final class ScamExcerpt {
@@ -23,9 +30,22 @@ public final class ScamExcerpt {
 
     private ScamExcerpt() {}
 
+    /** PEM blocks, TOTP keys written in groups of four, BIP-39 phrases: secrets made of short pieces. */
+    private static final Pattern PEM = Pattern.compile("(?s)-----BEGIN[^-\\n]{0,40}-----.*?(-----END[^-\\n]{0,40}-----|$)");
+    private static final Pattern GROUPED_KEY = Pattern.compile("\\b[A-Z2-7]{4}([ -][A-Z2-7]{4}){3,}\\b");
+    /** Digits in groups: "551 209" (a code), "4532 0151 1283 0366" (a card), "+1 555 013 2299". */
+    private static final Pattern GROUPED_DIGITS = Pattern.compile("\\+?\\b\\d{2,4}([ -]\\d{2,4})+\\b");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z\\x{00C0}-\\x{024F}\\x{200B}]+|[\\x{4E00}-\\x{9FFF}]");
+    /** This many BIP-39 words in a row (numbering, commas and line breaks between them allowed) are a seed phrase. */
+    private static final int SEED_RUN = 5;
+
     /** The text with every credential-like chunk masked. */
     public static String safe(String text) {
         if (text == null || text.isEmpty()) return text;
+        text = PEM.matcher(text).replaceAll(MASK);
+        text = GROUPED_KEY.matcher(text).replaceAll(MASK);
+        text = maskGroupedDigits(text);
+        text = maskSeedRuns(text);
         StringBuilder out = new StringBuilder(text.length());
         int i = 0, n = text.length();
         boolean cue = false, codeCue = false;
@@ -66,6 +86,61 @@ public final class ScamExcerpt {
         return out.toString();
     }
 
+    private static String maskGroupedDigits(String text) {
+        Matcher m = GROUPED_DIGITS.matcher(text);
+        StringBuilder out = null;
+        int copied = 0;
+        while (m.find()) {
+            long digits = m.group().chars().filter(Character::isDigit).count();
+            if (digits < 6) continue;
+            if (out == null) out = new StringBuilder(text.length());
+            out.append(text, copied, m.start()).append(MASK);
+            copied = m.end();
+        }
+        return out == null ? text : out.append(text.substring(copied)).toString();
+    }
+
+    /** Runs of BIP-39 words (English list, or single CJK characters from the Chinese one) become one mask. */
+    private static String maskSeedRuns(String text) {
+        Matcher m = WORD.matcher(text);
+        List<int[]> words = new ArrayList<>();
+        while (m.find()) {
+            String w = m.group().replace("\u200b", "");
+            boolean listed = w.length() == 1 && w.charAt(0) >= 0x4E00
+                    ? Bip39Wordlist.CHINESE_SIMPLIFIED.indexOf(w) >= 0
+                    : Bip39Wordlist.ENGLISH.indexOf(w.toLowerCase(Locale.ROOT)) >= 0;
+            words.add(new int[]{m.start(), m.end(), listed ? 1 : 0});
+        }
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = 0; i < words.size(); ) {
+            int j = i;
+            while (j < words.size() && words.get(j)[2] == 1 && (j == i || onlySeparators(text, words.get(j - 1)[1], words.get(j)[0]))) j++;
+            if (j - i >= SEED_RUN && !(words.get(i)[1] - words.get(i)[0] == 1 && !spaced(text, words, i, j))) {
+                if (out == null) out = new StringBuilder(text.length());
+                out.append(text, copied, words.get(i)[0]).append(MASK);
+                copied = words.get(j - 1)[1];
+            }
+            i = Math.max(j, i + 1);
+        }
+        return out == null ? text : out.append(text.substring(copied)).toString();
+    }
+
+    /** Between two seed words: spaces, commas, line breaks and numbering ("2."), nothing else. */
+    private static boolean onlySeparators(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (!Character.isWhitespace(c) && ",，、.;0123456789)".indexOf(c) < 0) return false;
+        }
+        return true;
+    }
+
+    /** Chinese seed characters are written apart; "你的账户" is prose, not a phrase. */
+    private static boolean spaced(String text, List<int[]> words, int from, int to) {
+        for (int k = from + 1; k < to; k++) if (words.get(k)[0] == words.get(k - 1)[1]) return false;
+        return true;
+    }
+
     /** Keys, addresses, hashes, passwords, ids, long numbers; not words, handles, amounts or tickers. */
     public static boolean credentialLike(String s) {
         if (s.startsWith("@") && s.length() <= 33) return false;
@@ -82,8 +157,10 @@ public final class ScamExcerpt {
         int len = s.length();
         if (digits > 0 && letters > 0 && len >= 16) return true;
         if (len >= 24 && upper > 0 && lower > 0) return true;
-        if (len >= 8 && letters > 0 && (digits > 0 || symbols > 0 && upper > 0 && lower > 0) && !plainWordWithPunctuation(s)) return true;
-        return digits >= 12 && letters == 0;
+        if (len >= 6 && letters > 0 && digits > 0) return true;
+        if (len >= 16 && upper == len) return true;   // AKIA… and base32 keys
+        if (len >= 8 && letters > 0 && symbols > 0 && upper > 0 && lower > 0 && !plainWordWithPunctuation(s)) return true;
+        return digits >= 6 && letters == 0 && digits * 2 > len;
     }
 
     /** "well-known", "e.g.", "U.S.": letters joined by word punctuation are words, not passwords. */

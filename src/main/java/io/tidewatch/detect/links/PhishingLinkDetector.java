@@ -105,7 +105,7 @@ public final class PhishingLinkDetector implements Detector {
         String path = rest.substring(slash);
         int start = 0;
         for (int i = 0; i <= path.length(); i++) {
-            if (i == path.length() || "/?&=#:;,".indexOf(path.charAt(i)) >= 0) {
+            if (i == path.length() || "/?&=;,".indexOf(path.charAt(i)) >= 0) {
                 String piece = path.substring(start, i);
                 out.append(ScamExcerpt.credentialLike(piece) ? ScamExcerpt.MASK : piece);
                 if (i < path.length()) out.append(path.charAt(i));

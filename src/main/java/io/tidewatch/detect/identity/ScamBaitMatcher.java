@@ -25,12 +25,16 @@ public final class ScamBaitMatcher {
     private final NameSkeleton skeleton;
     /** Patterns a message can possibly match, by the literal words they start with (one pass). */
     private final KeywordIndex prefilter;
+    /** Per pattern (in prefilter order), the sets of literal words it needs further on: checked before RE2/J runs. */
+    private final List<List<List<String>>> required;
 
     public ScamBaitMatcher(ScamRules rules, NameSkeleton skeleton) {
         this.rules = rules;
         this.skeleton = skeleton;
         this.prefilter = new KeywordIndex(rules.rules().stream().flatMap(r -> r.patterns().stream())
                 .map(p -> LiteralPrefixes.of(p.pattern())).toList());
+        this.required = rules.rules().stream().flatMap(r -> r.patterns().stream())
+                .map(p -> LiteralPrefixes.requiredGroups(p.pattern())).toList();
     }
 
     public ScamRules rules() { return rules; }
@@ -42,14 +46,15 @@ public final class ScamBaitMatcher {
         if (text == null || text.isBlank()) return found;
         Compact c = Compact.of(skeleton.readable(text), rules.opaqueTokenLength());
         String t = c.text;
-        BitSet candidates = prefilter.candidates(t.toLowerCase(Locale.ROOT));
+        String lower = t.toLowerCase(Locale.ROOT);
+        BitSet candidates = prefilter.candidates(lower);
         int first = 0; // index of the rule's first pattern in the prefilter
         for (ScamRule rule : rules.rules()) {
             List<Pattern> patterns = rule.patterns();
             int base = first;
             first += patterns.size();
             for (int k = 0; k < patterns.size(); k++) {
-                if (!candidates.get(base + k)) continue;
+                if (!candidates.get(base + k) || !containsAll(lower, required.get(base + k))) continue;
                 ScamBait hit = firstMatch(rule, patterns.get(k), t, c, text);
                 if (hit != null) { found.add(hit); break; }
             }
@@ -70,6 +75,15 @@ public final class ScamBaitMatcher {
             return new ScamBait(rule, start, end, excerpt(text.substring(start, end)));
         }
         return null;
+    }
+
+    private static boolean containsAll(String text, List<List<String>> groups) {
+        for (List<String> group : groups) {
+            boolean any = false;
+            for (int i = 0; i < group.size() && !any; i++) any = text.contains(group.get(i));
+            if (!any) return false;
+        }
+        return true;
     }
 
     /** A match starts and ends at word edges: never inside a run of ASCII letters and digits. */

@@ -1,7 +1,7 @@
 package io.tidewatch.detect.links;
 
-import com.google.re2j.Pattern;
 import io.tidewatch.detect.identity.RuleFile;
+import org.ahocorasick.trie.Trie;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,14 +24,19 @@ public final class LinkEvidence {
 
     private final double needed;
     private final Map<String, Double> weights;
-    private final Pattern baitWords;
+    /** Latin bait words match as whole words ("claims", not "reclaim"); CJK ones anywhere. One pass each. */
+    private final Trie latinBait;
+    private final Trie cjkBait;
     private final Set<String> pathWords;
     private final Set<String> riskyTlds;
 
     LinkEvidence(double needed, Map<String, Double> weights, List<String> baitWords, List<String> pathWords, List<String> riskyTlds) {
         this.needed = needed;
         this.weights = Map.copyOf(weights);
-        this.baitWords = Pattern.compile(alternation(baitWords), Pattern.CASE_INSENSITIVE);
+        List<String> latin = new ArrayList<>(), cjk = new ArrayList<>();
+        for (String w : baitWords) (w.chars().allMatch(c -> c < 0x80) ? latin : cjk).add(w.toLowerCase(Locale.ROOT));
+        this.latinBait = Trie.builder().ignoreCase().onlyWholeWords().addKeywords(latin).build();
+        this.cjkBait = Trie.builder().addKeywords(cjk).build();
         this.pathWords = Set.copyOf(pathWords.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList());
         this.riskyTlds = Set.copyOf(riskyTlds.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList());
     }
@@ -49,22 +54,11 @@ public final class LinkEvidence {
                 f.texts(at + ".risky_tlds", true));
     }
 
-    /** Latin words match as whole words ("claims", not "reclaim"); CJK words anywhere. */
-    private static String alternation(List<String> words) {
-        List<String> parts = new ArrayList<>();
-        for (String w : words) {
-            String q = Pattern.quote(w.toLowerCase(Locale.ROOT));
-            boolean latin = w.chars().allMatch(c -> c < 0x80);
-            parts.add(latin ? "\\b" + q + "\\b" : q);
-        }
-        return String.join("|", parts);
-    }
-
     public double needed() { return needed; }
 
     /** True when the message carries bait ("claim your reward", "官方活动"). */
     public boolean baitIn(String text) {
-        return text != null && !text.isEmpty() && baitWords.matcher(text).find();
+        return text != null && !text.isEmpty() && (latinBait.containsMatch(text) || cjkBait.containsMatch(text));
     }
 
     /**

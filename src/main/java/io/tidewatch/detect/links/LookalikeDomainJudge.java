@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Decides whether a host imitates the brand's domains the way dnstwist's fuzzers and real phishing
@@ -43,9 +44,35 @@ public final class LookalikeDomainJudge {
      */
     private record BrandKey(String key, String raw, String folded, String display, boolean distinctive, boolean everyday) {}
 
-    /** What the message shows around a link; {@link #NONE} for a bare host. */
-    public record Context(String path, boolean bait) {
+    /**
+     * What the message shows around a link; {@link #NONE} for a bare host. Whether the message carries
+     * bait is asked only when a short name needs evidence, so it is a supplier.
+     */
+    public record Context(String path, BooleanSupplier bait) {
         public static final Context NONE = new Context("", false);
+
+        public Context(String path, boolean bait) {
+            this(path, () -> bait);
+        }
+    }
+
+    /** The evidence for one host, worked out on first need. */
+    private final class Evidence {
+        private final HostName host;
+        private final Context context;
+        private LinkEvidence.Score score;
+
+        Evidence(HostName host, Context context) {
+            this.host = host;
+            this.context = context;
+        }
+
+        LinkEvidence.Score score() {
+            if (score == null) score = rules.evidence().score(host, context.path(), context.bait().getAsBoolean(), brandSuffixes);
+            return score;
+        }
+
+        boolean enough() { return rules.evidence().enough(score()); }
     }
 
     private final NameSkeleton skeleton;
@@ -120,7 +147,7 @@ public final class LookalikeDomainJudge {
         if (listed(rules.blocklist(), h)) {
             return new DomainVerdict(h.unicode(), shown(h), true, "blocklisted", null, Set.of(), List.of(), false);
         }
-        LinkEvidence.Score evidence = rules.evidence().score(h, context.path(), context.bait(), brandSuffixes);
+        Evidence evidence = new Evidence(h, context);
         Skeleton label = skeleton.of(h.label());
         String rawLabel = h.label().toLowerCase(Locale.ROOT);
         for (BrandKey b : brandKeys) {
@@ -141,11 +168,11 @@ public final class LookalikeDomainJudge {
         return DomainVerdict.clean(h.unicode(), false);
     }
 
-    private DomainVerdict verdict(HostName h, String technique, BrandKey b, Skeleton s, LinkEvidence.Score evidence) {
+    private DomainVerdict verdict(HostName h, String technique, BrandKey b, Skeleton s, Evidence evidence) {
         Set<Transformation> t = EnumSet.noneOf(Transformation.class);
         for (Transformation x : s.transformations()) if (x != Transformation.CASE) t.add(x);
         if (h.internationalized() && technique.equals("homoglyph")) t.add(Transformation.HOMOGLYPH);
-        List<String> used = technique.endsWith("+evidence") ? evidence.kinds() : List.of();
+        List<String> used = technique.endsWith("+evidence") ? evidence.score().kinds() : List.of();
         return new DomainVerdict(h.unicode(), shown(h), true, technique, b.display, t, used, false);
     }
 
@@ -169,7 +196,7 @@ public final class LookalikeDomainJudge {
         }
     }
 
-    private String labelTechnique(BrandKey b, Skeleton label, String rawLabel, LinkEvidence.Score evidence) {
+    private String labelTechnique(BrandKey b, Skeleton label, String rawLabel, Evidence evidence) {
         String k = label.joined();
         String key = b.key;
         if (k.equals(key)) {
@@ -186,9 +213,8 @@ public final class LookalikeDomainJudge {
         if (in != null) return in;
         String typo = typoOf(b, label, rawLabel);
         if (typo != null) return typo;
-        if (rules.evidence().enough(evidence) && !words.contains(rawLabel)) {
-            typo = shortTypo(key, k);
-            if (typo != null) return typo + "+evidence";
+        if (!words.contains(rawLabel) && (typo = shortTypo(key, k)) != null && evidence.enough()) {
+            return typo + "+evidence";
         }
         return null;
     }
@@ -228,7 +254,7 @@ public final class LookalikeDomainJudge {
      * non-word key when the rest of the label reads as words or digits ("okxtrades", "claimokx");
      * otherwise, at the start or end of the label, with evidence ("cryptoclaim.xyz").
      */
-    private String inside(BrandKey b, Skeleton label, String rawLabel, LinkEvidence.Score evidence) {
+    private String inside(BrandKey b, Skeleton label, String rawLabel, Evidence evidence) {
         String k = label.joined();
         if (!k.contains(b.key) || k.equals(b.key)) return null;
         if (b.distinctive) return "brand-in-label";
@@ -241,7 +267,7 @@ public final class LookalikeDomainJudge {
             edge |= before.isEmpty() || after.isEmpty();
         }
         for (String t : label.tokens()) edge |= !t.equals(b.key) && (t.startsWith(b.key) || t.endsWith(b.key));
-        return edge && rules.evidence().enough(evidence) ? "brand-in-label+evidence" : null;
+        return edge && evidence.enough() ? "brand-in-label+evidence" : null;
     }
 
     private boolean readsAsWords(String s) {

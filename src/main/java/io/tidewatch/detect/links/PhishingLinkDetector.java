@@ -46,7 +46,7 @@ public final class PhishingLinkDetector implements Detector {
         List<Finding> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Set<String> flaggedHosts = new HashSet<>();
-        Boolean bait = null; // read once, and only when a link needs it
+        boolean[] bait = null; // {known, value}: read once, and only when a short name needs evidence
         for (Link link : extractor.extract(post)) {
             int start = Math.max(0, link.start()), end = Math.max(0, link.end());
             if (link.kind() == Link.Kind.HANDLE) {
@@ -62,8 +62,12 @@ public final class PhishingLinkDetector implements Detector {
             }
             // a host is reported once; a clean one is judged again when another mention has a telling path
             if (flaggedHosts.contains(link.host()) || !seen.add(link.host() + link.path())) continue;
-            if (bait == null) bait = rules.evidence().baitIn(post.text());
-            DomainVerdict v = domains.judge(link.host(), new LookalikeDomainJudge.Context(link.path(), bait));
+            if (bait == null) bait = new boolean[2];
+            boolean[] b = bait;
+            DomainVerdict v = domains.judge(link.host(), new LookalikeDomainJudge.Context(link.path(), () -> {
+                if (!b[0]) { b[1] = rules.evidence().baitIn(post.text()); b[0] = true; }
+                return b[1];
+            }));
             if (!v.suspicious()) continue;
             flaggedHosts.add(link.host());
             out.add(finding(v, link, start, end, post.language()));

@@ -43,6 +43,14 @@ public final class AuditLog {
         return jdbc.query("SELECT * FROM audit_log ORDER BY id DESC", AuditLog::map).stream().limit(n).toList();
     }
 
+    /** Up to {@code limit} entries, newest first, older than {@code beforeId} when given. */
+    public List<Entry> page(int limit, Long beforeId) {
+        return beforeId == null
+                ? jdbc.query("SELECT * FROM audit_log ORDER BY id DESC FETCH FIRST ? ROWS ONLY", AuditLog::map, Math.max(0, limit))
+                : jdbc.query("SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY", AuditLog::map,
+                        beforeId, Math.max(0, limit));
+    }
+
     public List<Entry> forIncident(long incidentId) {
         return jdbc.query("SELECT * FROM audit_log WHERE incident_id = ? ORDER BY id", AuditLog::map, incidentId);
     }

@@ -16,6 +16,11 @@ public final class IncidentLog {
                            Category category, String rule, Severity severity, String fingerprint,
                            String excerpt, String reason, Instant at) {}
 
+    /** Which incidents to list; a null field matches any value. */
+    public record Filter(Platform platform, Category category, String chat) {
+        public static Filter any() { return new Filter(null, null, null); }
+    }
+
     /** Incidents of one category on one UTC day, for the /stats chart. */
     public record DailyCount(LocalDate day, Category category, int count) {}
 
@@ -33,6 +38,19 @@ public final class IncidentLog {
 
     public List<Incident> recent(int n) {
         return jdbc.query("SELECT * FROM incident ORDER BY id DESC", IncidentLog::map).stream().limit(n).toList();
+    }
+
+    /** Up to {@code limit} incidents matching {@code filter}, newest first, older than {@code beforeId} when given. */
+    public List<Incident> page(Filter filter, int limit, Long beforeId) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM incident WHERE 1 = 1");
+        List<Object> args = new java.util.ArrayList<>();
+        if (filter.platform() != null) { sql.append(" AND platform = ?"); args.add(filter.platform().wireName()); }
+        if (filter.category() != null) { sql.append(" AND category = ?"); args.add(filter.category().wireName()); }
+        if (filter.chat() != null) { sql.append(" AND chat = ?"); args.add(filter.chat()); }
+        if (beforeId != null) { sql.append(" AND id < ?"); args.add(beforeId); }
+        sql.append(" ORDER BY id DESC FETCH FIRST ? ROWS ONLY");
+        args.add(Math.max(0, limit));
+        return jdbc.query(sql.toString(), IncidentLog::map, args.toArray());
     }
 
     public Optional<Incident> find(long id) {

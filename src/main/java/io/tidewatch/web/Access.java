@@ -178,7 +178,7 @@ final class Access {
         ctx.header("Content-Security-Policy", CSP);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Referrer-Policy", "same-origin"); // "no-referrer" would make Chrome send "Origin: null" on form posts
         ctx.header("Cross-Origin-Opener-Policy", "same-origin");
         ctx.header("Cross-Origin-Resource-Policy", "same-origin");
         if (!ctx.path().startsWith("/static/")) ctx.header("Cache-Control", "no-store");

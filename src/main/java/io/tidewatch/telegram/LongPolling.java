@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
  * and leaves its thread (and an in-flight poll) alive.
  */
 public final class LongPolling implements AutoCloseable {
+    /** my_chat_member: the bot was added to a group (left at once if unlisted); chat_member: admin rights changed. */
     static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "channel_post",
-            "edited_channel_post", "callback_query");
+            "edited_channel_post", "callback_query", "my_chat_member", "chat_member");
 
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "telegram-polling");

@@ -57,6 +57,8 @@ public final class StandardCommands {
     }
 
     static final class Incidents implements Command {
+        public Authority.Scope scope() { return Authority.Scope.BOT; }
+
         public String name() { return "/incidents"; }
 
         public void run(CommandContext ctx) {
@@ -78,6 +80,8 @@ public final class StandardCommands {
     }
 
     static final class Allow implements Command {
+        public Authority.Scope scope() { return Authority.Scope.BOT; }
+
         public String name() { return "/allow"; }
 
         public void run(CommandContext ctx) {
@@ -93,6 +97,8 @@ public final class StandardCommands {
     }
 
     static final class Trust implements Command {
+        public Authority.Scope scope() { return Authority.Scope.BOT; }
+
         public String name() { return "/trust"; }
 
         public void run(CommandContext ctx) {
@@ -125,7 +131,7 @@ public final class StandardCommands {
             Action warn = new Action(Action.Type.REPLY, Platform.TELEGRAM, ctx.chat(), String.valueOf(r.messageId()), a.id(),
                     ctx.bot().texts().render(lang, "warned", ctx.vars("user", mention)), null, "moderator-warning",
                     "moderator " + ctx.senderId() + ": warn");
-            ctx.bot().execute(warn, ctx.senderId(), null, null, ctx.bot().clock().instant());
+            ctx.bot().act(warn, ctx.senderId());
         }
     }
 
@@ -179,12 +185,14 @@ public final class StandardCommands {
                 return;
             }
             ctx.act(Action.Type.UNBAN, target.get(), null, "moderator-unban");
-            if (!target.get().startsWith("-")) ctx.act(Action.Type.UNBAN, target.get(), null, TelegramBot.UNDO_RESTRICT);
+            if (!target.get().startsWith("-")) ctx.act(Action.Type.UNBAN, target.get(), null, io.tidewatch.moderation.Moderation.UNDO_RESTRICT);
             ctx.reply("unbanned", "target", target.get());
         }
     }
 
     static final class Reload implements Command {
+        public Authority.Scope scope() { return Authority.Scope.BOT; }
+
         public String name() { return "/reload"; }
 
         public void run(CommandContext ctx) {
@@ -200,6 +208,8 @@ public final class StandardCommands {
     }
 
     static final class Stats implements Command {
+        public Authority.Scope scope() { return Authority.Scope.BOT; }
+
         public String name() { return "/stats"; }
 
         public void run(CommandContext ctx) {

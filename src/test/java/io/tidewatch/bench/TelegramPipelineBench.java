@@ -6,7 +6,8 @@ import io.tidewatch.policy.Policy;
 import io.tidewatch.policy.TextCatalog;
 import io.tidewatch.store.Database;
 import io.tidewatch.store.Stores;
-import io.tidewatch.telegram.BotRules;
+import io.tidewatch.moderation.Moderation;
+import io.tidewatch.moderation.ModerationRules;
 import io.tidewatch.telegram.FakeBotApiAccess;
 import io.tidewatch.telegram.LongPolling;
 import io.tidewatch.telegram.OutgoingQueue;
@@ -41,7 +42,7 @@ public final class TelegramPipelineBench {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         String token = "123456:BENCH-not-a-real-token";
         var brand = BrandProfileReader.read(Path.of("rules/brand.yaml"));
-        BotRules.Loader loader = () -> new BotRules(FakeBotApiAccess.testDetectors(), Policy.load(Path.of("rules"), brand),
+        ModerationRules.Loader loader = () -> new ModerationRules(FakeBotApiAccess.testDetectors(), Policy.load(Path.of("rules"), brand),
                 ChatDirectory.defaultsOnly(), Instant.now());
         var texts = TextCatalog.load(Path.of("rules/telegram"));
         try (var api = FakeBotApiAccess.start(); Database db = Database.inMemory("bench" + System.nanoTime())) {
@@ -49,7 +50,8 @@ public final class TelegramPipelineBench {
             var client = new org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient(token, url);
             var queue = new OutgoingQueue(client, RateLimits.Config.unlimited(), OutgoingQueue.Retries.defaults());
             var stores = Stores.on(db);
-            var bot = new TelegramBot(brand, loader, stores, queue, texts, null, false, Clock.systemUTC());
+            var bot = new TelegramBot(new Moderation(brand, loader, stores, Clock.systemUTC(), false), queue, texts, null,
+                    "tidewatch_bot");
             var consumer = new UpdateConsumer(stores.updates(), "telegram:bench", bot::handle, 4, Clock.systemUTC());
             Map<Integer, Long> arrived = new ConcurrentHashMap<>();
             Map<Integer, Long> deleted = new ConcurrentHashMap<>();

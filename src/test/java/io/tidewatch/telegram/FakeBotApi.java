@@ -60,6 +60,8 @@ final class FakeBotApi implements AutoCloseable {
     private final Map<String, Integer> failures = new HashMap<>();
     private final Map<String, Integer> failureRetryAfter = new HashMap<>();
     private final AtomicInteger messageIds = new AtomicInteger(1000);
+    /** The message id each sendMessage was answered with. */
+    private final Map<Call, Integer> sentIds = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile JsonNode pinned;
 
     FakeBotApi() throws IOException {
@@ -148,7 +150,7 @@ final class FakeBotApi implements AutoCloseable {
         }
         String result = switch (method) {
             case "getUpdates" -> getUpdates(body);
-            case "sendMessage", "editMessageText" -> message(body);
+            case "sendMessage", "editMessageText" -> message(call);
             case "sendPhoto" -> sentMessage(-1L, "photo");
             case "getMe" -> "{\"id\":123456,\"is_bot\":true,\"first_name\":\"Tidewatch\",\"username\":\"tidewatch_bot\"}";
             case "getChat" -> chat(body);
@@ -192,10 +194,18 @@ final class FakeBotApi implements AutoCloseable {
         }
     }
 
-    private String message(String body) throws IOException {
-        JsonNode req = JSON.readTree(body);
+    private String message(Call call) throws IOException {
+        JsonNode req = JSON.readTree(call.body());
         long chat = req.path("chat_id").asLong();
-        return sentMessage(chat, req.path("text").asText());
+        String sent = sentMessage(chat, req.path("text").asText());
+        sentIds.put(call, JSON.readTree(sent).get("message_id").asInt());
+        return sent;
+    }
+
+    /** The message id Telegram gave the message a sendMessage call posted. */
+    int messageIdOf(Call sendMessage) throws InterruptedException {
+        for (int i = 0; i < 500 && !sentIds.containsKey(sendMessage); i++) Thread.sleep(10); // answered just after recording
+        return sentIds.get(sendMessage);
     }
 
     private String sentMessage(long chat, String text) {

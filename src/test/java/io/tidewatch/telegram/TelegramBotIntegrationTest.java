@@ -87,7 +87,7 @@ class TelegramBotIntegrationTest {
             assertTrue(dm.param("text").contains("new wallet"), dm.param("text"));
             var alert = sent.stream().filter(c -> c.param("chat_id").equals(String.valueOf(ALERTS))).findFirst().orElseThrow();
             assertTrue(alert.param("text").contains("mad ****** … (12 words)"), "redacted excerpt");
-            assertTrue(alert.param("text").contains("https://t.me/c/1234567890/500"), "link to the message");
+            assertTrue(alert.param("text").contains("https://t.me/c/1000000003/500"), "link to the message");
             assertTrue(alert.body().contains("tw:ok:") && alert.body().contains("tw:info:"), "alert buttons");
             assertTrue(delete.nanos() <= warning.nanos(), "deleted before warning");
         }
@@ -286,14 +286,15 @@ class TelegramBotIntegrationTest {
             api.push(groupText(1, 1500, 66, FAKE_SUPPORT, "hi"));
             var alert = api.await("sendMessage", c -> c.param("chat_id").equals(String.valueOf(ALERTS)), 1, WAIT).get(0);
             String undo = alert.json().at("/reply_markup/inline_keyboard/0/0/callback_data").asText();
+            int alertId = api.messageIdOf(alert);
             assertTrue(undo.startsWith("tw:undo:"), undo);
-            api.push(callback(2, ALICE, ALERTS, undo));
+            api.push(callback(2, ALICE, ALERTS, alertId, undo));
             var refused = api.await("answerCallbackQuery", 1).get(0);
             assertEquals("true", refused.param("show_alert"));
-            api.push(callback(3, MODERATOR, ALERTS, undo));
+            api.push(callback(3, MODERATOR, ALERTS, alertId, undo));
             var unban = api.await("unbanChatMember", 1).get(0);
             assertEquals("66", unban.param("user_id"));
-            api.push(callback(4, MODERATOR, ALERTS, undo));
+            api.push(callback(4, MODERATOR, ALERTS, alertId, undo));
             api.await("answerCallbackQuery", 3);
             awaitOffset(bot, 4);
         }

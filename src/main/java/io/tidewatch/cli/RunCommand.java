@@ -20,6 +20,11 @@ import io.tidewatch.telegram.SupportDirectMessages;
 import io.tidewatch.telegram.TelegramAnnouncementPublisher;
 import io.tidewatch.telegram.TelegramService;
 import io.tidewatch.telegram.TelegramUrls;
+import io.tidewatch.metrics.Heartbeats;
+import io.tidewatch.metrics.Metrics;
+import io.tidewatch.web.HttpAddress;
+import io.tidewatch.web.WebServer;
+import io.tidewatch.web.WebServices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,7 +43,7 @@ import java.util.concurrent.CountDownLatch;
  * until SIGTERM, then stops cleanly (listening stops first, the outgoing queue is drained).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs the bots: Telegram when TELEGRAM_BOT_TOKEN is set.",
+        description = {"Runs the bots: Telegram when TELEGRAM_BOT_TOKEN is set; with no credentials, the local sandbox.",
                 "Per-chat settings come from DIR/chats.yaml; the database from TIDEWATCH_DB_URL."})
 public final class RunCommand implements Callable<Integer> {
     @Mixin
@@ -62,26 +67,23 @@ public final class RunCommand implements Callable<Integer> {
             description = "How often the scheduler looks for due announcements (default: ${DEFAULT-VALUE}).")
     int announceEvery;
 
+    @Option(names = "--http", paramLabel = "HOST:PORT", defaultValue = HttpAddress.DEFAULT,
+            description = "Where the dashboard, /healthz and /metrics listen, and the sandbox when no platform runs"
+                    + " (default: ${DEFAULT-VALUE}; beyond loopback the dashboard needs TIDEWATCH_DASHBOARD_TOKEN).")
+    String http;
+
     /** The environment; a field so tests can run the command without touching the real one. */
     Map<String, String> env = System.getenv();
 
     @Override
     public Integer call() throws Exception {
+        HttpAddress address = HttpAddress.parse(http);
+        Metrics metrics = new Metrics();
+        Heartbeats heartbeats = new Heartbeats(Clock.systemUTC());
         String token = env.get("TELEGRAM_BOT_TOKEN");
-        if (token == null || token.isBlank()) {
-            System.err.println("""
-                    tidewatch run: no platform credentials are set, so there is nothing to run.
-                      TELEGRAM_BOT_TOKEN      enables the Telegram bot (TELEGRAM_API_URL: a self-hosted Bot API server)
-                      TWITTER_BEARER_TOKEN    (with TWITTER_API_KEY/SECRET, TWITTER_ACCESS_TOKEN/SECRET) will enable Twitter
-                    The local sandbox is not part of this build yet; use `tidewatch scan` to try the rules offline.""");
-            return Main.EXIT_ERROR;
-        }
+        if (token == null || token.isBlank()) return sandbox(address, metrics, heartbeats);
         BrandProfile brand = rules.brand();
-        ModerationRules.Loader loader = () -> new ModerationRules(
-                Detectors.standard(rules.rulesDir(), rules.brand(), rules.extraSecrets()),
-                Policy.load(rules.rulesDir(), rules.brand()),
-                ChatDirectory.load(rules.rulesDir().resolve("chats.yaml")),
-                Clock.systemUTC().instant());
+        ModerationRules.Loader loader = loader();
         loader.load(); // refuse bad rules before connecting anywhere
         TextCatalog texts = TextCatalog.load(rules.rulesDir().resolve("telegram"));
         var apiUrl = TelegramUrls.parse(env.get("TELEGRAM_API_URL"));
@@ -104,8 +106,11 @@ public final class RunCommand implements Callable<Integer> {
         } else {
             scheduler.start(); // reconciles parts a crash left in "sending" first
         }
+        WebServer web = WebServer.start(address, env.get("TIDEWATCH_DASHBOARD_TOKEN"),
+                WebServices.running(moderation, db, rules.rulesDir(), announcements, metrics, heartbeats));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            web.close();
             scheduler.close();
             service.close();
             db.close();
@@ -113,5 +118,34 @@ public final class RunCommand implements Callable<Integer> {
         }, "tidewatch-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** No platform credentials: the local sandbox over the real pipeline, on an in-memory store. */
+    private int sandbox(HttpAddress address, Metrics metrics, Heartbeats heartbeats) throws InterruptedException {
+        BrandProfile brand = rules.brand();
+        Database db = Database.inMemory("sandbox-" + java.util.UUID.randomUUID());
+        Moderation moderation = new Moderation(brand, loader(), Stores.on(db), Clock.systemUTC(), false);
+        WebServer web = WebServer.start(address, env.get("TIDEWATCH_DASHBOARD_TOKEN"), WebServices.sandbox(moderation,
+                () -> SupportResponder.load(rules.rulesDir(), brand), db, rules.rulesDir(), metrics, heartbeats));
+        System.err.println("tidewatch run: no platform credentials are set, so this is the local sandbox:"
+                + " open http://" + new HttpAddress(address.host(), web.port()) + "/ and type a message as a member would.\n"
+                + "  TELEGRAM_BOT_TOKEN      enables the Telegram bot (TELEGRAM_API_URL: a self-hosted Bot API server)\n"
+                + "  TWITTER_BEARER_TOKEN    (with TWITTER_API_KEY/SECRET, TWITTER_ACCESS_TOKEN/SECRET) will enable Twitter");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            web.close();
+            db.close();
+            stopped.countDown();
+        }, "tidewatch-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    private ModerationRules.Loader loader() {
+        return () -> new ModerationRules(
+                Detectors.standard(rules.rulesDir(), rules.brand(), rules.extraSecrets()),
+                Policy.load(rules.rulesDir(), rules.brand()),
+                ChatDirectory.load(rules.rulesDir().resolve("chats.yaml")),
+                Clock.systemUTC().instant());
     }
 }

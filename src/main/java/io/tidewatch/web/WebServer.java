@@ -95,7 +95,13 @@ public final class WebServer implements AutoCloseable {
                 if (ctx.result() == null || ctx.result().startsWith("Endpoint ")) refuse(ctx, new Refusal(404, "access.not_found"), texts, pages, login);
             });
         });
-        app.start(address.host(), address.port());
+        try {
+            app.start(address.host(), address.port());
+        } catch (io.javalin.util.JavalinBindException e) {
+            health.close();
+            throw new IllegalArgumentException("--http " + address + ": cannot listen there (" + e.getMessage()
+                    + "); pick another HOST:PORT or stop the program using it");
+        }
         HttpAddress bound = new HttpAddress(address.host(), app.port());
         switch (access.mode()) {
             case CLOSED -> log.warn("web: listening on {} beyond loopback and TIDEWATCH_DASHBOARD_TOKEN is not set:"

@@ -1,16 +1,20 @@
 package io.tidewatch.web;
 
 import io.tidewatch.announce.Announcements;
+import io.tidewatch.core.Platform;
 import io.tidewatch.metrics.Heartbeats;
 import io.tidewatch.metrics.Metrics;
+import io.tidewatch.moderation.Moderation;
 import io.tidewatch.store.AuditLog;
 import io.tidewatch.store.Database;
 import io.tidewatch.store.IncidentLog;
 import io.tidewatch.store.PublishLedger;
 import io.tidewatch.store.SupportStats;
+import io.tidewatch.support.SupportResponder;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -43,6 +47,25 @@ public record WebServices(Database database, IncidentLog incidents, AuditLog aud
                                  Heartbeats heartbeats, Clock clock) {
         return new WebServices(db, new IncidentLog(db), new AuditLog(db), new SupportStats(db), new PublishLedger(db), null, rules, rulesDir,
                 null, null, metrics, heartbeats, clock);
+    }
+
+    /**
+     * {@code run} without platforms: the sandbox over {@code moderation} (give it an in-memory
+     * {@code db}), with undo of what the sandbox "did", and the dashboard over the same store.
+     */
+    public static WebServices sandbox(Moderation moderation, Supplier<SupportResponder> responders, Database db,
+                                      Path rulesDir, Metrics metrics, Heartbeats heartbeats) {
+        ModerationSandbox sandbox = new ModerationSandbox(moderation, responders);
+        return on(db, rulesDir, null, metrics, heartbeats, moderation.clock()).withSandbox(sandbox)
+                .withUndo(new ModerationUndo(moderation, Map.of(Platform.TELEGRAM, ModerationSandbox.executor(),
+                        Platform.TWITTER, ModerationSandbox.executor())));
+    }
+
+    /** {@code run} with platforms: the dashboard, /healthz and /metrics over the bots' own store and rules. */
+    public static WebServices running(Moderation moderation, Database db, Path rulesDir, Announcements announcements,
+                                      Metrics metrics, Heartbeats heartbeats) {
+        return on(db, rulesDir, () -> RulesStatus.loaded(moderation.rules().loadedAt()), metrics, heartbeats,
+                moderation.clock()).withAnnouncements(announcements);
     }
 
     /** Serves the sandbox over {@code engine}; its rules are then the rules in force. */

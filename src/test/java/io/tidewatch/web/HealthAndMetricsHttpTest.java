@@ -73,7 +73,9 @@ class HealthAndMetricsHttpTest {
 
     @Test
     void metrics_counters_move_when_messages_are_sent() throws Exception {
-        try (WebHarness web = WebHarness.start()) {
+        // the test engine records metrics as the pipeline does (see DetectingSandboxEngine)
+        try (WebHarness web = WebHarness.start("127.0.0.1:0", null,
+                s -> s.withSandbox(new DetectingSandboxEngine(WebHarness.RULES, s.metrics(), s.clock())))) {
             HttpResponse<String> before = web.get("/metrics");
             assertEquals(200, before.statusCode());
             assertTrue(before.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"), before.headers().toString());

@@ -2,24 +2,23 @@ package io.tidewatch.web;
 
 import io.tidewatch.core.ConfigException;
 import io.tidewatch.core.Platform;
-import io.tidewatch.metrics.Metrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The sandbox's example buttons (rules/sandbox-examples.yaml) show what each promises, on the real detectors. */
+/** The sandbox's example buttons (rules/sandbox-examples.yaml) show what each promises, on the real pipeline. */
 class SandboxExamplesTest {
     @Test
     void each_example_shows_what_it_is_an_example_of() {
         WebTexts texts = WebTexts.load(WebHarness.RULES);
         SandboxExamples examples = SandboxExamples.load(WebHarness.RULES, texts);
         assertEquals(4, examples.examples().size());
-        DetectingSandboxEngine engine = new DetectingSandboxEngine(WebHarness.RULES, new Metrics(), Clock.systemUTC());
+        try (WebHarness web = WebHarness.start()) {
+        SandboxEngine engine = web.services.sandbox();
         for (SandboxExamples.Example e : examples.examples()) {
             SandboxRequest request = new SandboxRequest(Platform.fromWire(e.platform()),
                     SandboxRequest.Chat.valueOf(e.chat().toUpperCase(java.util.Locale.ROOT)), e.user(), e.text());
@@ -34,6 +33,7 @@ class SandboxExamplesTest {
                 assertFalse(reply.replies().isEmpty(), e.label());
                 assertTrue(reply.findings().isEmpty(), e.label());
             }
+        }
         }
     }
 

@@ -1,6 +1,15 @@
 package io.tidewatch.web;
 
 import io.tidewatch.announce.MutableClock;
+import io.tidewatch.core.BrandProfile;
+import io.tidewatch.core.BrandProfileReader;
+import io.tidewatch.detect.Detectors;
+import io.tidewatch.moderation.Moderation;
+import io.tidewatch.moderation.ModerationRules;
+import io.tidewatch.policy.ChatDirectory;
+import io.tidewatch.policy.Policy;
+import io.tidewatch.store.Stores;
+import io.tidewatch.support.SupportResponder;
 import io.tidewatch.metrics.Heartbeats;
 import io.tidewatch.metrics.Metrics;
 import io.tidewatch.store.Database;
@@ -17,7 +26,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** A web server on 127.0.0.1 (a free port) over an in-memory database, the test engine and undo. */
+/**
+ * A web server on 127.0.0.1 (a free port) over an in-memory database, wired as {@code run} wires the
+ * sandbox: the real moderation pipeline and undo ({@link WebServices#sandbox}).
+ */
 final class WebHarness implements AutoCloseable {
     static final Path RULES = Path.of("rules");
 
@@ -25,7 +37,7 @@ final class WebHarness implements AutoCloseable {
     final Database db;
     final Metrics metrics = new Metrics();
     final Heartbeats heartbeats = new Heartbeats(clock);
-    final DetectingSandboxEngine engine;
+    final Moderation moderation;
     final WebServices services;
     final WebServer server;
     final String base;
@@ -41,9 +53,12 @@ final class WebHarness implements AutoCloseable {
 
     WebHarness(Database db, String address, String token, UnaryOperator<WebServices> adjust) {
         this.db = db;
-        this.engine = new DetectingSandboxEngine(RULES, metrics, clock);
-        WebServices base = WebServices.on(db, RULES, null, metrics, heartbeats, clock).withSandbox(engine);
-        this.services = adjust.apply(base.withUndo(new AuditUndo(base.audit(), clock)));
+        BrandProfile brand = BrandProfileReader.read(RULES.resolve("brand.yaml"));
+        this.moderation = new Moderation(brand, () -> new ModerationRules(Detectors.standard(RULES, brand, List.of()),
+                Policy.load(RULES, brand), ChatDirectory.load(RULES.resolve("chats.yaml")), clock.instant()),
+                Stores.on(db), clock, false);
+        this.services = adjust.apply(WebServices.sandbox(moderation, () -> SupportResponder.load(RULES, brand), db, RULES,
+                metrics, heartbeats));
         this.server = WebServer.start(HttpAddress.parse(address), token, services);
         this.base = "http://127.0.0.1:" + server.port(); // also reaches a server bound to 0.0.0.0
     }

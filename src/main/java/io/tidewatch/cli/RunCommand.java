@@ -106,16 +106,17 @@ public final class RunCommand implements Callable<Integer> {
         } else {
             scheduler.start(); // reconciles parts a crash left in "sending" first
         }
-        WebServer web = WebServer.start(address, env.get("TIDEWATCH_DASHBOARD_TOKEN"),
-                WebServices.running(moderation, db, rules.rulesDir(), announcements, metrics, heartbeats));
+        var web = new java.util.concurrent.atomic.AtomicReference<WebServer>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            web.close();
+            if (web.get() != null) web.get().close();
             scheduler.close();
             service.close();
             db.close();
             stopped.countDown();
         }, "tidewatch-shutdown"));
+        web.set(WebServer.start(address, env.get("TIDEWATCH_DASHBOARD_TOKEN"), // after the hook: the bot already runs
+                WebServices.running(moderation, db, rules.rulesDir(), announcements, metrics, heartbeats)));
         stopped.await();
         return 0;
     }
@@ -127,16 +128,16 @@ public final class RunCommand implements Callable<Integer> {
         Moderation moderation = new Moderation(brand, loader(), Stores.on(db), Clock.systemUTC(), false);
         WebServer web = WebServer.start(address, env.get("TIDEWATCH_DASHBOARD_TOKEN"), WebServices.sandbox(moderation,
                 () -> SupportResponder.load(rules.rulesDir(), brand), db, rules.rulesDir(), metrics, heartbeats));
-        System.err.println("tidewatch run: no platform credentials are set, so this is the local sandbox:"
-                + " open http://" + new HttpAddress(address.host(), web.port()) + "/ and type a message as a member would.\n"
-                + "  TELEGRAM_BOT_TOKEN      enables the Telegram bot (TELEGRAM_API_URL: a self-hosted Bot API server)\n"
-                + "  TWITTER_BEARER_TOKEN    (with TWITTER_API_KEY/SECRET, TWITTER_ACCESS_TOKEN/SECRET) will enable Twitter");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             web.close();
             db.close();
             stopped.countDown();
         }, "tidewatch-shutdown"));
+        System.err.println("tidewatch run: no platform credentials are set, so this is the local sandbox:"
+                + " open http://" + new HttpAddress(address.host(), web.port()) + "/ and type a message as a member would.\n"
+                + "  TELEGRAM_BOT_TOKEN      enables the Telegram bot (TELEGRAM_API_URL: a self-hosted Bot API server)\n"
+                + "  TWITTER_BEARER_TOKEN    (with TWITTER_API_KEY/SECRET, TWITTER_ACCESS_TOKEN/SECRET) will enable Twitter");
         stopped.await();
         return 0;
     }

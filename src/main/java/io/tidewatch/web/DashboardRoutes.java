@@ -150,12 +150,14 @@ final class DashboardRoutes {
             cell(tr, String.valueOf(e.id()));
             cell(tr, SandboxRoutes.time(e.at()));
             cell(tr, e.actor());
-            cell(tr, e.action());
+            cell(tr, pages.texts().has("action." + e.action()) ? pages.texts().plain(lang, "action." + e.action()) : e.action())
+                    .attr("data-action", e.action()).addClass("nowrap");
             cell(tr, e.target());
             cell(tr, e.platform().wireName() + " " + nz(e.chat()));
             tr.appendElement("td").appendElement("code").text(nz(e.rule()));
             cell(tr, e.reason());
-            Element status = cell(tr, e.status().name().toLowerCase(java.util.Locale.ROOT));
+            Element status = cell(tr, pages.texts().plain(lang, "status." + e.status().name().toLowerCase(java.util.Locale.ROOT)))
+                    .addClass("nowrap");
             if (e.undone()) status.appendText(" · " + pages.texts().plain(lang, "audit.undone")).addClass("undone");
             Element actions = tr.appendElement("td");
             if (services.undo() != null && !e.undone() && services.undo().undoable(e)) {

@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -79,11 +78,15 @@ final class SandboxRoutes {
     }
 
     private RulesJson rules(RulesStatus status, String lang) {
-        String at = status.loadedAt() == null ? "-" : status.loadedAt().truncatedTo(ChronoUnit.SECONDS).toString();
+        String at = status.loadedAt() == null ? "-" : time(status.loadedAt()) + " UTC";
         String key = status.refusal() == null ? "sandbox.rules.loaded" : "sandbox.rules.refused";
         return new RulesJson(status.loadedAt() == null ? null : status.loadedAt().toString(), status.refusal(),
                 pages.texts().plain(lang, key, Map.of("at", at)));
     }
 
-    static String time(Instant t) { return t == null ? "" : t.truncatedTo(ChronoUnit.SECONDS).toString(); }
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
+
+    /** A time as moderators read it: UTC, to the second. */
+    static String time(Instant t) { return t == null ? "" : TIME.format(t); }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Support questions answered per topic per day as an inline SVG line chart, drawn on the server: no
+ * Support questions answered per topic per day as an inline SVG bar chart, drawn on the server: no
  * script, no library from elsewhere. Colours come from the stylesheet ({@code .series-N}), so the
  * strict CSP needs no inline style.
  */
@@ -40,11 +40,14 @@ final class SupportChart {
         return ordered;
     }
 
-    /** The chart; {@code caption} labels it for screen readers. */
+    /** The chart: one stacked bar per day, a segment per topic; {@code caption} labels it for screen readers. */
     static Element svg(Map<String, int[]> series, LocalDate from, String caption) {
         int days = series.values().stream().findFirst().map(v -> v.length).orElse(1);
-        int max = Math.max(1, series.values().stream().flatMapToInt(java.util.Arrays::stream).max().orElse(1));
+        int[] totals = new int[days];
+        for (int[] v : series.values()) for (int i = 0; i < days; i++) totals[i] += v[i];
+        int max = Math.max(1, java.util.Arrays.stream(totals).max().orElse(1));
         double plotW = WIDTH - LEFT - RIGHT, plotH = HEIGHT - TOP - BOTTOM;
+        double slot = plotW / days, bar = Math.max(2, slot * 0.7);
         Element svg = new Element("svg").attr("xmlns", "http://www.w3.org/2000/svg")
                 .attr("viewBox", "0 0 " + WIDTH + " " + HEIGHT).attr("role", "img").attr("aria-label", caption)
                 .attr("class", "chart");
@@ -54,21 +57,24 @@ final class SupportChart {
                 .attr("x2", num(LEFT + plotW)).attr("y2", num(TOP + plotH));
         label(svg, LEFT - 6, TOP + 4, "end", String.valueOf(max));
         label(svg, LEFT - 6, TOP + plotH, "end", "0");
-        for (int i : new int[]{0, days / 2, days - 1}) {
-            if (i < 0) continue;
-            label(svg, x(i, days, plotW), HEIGHT - 8, "middle", from.plusDays(i).toString().substring(5));
+        for (int i = 0; i < days; i++) {
+            if (i != 0 && i != days - 1 && i != days / 2) continue;
+            label(svg, LEFT + slot * i + slot / 2, HEIGHT - 8, "middle", from.plusDays(i).toString().substring(5));
         }
+        double[] base = new double[days];
         int n = 0;
         for (var e : series.entrySet()) {
+            String colour = seriesClass(n++);
             int[] v = e.getValue();
-            StringBuilder points = new StringBuilder();
-            for (int i = 0; i < v.length; i++) {
-                if (i > 0) points.append(' ');
-                points.append(num(x(i, days, plotW))).append(',').append(num(TOP + plotH - plotH * v[i] / max));
+            for (int i = 0; i < days; i++) {
+                if (v[i] == 0) continue;
+                double h = plotH * v[i] / max;
+                base[i] += h;
+                Element rect = svg.appendElement("rect").attr("class", "bar " + colour)
+                        .attr("x", num(LEFT + slot * i + (slot - bar) / 2)).attr("y", num(TOP + plotH - base[i]))
+                        .attr("width", num(bar)).attr("height", num(h));
+                rect.appendElement("title").text(from.plusDays(i) + " " + e.getKey() + ": " + v[i]);
             }
-            Element line = svg.appendElement("polyline").attr("class", "series series-" + (n++ % SERIES_COLOURS))
-                    .attr("fill", "none").attr("points", points.toString());
-            line.appendElement("title").text(e.getKey() + ": " + sum(v));
         }
         return svg;
     }

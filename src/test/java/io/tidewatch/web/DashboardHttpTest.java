@@ -128,7 +128,7 @@ class DashboardHttpTest {
             Document doc = Jsoup.parse(web.get("/dashboard").body());
             Element svg = doc.selectFirst("#support svg");
             assertNotNull(svg);
-            assertEquals(2, svg.select("polyline").size());
+            assertEquals(2, svg.select("rect.bar").size(), "one bar segment per topic and day");
             assertEquals(List.of("deposit 3", "withdrawal 1"), doc.select("#support .legend li").eachText());
             assertTrue(doc.selectFirst("#support figcaption").text().contains("4"));
         }

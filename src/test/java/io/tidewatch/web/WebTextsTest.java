@@ -65,6 +65,9 @@ class WebTextsTest {
         for (Severity s : Severity.values()) assertTrue(texts.has("severity." + s.wireName()), s.name());
         for (AnnouncementStatus.Schedule s : AnnouncementStatus.Schedule.values()) assertTrue(texts.has("schedule." + s.wireName()), s.name());
         for (UndoResult.Outcome o : UndoResult.Outcome.values()) assertTrue(texts.has("undo." + o.wireName()), o.name());
+        for (io.tidewatch.store.AuditLog.Status s : io.tidewatch.store.AuditLog.Status.values()) {
+            assertTrue(texts.has("status." + s.name().toLowerCase(java.util.Locale.ROOT)), s.name());
+        }
     }
 
     @Test

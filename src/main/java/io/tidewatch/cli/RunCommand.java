@@ -91,7 +91,7 @@ public final class RunCommand implements Callable<Integer> {
         DirectMessageResponder responder = new SupportDirectMessages(SupportResponder.load(rules.rulesDir(), brand));
         var linkCheck = BrandDetectors.lookalikeHosts(rules.rulesDir(), brand);
         var announcementFiles = AnnouncementDirectory.of(announcementsDir, brand, rules.brandFile(), rules.rulesDir(), linkCheck);
-        Moderation moderation = new Moderation(brand, loader, Stores.on(db), Clock.systemUTC(), dryRun);
+        Moderation moderation = new Moderation(brand, loader, db, Clock.systemUTC(), dryRun);
         var options = TelegramService.Options.polling(token, apiUrl);
         if (webhookUrl != null) options = options.withWebhook(webhookUrl, new InetSocketAddress(webhookPort));
         TelegramService service = TelegramService.start(options, moderation, texts, responder);
@@ -112,6 +112,7 @@ public final class RunCommand implements Callable<Integer> {
             if (web.get() != null) web.get().close();
             scheduler.close();
             service.close();
+            moderation.close();
             db.close();
             stopped.countDown();
         }, "tidewatch-shutdown"));

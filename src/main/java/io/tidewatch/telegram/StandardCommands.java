@@ -90,7 +90,7 @@ public final class StandardCommands {
                 ctx.reply("need_target");
                 return;
             }
-            ctx.bot().stores().trust().put(Platform.TELEGRAM, target.get(), TrustList.Kind.ALLOW, ctx.senderId(), ctx.bot().clock().instant());
+            ctx.bot().moderation().vouch(Platform.TELEGRAM, target.get(), TrustList.Kind.ALLOW, ctx.senderId());
             ctx.audit("ALLOW", "moderator", "allow " + target.get(), AuditLog.Status.DONE);
             ctx.reply("allowed", "target", target.get());
         }
@@ -107,7 +107,7 @@ public final class StandardCommands {
                 ctx.reply("need_numeric_id");
                 return;
             }
-            ctx.bot().stores().trust().put(Platform.TELEGRAM, target.get(), TrustList.Kind.TRUST, ctx.senderId(), ctx.bot().clock().instant());
+            ctx.bot().moderation().vouch(Platform.TELEGRAM, target.get(), TrustList.Kind.TRUST, ctx.senderId());
             ctx.audit("TRUST", "moderator", "trust " + target.get(), AuditLog.Status.DONE);
             ctx.reply("trusted", "target", target.get());
         }
@@ -245,10 +245,9 @@ public final class StandardCommands {
                 ctx.reply("dryrun.usage");
                 return;
             }
-            var store = ctx.bot().stores().chatSettings();
-            var old = store.find(Platform.TELEGRAM, ctx.chat()).orElse(new ChatSettingsStore.Override(null, null, null));
-            store.put(Platform.TELEGRAM, ctx.chat(), new ChatSettingsStore.Override(old.language(), arg.equals("on"), old.moderation()),
-                    ctx.bot().clock().instant());
+            var moderation = ctx.bot().moderation();
+            var old = moderation.override(Platform.TELEGRAM, ctx.chat()).orElse(new ChatSettingsStore.Override(null, null, null));
+            moderation.override(Platform.TELEGRAM, ctx.chat(), new ChatSettingsStore.Override(old.language(), arg.equals("on"), old.moderation()));
             ctx.audit("DRY_RUN", "moderator", "dry run " + arg, AuditLog.Status.DONE);
             ctx.reply(arg.equals("on") ? "dryrun.on" : "dryrun.off");
         }
@@ -264,10 +263,9 @@ public final class StandardCommands {
                 ctx.reply("lang.usage", "languages", String.join(", ", languages));
                 return;
             }
-            var store = ctx.bot().stores().chatSettings();
-            var old = store.find(Platform.TELEGRAM, ctx.chat()).orElse(new ChatSettingsStore.Override(null, null, null));
-            store.put(Platform.TELEGRAM, ctx.chat(), new ChatSettingsStore.Override(arg, old.dryRun(), old.moderation()),
-                    ctx.bot().clock().instant());
+            var moderation = ctx.bot().moderation();
+            var old = moderation.override(Platform.TELEGRAM, ctx.chat()).orElse(new ChatSettingsStore.Override(null, null, null));
+            moderation.override(Platform.TELEGRAM, ctx.chat(), new ChatSettingsStore.Override(arg, old.dryRun(), old.moderation()));
             ctx.audit("LANGUAGE", "moderator", "language " + arg, AuditLog.Status.DONE);
             ctx.reply("lang.set", "language", arg);
         }

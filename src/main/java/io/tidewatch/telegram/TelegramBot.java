@@ -13,6 +13,7 @@ import io.tidewatch.policy.ChatDirectory;
 import io.tidewatch.policy.ChatSettings;
 import io.tidewatch.policy.TextCatalog;
 import io.tidewatch.store.Stores;
+import io.tidewatch.store.UpdateLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -66,8 +67,8 @@ public final class TelegramBot {
         this.authority = new Authority(moderation.brand(), () -> moderation.rules().chats(), admins);
         this.commands = new CommandRouter(StandardCommands.all());
         this.callbacks = new CallbackHandler(this);
-        this.actions = new TelegramActions(queue, callbacks, moderation.stores().alertButtons(), texts,
-                () -> moderation.rules().chats().alertsLanguage(), moderation.clock());
+        this.actions = new TelegramActions(queue, callbacks, moderation, texts);
+        moderation.register(Platform.TELEGRAM, actions);
         moderation.routeAlertsTo(actions);
     }
 
@@ -76,44 +77,151 @@ public final class TelegramBot {
         commands.register(new AnnounceCommand(announcements));
     }
 
-    /** Handles one update (already claimed: the caller guarantees each update reaches here once). */
-    public void handle(Update update) {
-        if (update.getCallbackQuery() != null) {
-            callbacks.handle(update.getCallbackQuery());
-            return;
-        }
-        if (update.getMyChatMember() != null) {
-            joined(update.getMyChatMember());
-            return;
-        }
-        if (update.getChatMember() != null && update.getChatMember().getChat() != null) {
-            admins.invalidate(String.valueOf(update.getChatMember().getChat().getId())); // rights changed
-            return;
-        }
-        for (TelegramPost tp : translator.translate(update)) {
-            try {
-                handle(tp);
-            } catch (RuntimeException e) {
-                log.error("telegram: failed on message {} in chat {}: {}", tp.messageId(), tp.chatId(), e.toString());
-            }
+    /**
+     * An update on its way in: its posts, and for each post that moderation will judge, the detectors'
+     * findings, started on {@code detection} (pure work, so a batch is inspected in parallel).
+     */
+    record Prepared(Update update, List<TelegramPost> posts, List<CompletableFuture<List<Finding>>> findings) {
+        /** A private chat or a button: answered on its own lane, never in a group's way. */
+        boolean isPrivate() {
+            if (update.getCallbackQuery() != null) return true;
+            return !posts.isEmpty() && posts.get(0).isPrivate();
         }
     }
 
-    void handle(TelegramPost tp) {
-        if (tp.isPrivate()) {
-            directMessage(tp);
+    Prepared prepare(Update update, java.util.concurrent.Executor detection) {
+        if (update.getCallbackQuery() != null || update.getMyChatMember() != null || update.getChatMember() != null) {
+            return new Prepared(update, List.of(), List.of());
+        }
+        List<TelegramPost> posts = translator.translate(update);
+        List<CompletableFuture<List<Finding>>> findings = new java.util.ArrayList<>();
+        for (TelegramPost tp : posts) {
+            boolean judged = !tp.isPrivate() && authority.guards(tp.post().chat());
+            findings.add(judged ? CompletableFuture.supplyAsync(() -> moderation.inspect(tp.post()), detection)
+                    : CompletableFuture.completedFuture(List.of()));
+        }
+        return new Prepared(update, posts, findings);
+    }
+
+    /**
+     * Handles one prepared update. {@code claim} takes the update for this instance (a unique insert;
+     * false when another instance has it); it is asked once, inside the transaction that records the
+     * first post's incidents and actions, or before anything else is done for commands, buttons and
+     * private chats.
+     *
+     * @throws io.tidewatch.store.StoreException when the database did not take it (the update is then
+     *                                           served again later; only removals went out)
+     */
+    void handle(Prepared p, Claim claim) {
+        Update update = p.update();
+        if (update.getCallbackQuery() != null) {
+            if (claim.take()) callbacks.handle(update.getCallbackQuery());
             return;
         }
+        if (update.getMyChatMember() != null) {
+            if (claim.take()) joined(update.getMyChatMember());
+            return;
+        }
+        if (update.getChatMember() != null && update.getChatMember().getChat() != null) {
+            if (claim.take()) admins.invalidate(String.valueOf(update.getChatMember().getChat().getId())); // rights changed
+            return;
+        }
+        for (int i = 0; i < p.posts().size(); i++) {
+            TelegramPost tp = p.posts().get(i);
+            if (!handle(tp, p.findings().get(i), claim)) return; // another instance has this update
+        }
+        claim.take(); // an update with nothing to judge is still handled once
+    }
+
+    /** False when the update turned out to be another instance's. */
+    private boolean handle(TelegramPost tp, CompletableFuture<List<Finding>> findings, Claim claim) {
+        if (tp.isPrivate()) {
+            if (claim.take()) directMessage(tp);
+            return true;
+        }
         if (!authority.guards(tp.post().chat())) {
+            if (!claim.take()) return false;
             if (tp.isGroup()) unlisted(tp.post().chat());
-            return; // nothing in an unguarded chat is read: no moderation, no commands
+            return true; // nothing in an unguarded chat is read: no moderation, no commands
         }
         // an edited command is not run again; the edit is still moderated like any message
         if (tp.post().kind() != PostKind.CHANNEL && !tp.edited() && commands.handles(tp.post().text(), username)) {
-            boolean allowed = commands.run(new CommandContext(this, tp));
-            if (allowed) return;
+            if (!claim.take()) return false;
+            if (commands.run(new CommandContext(this, tp))) return true;
         }
-        moderation.moderate(tp.post(), context(tp), actions);
+        var judgement = moderation.judge(tp.post(), context(tp), findings.join());
+        if (judgement.decision().actions().stream().anyMatch(a -> a.type() == Action.Type.DELETE_MESSAGE)) {
+            if (!claim.takeEarly()) return false;
+            moderation.startRemovals(judgement);
+        }
+        return moderation.record(judgement, claim::take).isPresent();
+    }
+
+    /** Another instance holds the update and may still be deciding it: the batch is tried again later. */
+    static final class Busy extends RuntimeException {
+        Busy(long updateId) { super("update " + updateId + " is being decided by another instance", null, false, false); }
+    }
+
+    /**
+     * Takes an update for this instance, once; later asks answer what the first one got. A post with
+     * a removal to send is taken early (before the removal leaves, so two live instances never both
+     * act) and marked decided in the transaction that records the rest; with the database away the
+     * removal goes out anyway and the update is served again later.
+     */
+    static class Claim {
+        private final UpdateLedger ledger;
+        private final String source;
+        private final long updateId;
+        private final Moderation moderation;
+        private Boolean taken;
+        private boolean early;
+
+        Claim(UpdateLedger ledger, String source, long updateId, Moderation moderation) {
+            this.ledger = ledger;
+            this.source = source;
+            this.updateId = updateId;
+            this.moderation = moderation;
+        }
+
+        /** For tools that handle updates outside any ledger: always granted. */
+        static Claim always() {
+            return new Claim(null, null, 0, null) {
+                @Override boolean takeEarly() { return true; }
+
+                @Override boolean take() { return true; }
+            };
+        }
+
+        /**
+         * Before a removal leaves: false when another instance decided the update already.
+         *
+         * @throws Busy when another instance holds it and may still be deciding (try the batch later)
+         */
+        boolean takeEarly() {
+            if (taken != null) return taken;
+            UpdateLedger.EarlyClaim got;
+            try {
+                Instant now = moderation.clock().instant();
+                got = ledger.claimEarly(source, updateId, moderation.owner(), now, now.minus(moderation.lease()));
+            } catch (io.tidewatch.store.StoreException e) {
+                return true; // the database is away: remove anyway; recording waits until it is back
+            }
+            switch (got) {
+                case MINE -> early = true;
+                case DECIDED -> taken = false;
+                case BUSY -> throw new Busy(updateId);
+            }
+            return early;
+        }
+
+        /** Takes (or, after an early claim, decides) the update; inside the recording transaction when there is one. */
+        boolean take() {
+            if (taken == null) {
+                Instant now = moderation == null ? Instant.now() : moderation.clock().instant();
+                taken = early ? ledger.decide(source, updateId, moderation.owner()) : ledger.claim(source, updateId, now);
+            }
+            return taken;
+        }
     }
 
     private PostContext context(TelegramPost tp) {
@@ -123,12 +231,12 @@ public final class TelegramBot {
 
     /** A moderator's action from a command or button, audited with the moderator as actor. */
     CompletableFuture<?> act(Action a, String moderator) {
-        return moderation.act(a, moderator, actions);
+        return moderation.act(a, moderator);
     }
 
     /** Lifts what the bot did about an incident; the entries undone. */
     List<io.tidewatch.store.AuditLog.Entry> undo(long incident, String moderator) {
-        return moderation.undoIncident(incident, moderator, actions);
+        return moderation.undoIncident(incident, moderator);
     }
 
     // ---- private chats ----------------------------------------------------------------------
@@ -186,7 +294,7 @@ public final class TelegramBot {
         log.warn("telegram: leaving chat {}: it is not listed in chats.yaml", chat);
         Action leave = new Action(Action.Type.LEAVE_CHAT, Platform.TELEGRAM, chat, null, null, null, null,
                 "unlisted-chat", "not listed in chats.yaml");
-        moderation.act(leave, Moderation.ACTOR, actions);
+        moderation.act(leave, Moderation.ACTOR);
     }
 
     Authority authority() { return authority; }
@@ -201,6 +309,8 @@ public final class TelegramBot {
     ModerationRules rules() { return moderation.rules(); }
 
     Stores stores() { return moderation.stores(); }
+
+    Moderation moderation() { return moderation; }
 
     OutgoingQueue queue() { return queue; }
 

@@ -9,6 +9,7 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
+import okhttp3.OkHttpClient;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -54,7 +55,8 @@ public final class TelegramService implements AutoCloseable {
     private final LongPolling polling;
     private final WebhookServer webhook;
 
-    private TelegramService(OutgoingQueue queue, UpdateConsumer consumer, TelegramBot bot, LongPolling polling, WebhookServer webhook) {
+    private TelegramService(OutgoingQueue queue, UpdateConsumer consumer, TelegramBot bot, LongPolling polling, WebhookServer webhook,
+                            Moderation moderation) {
         this.queue = queue;
         this.consumer = consumer;
         this.bot = bot;
@@ -70,13 +72,17 @@ public final class TelegramService implements AutoCloseable {
         String username = client.execute(new GetMe()).getUserName();
         TelegramBot bot = new TelegramBot(moderation, queue, texts, responder, username);
         UpdateConsumer consumer = new UpdateConsumer(moderation.stores().updates(), "telegram:" + TelegramUrls.botId(o.token()),
-                bot::handle, o.threads(), moderation.clock());
+                bot, o.threads(), moderation.clock());
+        moderation.startResuming(Duration.ofSeconds(2)); // what a crash left pending goes out first
         if (o.webhookUrl() == null) {
-            LongPolling polling = new LongPolling(o.token(), o.apiUrl(), consumer, o.pollTimeoutSeconds());
+            // getUpdates holds the connection up to the poll timeout: its client must wait longer than that
+            OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(o.pollTimeoutSeconds() + 15L)).build();
+            LongPolling polling = LongPolling.of(new OkHttpTelegramClient(http, o.token(), o.apiUrl()), consumer,
+                    o.pollTimeoutSeconds());
             polling.start();
             log.info("telegram: long polling {}:{} from update {}{}", o.apiUrl().getHost(), o.apiUrl().getPort(),
                     consumer.storedOffset() + 1, moderation.globalDryRun() ? " (dry run)" : "");
-            return new TelegramService(queue, consumer, bot, polling, null);
+            return new TelegramService(queue, consumer, bot, polling, null, moderation);
         }
         String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
         String path = URI.create(o.webhookUrl()).getPath();
@@ -86,7 +92,7 @@ public final class TelegramService implements AutoCloseable {
                 .allowedUpdates(LongPolling.ALLOWED_UPDATES).build();
         client.execute(set);
         log.info("telegram: webhook {} listening on port {}{}", o.webhookUrl(), server.port(), moderation.globalDryRun() ? " (dry run)" : "");
-        return new TelegramService(queue, consumer, bot, null, server);
+        return new TelegramService(queue, consumer, bot, null, server, moderation);
     }
 
     public OutgoingQueue queue() { return queue; }

@@ -34,7 +34,7 @@ final class BotHarness implements AutoCloseable {
         stores = Stores.on(db);
         ModerationRules.Loader loader = () -> new ModerationRules(TestDetectors.forIntegration(BRAND), Policy.load(rulesDir, BRAND),
                 ChatDirectory.load(rulesDir.resolve("chats.yaml")), Clock.systemUTC().instant());
-        moderation = new Moderation(BRAND, loader, stores, Clock.systemUTC(), dryRun);
+        moderation = new Moderation(BRAND, loader, db, Clock.systemUTC(), dryRun);
         var options = TelegramService.Options.polling(TOKEN, TelegramUrls.parse(api.url()))
                 .withPollTimeout(1)
                 .withLimits(limits, new OutgoingQueue.Retries(4, Duration.ofMillis(50), Duration.ofSeconds(1)));
@@ -70,5 +70,8 @@ final class BotHarness implements AutoCloseable {
     }
 
     @Override
-    public void close() { service.close(); }
+    public void close() {
+        service.close();
+        moderation.close();
+    }
 }

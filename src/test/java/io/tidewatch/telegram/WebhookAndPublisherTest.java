@@ -51,7 +51,7 @@ class WebhookAndPublisherTest {
         var brand = BotHarness.BRAND;
         ModerationRules.Loader loader = () -> new ModerationRules(TestDetectors.forIntegration(brand), Policy.load(Path.of("rules"), brand),
                 ChatDirectory.load(Path.of("rules/chats.yaml")), Instant.now());
-        var moderation = new Moderation(brand, loader, Stores.on(db), Clock.systemUTC(), false);
+        var moderation = new Moderation(brand, loader, db, Clock.systemUTC(), false);
         var options = TelegramService.Options.polling(BotHarness.TOKEN, TelegramUrls.parse(api.url()))
                 .withWebhook("https://bot.example.com/tg/hook", new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         try (var service = TelegramService.start(options, moderation, TextCatalog.load(Path.of("rules/telegram")), null)) {

@@ -11,7 +11,6 @@ import io.tidewatch.policy.Policy;
 import io.tidewatch.policy.TextCatalog;
 import io.tidewatch.store.Database;
 import io.tidewatch.store.PublishLedger;
-import io.tidewatch.store.Stores;
 import io.tidewatch.support.SupportResponder;
 import io.tidewatch.moderation.Moderation;
 import io.tidewatch.moderation.ModerationRules;
@@ -126,12 +125,13 @@ public final class RunCommand implements Callable<Integer> {
     private int sandbox(HttpAddress address, Metrics metrics, Heartbeats heartbeats) throws InterruptedException {
         BrandProfile brand = rules.brand();
         Database db = Database.inMemory("sandbox-" + java.util.UUID.randomUUID());
-        Moderation moderation = new Moderation(brand, loader(), Stores.on(db), Clock.systemUTC(), false);
+        Moderation moderation = new Moderation(brand, loader(), db, Clock.systemUTC(), false);
         WebServer web = WebServer.start(address, env.get("TIDEWATCH_DASHBOARD_TOKEN"), WebServices.sandbox(moderation,
                 () -> SupportResponder.load(rules.rulesDir(), brand), db, rules.rulesDir(), metrics, heartbeats));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             web.close();
+            moderation.close();
             db.close();
             stopped.countDown();
         }, "tidewatch-shutdown"));

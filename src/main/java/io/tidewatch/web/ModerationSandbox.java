@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 /**
  * The sandbox over the real pipeline: each message becomes a {@link Post} that {@link Moderation}
  * judges exactly as it judges Telegram and Twitter (detectors, trust, policy, incidents, audit),
- * with an executor that acts on nothing outside; the audit log keeps what the bot would have done.
+ * with executors that act on nothing outside; the audit log keeps what the bot would have done.
  * Private messages go to the support responder, as the bots' private chats do. Give it a Moderation
  * over an in-memory store. One message at a time (a person typing), so no two runs mix.
  */
@@ -48,11 +48,9 @@ public final class ModerationSandbox implements SandboxEngine {
         this.moderation = moderation;
         this.responders = responders;
         this.responder = responders.get();
+        for (Platform p : List.of(Platform.TELEGRAM, Platform.TWITTER)) moderation.register(p, ACTS_ON_NOTHING);
         moderation.routeAlertsTo(ACTS_ON_NOTHING); // so the sandbox shows the moderators' alert too
     }
-
-    /** The executor undo uses for sandbox actions (see {@link ModerationUndo}). */
-    public static ActionExecutor executor() { return ACTS_ON_NOTHING; }
 
     @Override
     public synchronized SandboxReply handle(SandboxRequest r) {
@@ -67,7 +65,7 @@ public final class ModerationSandbox implements SandboxEngine {
             SupportAnswer answer = answer(post, secrets, now);
             return new SandboxReply(secrets, List.of(), List.of(answer.text()), format);
         }
-        Outcome outcome = moderation.moderate(post, PostContext.plain(), ACTS_ON_NOTHING);
+        Outcome outcome = moderation.moderate(post, PostContext.plain());
         List<Action> actions = outcome.decision().actions(); // in a dry-run chat, what it would still do
         List<String> replies = new ArrayList<>();
         for (Action a : outcome.decision().actions()) {

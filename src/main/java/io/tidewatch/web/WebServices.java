@@ -1,7 +1,6 @@
 package io.tidewatch.web;
 
 import io.tidewatch.announce.Announcements;
-import io.tidewatch.core.Platform;
 import io.tidewatch.metrics.Heartbeats;
 import io.tidewatch.metrics.Metrics;
 import io.tidewatch.moderation.Moderation;
@@ -14,7 +13,6 @@ import io.tidewatch.support.SupportResponder;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -57,15 +55,17 @@ public record WebServices(Database database, IncidentLog incidents, AuditLog aud
                                       Path rulesDir, Metrics metrics, Heartbeats heartbeats) {
         ModerationSandbox sandbox = new ModerationSandbox(moderation, responders);
         return on(db, rulesDir, null, metrics, heartbeats, moderation.clock()).withSandbox(sandbox)
-                .withUndo(new ModerationUndo(moderation, Map.of(Platform.TELEGRAM, ModerationSandbox.executor(),
-                        Platform.TWITTER, ModerationSandbox.executor())));
+                .withUndo(new ModerationUndo(moderation));
     }
 
-    /** {@code run} with platforms: the dashboard, /healthz and /metrics over the bots' own store and rules. */
+    /**
+     * {@code run} with platforms: the dashboard, /healthz and /metrics over the bots' own store and rules;
+     * undo goes through the executors the platforms registered with {@code moderation}.
+     */
     public static WebServices running(Moderation moderation, Database db, Path rulesDir, Announcements announcements,
                                       Metrics metrics, Heartbeats heartbeats) {
         return on(db, rulesDir, () -> RulesStatus.loaded(moderation.rules().loadedAt()), metrics, heartbeats,
-                moderation.clock()).withAnnouncements(announcements);
+                moderation.clock()).withAnnouncements(announcements).withUndo(new ModerationUndo(moderation));
     }
 
     /** Serves the sandbox over {@code engine}; its rules are then the rules in force. */

@@ -14,7 +14,6 @@ import io.tidewatch.policy.Policy;
 import io.tidewatch.store.AuditLog;
 import io.tidewatch.store.Database;
 import io.tidewatch.store.IncidentLog;
-import io.tidewatch.store.Stores;
 import io.tidewatch.store.TestDatabases;
 import io.tidewatch.support.SupportResponder;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -43,7 +41,7 @@ class ModerationSandboxTest {
         BrandProfile brand = BrandProfileReader.read(rules.resolve("brand.yaml"));
         moderation = new Moderation(brand, () -> new ModerationRules(Detectors.standard(rules, brand, List.of()),
                 Policy.load(rules, brand), ChatDirectory.load(rules.resolve("chats.yaml")), clock.instant()),
-                Stores.on(db), clock, false);
+                db, clock, false);
         sandbox = new ModerationSandbox(moderation, () -> SupportResponder.load(rules, brand));
     }
 
@@ -78,7 +76,7 @@ class ModerationSandboxTest {
         assertTrue(reply.findings().stream().anyMatch(f -> f.category() == Category.IMPERSONATION), reply.findings().toString());
         AuditLog.Entry ban = moderation.stores().audit().all().stream()
                 .filter(e -> e.action().equals("BAN") || e.action().equals("RESTRICT")).findFirst().orElseThrow();
-        ModerationUndo undo = new ModerationUndo(moderation, Map.of(Platform.TELEGRAM, ModerationSandbox.executor()));
+        ModerationUndo undo = new ModerationUndo(moderation);
         assertTrue(undo.undoable(ban));
         UndoResult result = undo.undo(ban.id(), "web:Anna");
         assertEquals(UndoResult.Outcome.UNDONE, result.outcome(), result.detail());

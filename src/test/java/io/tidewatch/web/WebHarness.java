@@ -8,7 +8,6 @@ import io.tidewatch.moderation.Moderation;
 import io.tidewatch.moderation.ModerationRules;
 import io.tidewatch.policy.ChatDirectory;
 import io.tidewatch.policy.Policy;
-import io.tidewatch.store.Stores;
 import io.tidewatch.support.SupportResponder;
 import io.tidewatch.metrics.Heartbeats;
 import io.tidewatch.metrics.Metrics;
@@ -56,7 +55,7 @@ final class WebHarness implements AutoCloseable {
         BrandProfile brand = BrandProfileReader.read(RULES.resolve("brand.yaml"));
         this.moderation = new Moderation(brand, () -> new ModerationRules(Detectors.standard(RULES, brand, List.of()),
                 Policy.load(RULES, brand), ChatDirectory.load(RULES.resolve("chats.yaml")), clock.instant()),
-                Stores.on(db), clock, false);
+                db, clock, false);
         this.services = adjust.apply(WebServices.sandbox(moderation, () -> SupportResponder.load(RULES, brand), db, RULES,
                 metrics, heartbeats));
         this.server = WebServer.start(HttpAddress.parse(address), token, services);

@@ -11,7 +11,6 @@ import io.tidewatch.policy.Policy;
 import io.tidewatch.policy.TextCatalog;
 import io.tidewatch.store.Database;
 import io.tidewatch.store.PublishLedger;
-import io.tidewatch.store.Stores;
 import io.tidewatch.support.SupportResponder;
 import io.tidewatch.moderation.Moderation;
 import io.tidewatch.moderation.ModerationRules;
@@ -20,6 +19,11 @@ import io.tidewatch.telegram.SupportDirectMessages;
 import io.tidewatch.telegram.TelegramAnnouncementPublisher;
 import io.tidewatch.telegram.TelegramService;
 import io.tidewatch.telegram.TelegramUrls;
+import io.tidewatch.metrics.Heartbeats;
+import io.tidewatch.metrics.Metrics;
+import io.tidewatch.web.HttpAddress;
+import io.tidewatch.web.WebServer;
+import io.tidewatch.web.WebServices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,7 +42,7 @@ import java.util.concurrent.CountDownLatch;
  * until SIGTERM, then stops cleanly (listening stops first, the outgoing queue is drained).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs the bots: Telegram when TELEGRAM_BOT_TOKEN is set.",
+        description = {"Runs the bots: Telegram when TELEGRAM_BOT_TOKEN is set; with no credentials, the local sandbox.",
                 "Per-chat settings come from DIR/chats.yaml; the database from TIDEWATCH_DB_URL."})
 public final class RunCommand implements Callable<Integer> {
     @Mixin
@@ -67,35 +71,39 @@ public final class RunCommand implements Callable<Integer> {
             description = "How often the scheduler looks for due announcements (default: ${DEFAULT-VALUE}).")
     int announceEvery;
 
+    @Option(names = "--http", paramLabel = "HOST:PORT", defaultValue = HttpAddress.DEFAULT,
+            description = "Where the dashboard, /healthz and /metrics listen, and the sandbox when no platform runs"
+                    + " (default: ${DEFAULT-VALUE}; beyond loopback the dashboard needs TIDEWATCH_DASHBOARD_TOKEN).")
+    String http;
+
     /** The environment; a field so tests can run the command without touching the real one. */
     Map<String, String> env = System.getenv();
 
     @Override
     public Integer call() throws Exception {
+        HttpAddress address = HttpAddress.parse(http);
+        Metrics metrics = new Metrics();
+        Heartbeats heartbeats = new Heartbeats(Clock.systemUTC());
         String token = env.get("TELEGRAM_BOT_TOKEN");
-        if (token == null || token.isBlank()) {
-            System.err.println("""
-                    tidewatch run: no platform credentials are set, so there is nothing to run.
-                      TELEGRAM_BOT_TOKEN      enables the Telegram bot (TELEGRAM_API_URL: a self-hosted Bot API server)
-                      TWITTER_BEARER_TOKEN    (with TWITTER_API_KEY/SECRET, TWITTER_ACCESS_TOKEN/SECRET) will enable Twitter
-                    The local sandbox is not part of this build yet; use `tidewatch scan` to try the rules offline.""");
-            return Main.EXIT_ERROR;
-        }
+        if (token == null || token.isBlank()) return sandbox(address, metrics, heartbeats);
         BrandProfile brand = rules.brand();
-        ModerationRules.Loader loader = () -> new ModerationRules(
-                Detectors.standard(rules.rulesDir(), rules.brand(), rules.extraSecrets()),
-                Policy.load(rules.rulesDir(), rules.brand()),
-                ChatDirectory.load(rules.rulesDir().resolve("chats.yaml")),
-                Clock.systemUTC().instant());
+        ModerationRules.Loader loader = loader();
         loader.load(); // refuse bad rules before connecting anywhere
         TextCatalog texts = TextCatalog.load(rules.rulesDir().resolve("telegram"));
         var apiUrl = TelegramUrls.parse(env.get("TELEGRAM_API_URL"));
-        Database db = Database.fromEnvironment(env);
+        Database db;
+        try {
+            db = Database.fromEnvironment(env);
+        } catch (RuntimeException e) {
+            System.err.println("tidewatch run: " + Database.whyNotOpened(env.getOrDefault("TIDEWATCH_DB_URL", Database.DEFAULT_URL), e));
+            return Main.EXIT_ERROR;
+        }
         DirectMessageResponder responder = new SupportDirectMessages(SupportResponder.load(rules.rulesDir(), brand));
         var linkCheck = BrandDetectors.lookalikeHosts(rules.rulesDir(), brand);
         var announcementFiles = AnnouncementDirectory.of(announcementsDir, brand, rules.brandFile(), rules.rulesDir(), linkCheck);
         Moderation moderation = new Moderation(brand, loader, db, Clock.systemUTC(), dryRun);
-        var options = TelegramService.Options.polling(token, apiUrl);
+        moderation.observe(metrics);
+        var options = TelegramService.Options.polling(token, apiUrl).withHeartbeats(heartbeats);
         if (webhookUrl != null) options = options.withWebhook(webhookUrl, new InetSocketAddress(webhookBind, webhookPort));
         TelegramService service = TelegramService.start(options, moderation, texts, responder);
         Announcements announcements = new Announcements(announcementFiles, new PublishLedger(db),
@@ -110,8 +118,10 @@ public final class RunCommand implements Callable<Integer> {
             scheduler.start(); // reconciles parts a crash left in "sending" first
         }
         AutoCloseable retention = io.tidewatch.store.Retention.startDaily(db, rules.rulesDir()); // prune old rows daily
+        var web = new java.util.concurrent.atomic.AtomicReference<WebServer>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (web.get() != null) web.get().close();
             try {
                 retention.close();
             } catch (Exception e) {
@@ -123,7 +133,40 @@ public final class RunCommand implements Callable<Integer> {
             db.close();
             stopped.countDown();
         }, "tidewatch-shutdown"));
+        web.set(WebServer.start(address, env.get("TIDEWATCH_DASHBOARD_TOKEN"), // after the hook: the bot already runs
+                WebServices.running(moderation, db, rules.rulesDir(), announcements, metrics, heartbeats)));
         stopped.await();
         return 0;
+    }
+
+    /** No platform credentials: the local sandbox over the real pipeline, on an in-memory store. */
+    private int sandbox(HttpAddress address, Metrics metrics, Heartbeats heartbeats) throws InterruptedException {
+        BrandProfile brand = rules.brand();
+        Database db = Database.inMemory("sandbox-" + java.util.UUID.randomUUID());
+        Moderation moderation = new Moderation(brand, loader(), db, Clock.systemUTC(), false);
+        moderation.observe(metrics);
+        WebServer web = WebServer.start(address, env.get("TIDEWATCH_DASHBOARD_TOKEN"), WebServices.sandbox(moderation,
+                () -> SupportResponder.load(rules.rulesDir(), brand), db, rules.rulesDir(), metrics, heartbeats));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            web.close();
+            moderation.close();
+            db.close();
+            stopped.countDown();
+        }, "tidewatch-shutdown"));
+        System.err.println("tidewatch run: no platform credentials are set, so this is the local sandbox:"
+                + " open http://" + new HttpAddress(address.host(), web.port()) + "/ and type a message as a member would.\n"
+                + "  TELEGRAM_BOT_TOKEN      enables the Telegram bot (TELEGRAM_API_URL: a self-hosted Bot API server)\n"
+                + "  TWITTER_BEARER_TOKEN    (with TWITTER_API_KEY/SECRET, TWITTER_ACCESS_TOKEN/SECRET) will enable Twitter");
+        stopped.await();
+        return 0;
+    }
+
+    private ModerationRules.Loader loader() {
+        return () -> new ModerationRules(
+                Detectors.standard(rules.rulesDir(), rules.brand(), rules.extraSecrets()),
+                Policy.load(rules.rulesDir(), rules.brand()),
+                ChatDirectory.load(rules.rulesDir().resolve("chats.yaml")),
+                Clock.systemUTC().instant());
     }
 }

@@ -2,6 +2,7 @@ package io.tidewatch.moderation;
 
 import io.tidewatch.core.Action;
 import io.tidewatch.core.Platform;
+import io.tidewatch.metrics.Metrics;
 import io.tidewatch.policy.Decision;
 import io.tidewatch.store.AuditLog;
 import io.tidewatch.store.StoreException;
@@ -54,8 +55,13 @@ final class ActionDispatcher {
     private final Duration lease;
     private final Map<Platform, ActionExecutor> executors = new ConcurrentHashMap<>();
     private final AtomicReference<ActionExecutor> alerts = new AtomicReference<>();
+    /** Rows this instance is carrying out right now: never taken over by itself, however late their lease is renewed. */
+    private final java.util.Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 
-    ActionDispatcher(Stores stores, Clock clock, String owner, Duration lease) {
+    private final java.util.function.Supplier<Metrics> metrics;
+
+    ActionDispatcher(Stores stores, Clock clock, String owner, Duration lease, java.util.function.Supplier<Metrics> metrics) {
+        this.metrics = metrics;
         this.stores = stores;
         this.clock = clock;
         this.owner = owner;
@@ -86,6 +92,7 @@ final class ActionDispatcher {
     List<Recorded> record(Decision decision, Long incident, String actor, Instant now) {
         for (Action a : decision.suppressed()) {
             stores.audit().recordAction(actor, a, incident, false, null, null, AuditLog.Status.DRY_RUN, now, null, null);
+            metrics.get().action(a.type(), Metrics.Outcome.DRY_RUN);
         }
         boolean undoable = decision.actions().stream().anyMatch(ActionDispatcher::punishes);
         List<Recorded> out = new ArrayList<>();
@@ -101,9 +108,14 @@ final class ActionDispatcher {
 
     /** Carries a recorded action out; {@code answered} is a call already under way for it (a removal), or null. */
     CompletableFuture<?> carryOut(Recorded r, CompletableFuture<?> answered) {
+        inFlight.add(r.auditId());
         CompletableFuture<?> call = answered != null ? answered : start(r);
         return call.handle((ok, err) -> {
-            settle(r, err);
+            try {
+                settle(r, err);
+            } finally {
+                inFlight.remove(r.auditId());
+            }
             return null;
         });
     }
@@ -132,6 +144,7 @@ final class ActionDispatcher {
 
     /** Turns the platform's answer into the row's state; never throws (a database hiccup leaves the row to resume). */
     private void settle(Recorded r, Throwable err) {
+        metrics.get().action(r.action().type(), outcome(err));
         try {
             if (err == null) {
                 stores.audit().setStatus(r.auditId(), AuditLog.Status.DONE);
@@ -209,6 +222,7 @@ final class ActionDispatcher {
         stores.audit().renewLeases(owner, now.plus(lease));
         int n = 0;
         for (AuditLog.Pending p : stores.audit().takeOverDue(owner, now, now.plus(lease), limit)) {
+            if (inFlight.contains(p.id())) continue; // ours, under way: its lease was only renewed late
             n++;
             Decision.FollowUp f = p.followDone() == null && p.followFailed() == null ? null
                     : new Decision.FollowUp(p.followDone(), p.followFailed());
@@ -221,6 +235,16 @@ final class ActionDispatcher {
             carryOut(r, null);
         }
         return n;
+    }
+
+    private static Metrics.Outcome outcome(Throwable err) {
+        if (err == null) return Metrics.Outcome.DONE;
+        return switch (ActionFailed.of(err).kind()) {
+            case ALREADY_DONE -> Metrics.Outcome.DONE;
+            case DROPPED -> Metrics.Outcome.DROPPED;
+            case REFUSED, UNREACHABLE -> Metrics.Outcome.REFUSED;
+            case RETRY_LATER -> Metrics.Outcome.RETRIED;
+        };
     }
 
     static boolean isStale(Action a, Instant decidedAt, Instant now) {

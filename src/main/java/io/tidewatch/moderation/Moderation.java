@@ -7,6 +7,7 @@ import io.tidewatch.core.Finding;
 import io.tidewatch.core.Platform;
 import io.tidewatch.core.Post;
 import io.tidewatch.core.PostKind;
+import io.tidewatch.metrics.Metrics;
 import io.tidewatch.policy.ChatSettings;
 import io.tidewatch.policy.Decision;
 import io.tidewatch.policy.PolicyContext;
@@ -69,6 +70,7 @@ public final class Moderation implements AutoCloseable {
     private final RecentRemovals removals = new RecentRemovals();
     private final ActionDispatcher dispatcher;
     private volatile java.util.concurrent.ScheduledExecutorService resumer;
+    private volatile Metrics metrics = new Metrics();
 
     public Moderation(BrandProfile brand, ModerationRules.Loader loader, Database db, Clock clock, boolean globalDryRun) {
         this(brand, loader, db, clock, globalDryRun, Settings.defaults());
@@ -86,8 +88,13 @@ public final class Moderation implements AutoCloseable {
         this.names = new NameMemory(stores.names());
         this.trust = new TrustSnapshot(stores);
         this.trust.refresh();
-        this.dispatcher = new ActionDispatcher(stores, clock, "run-" + UUID.randomUUID(), settings.lease());
+        this.dispatcher = new ActionDispatcher(stores, clock, "run-" + UUID.randomUUID(), settings.lease(), () -> metrics);
     }
+
+    /** Counts posts, findings, actions and leak latency into {@code metrics} (served at /metrics). */
+    public void observe(Metrics metrics) { this.metrics = metrics; }
+
+    public Metrics metrics() { return metrics; }
 
     /** Actions on {@code platform} are carried out by {@code executor}. */
     public void register(Platform platform, ActionExecutor executor) { dispatcher.register(platform, executor); }
@@ -106,6 +113,7 @@ public final class Moderation implements AutoCloseable {
 
     /** The detectors alone: pure, so a batch can be inspected in parallel. */
     public List<Finding> inspect(Post post) {
+        metrics.postInspected(post.platform());
         return rules.get().detector().inspect(post);
     }
 
@@ -135,6 +143,7 @@ public final class Moderation implements AutoCloseable {
             findings.removeIf(f -> f.category() == Category.IMPERSONATION);
         }
         if (findings.isEmpty()) return Judgement.clean(post);
+        for (Finding f : findings) metrics.finding(f.category(), f.rule());
         PolicyContext pc = new PolicyContext(settings, false, ctx.senderChatId(), title(post, ctx), ctx.messageLink(),
                 dispatcher.hasAlerts() ? brand.moderators().alertsChat() : null, r.chats().alertsLanguage());
         Instant now = clock.instant();
@@ -174,9 +183,14 @@ public final class Moderation implements AutoCloseable {
         });
         if (w == null) return Optional.empty();
         List<CompletableFuture<?>> removed = new ArrayList<>();
+        boolean leak = j.findings().stream().anyMatch(f -> f.category() == Category.SECRET);
         for (ActionDispatcher.Recorded r : w.actions()) {
             if (!RecentRemovals.isRemoval(r.action())) continue;
-            removed.add(dispatcher.carryOut(r, removals.find(r.action())));
+            CompletableFuture<?> answer = removals.find(r.action());
+            if (leak && answer != null) {
+                answer.thenRun(() -> metrics.leakActed(post.platform(), Duration.between(post.time(), clock.instant())));
+            }
+            removed.add(dispatcher.carryOut(r, answer));
         }
         // the warning appears once the leak is gone, never beside it
         CompletableFuture<Void> gone = CompletableFuture.allOf(removed.toArray(CompletableFuture[]::new));

@@ -31,6 +31,7 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(String url, String user, String password) {
+        url = durable(url);
         var h2File = H2FilePermissions.basePath(url);
         h2File.ifPresent(H2FilePermissions::beforeOpen);
         HikariConfig config = new HikariConfig();
@@ -50,6 +51,38 @@ public final class Database implements AutoCloseable {
         }
         h2File.ifPresent(H2FilePermissions::afterOpen);
         return new Database(ds);
+    }
+
+    /**
+     * An H2 file commits to disk up to half a second late by default, so a killed process would forget
+     * its last claims and actions: every commit is written at once ({@code WRITE_DELAY=0}) unless the
+     * URL says otherwise.
+     */
+    static String durable(String url) {
+        if (!url.startsWith("jdbc:h2:file:") || url.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=")) return url;
+        return url + ";WRITE_DELAY=0";
+    }
+
+    /**
+     * One line saying why the database at {@code url} could not be opened, for the person starting the
+     * bot: the URL without credentials and the database's own reason (an H2 file held by another
+     * process is named as such).
+     */
+    public static String whyNotOpened(String url, Throwable e) {
+        String reason = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException) reason = t.getMessage();
+        }
+        if (reason == null) reason = e.getMessage();
+        String where = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+        if (where.contains(";")) where = where.substring(0, where.indexOf(';'));
+        if (reason != null && reason.contains("already in use")) {
+            return "the database " + where + " is in use by another process (another tidewatch run?). Stop it, or set"
+                    + " TIDEWATCH_DB_URL to another file, or to a PostgreSQL database that several instances can share.";
+        }
+        String first = reason == null ? e.getClass().getSimpleName() : reason.lines().findFirst().orElse(reason);
+        return "cannot open the database " + where + ": " + first
+                + ". Check TIDEWATCH_DB_URL, TIDEWATCH_DB_USER and TIDEWATCH_DB_PASSWORD, and that the server is running.";
     }
 
     /** A private in-memory H2 database, for tests and one-shot commands. */

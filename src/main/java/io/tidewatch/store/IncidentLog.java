@@ -22,6 +22,8 @@ public final class IncidentLog {
     /** Which incidents a page shows: null fields match everything. */
     public record Filter(Platform platform, Category category, String chat) {
         public static final Filter ALL = new Filter(null, null, null);
+
+        public static Filter any() { return ALL; }
     }
 
     /**

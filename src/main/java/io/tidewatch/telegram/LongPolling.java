@@ -38,11 +38,18 @@ public final class LongPolling implements AutoCloseable {
     private final Batches batches;
     private final int timeoutSeconds;
     private final Thread thread;
+    private final io.tidewatch.metrics.Heartbeats heartbeats;
     private volatile boolean running = true;
     private int failures;
 
     /** @param client a client whose read timeout exceeds {@code timeoutSeconds} */
     public LongPolling(TelegramClient client, Batches batches, int timeoutSeconds) {
+        this(client, batches, timeoutSeconds, null);
+    }
+
+    /** @param heartbeats told after every answered getUpdates, so /healthz sees polling stall (may be null) */
+    public LongPolling(TelegramClient client, Batches batches, int timeoutSeconds, io.tidewatch.metrics.Heartbeats heartbeats) {
+        this.heartbeats = heartbeats;
         this.client = client;
         this.batches = batches;
         this.timeoutSeconds = timeoutSeconds;
@@ -50,17 +57,21 @@ public final class LongPolling implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    public static LongPolling of(TelegramClient client, UpdateConsumer consumer, int timeoutSeconds) {
+    public static LongPolling of(TelegramClient client, UpdateConsumer consumer, int timeoutSeconds,
+                                 io.tidewatch.metrics.Heartbeats heartbeats) {
         return new LongPolling(client, new Batches() {
             public long storedOffset() { return consumer.storedOffset(); }
 
             public boolean consume(List<Update> updates) { return consumer.consume(updates); }
-        }, timeoutSeconds);
+        }, timeoutSeconds, heartbeats);
     }
 
     /** Drops a webhook (polling and a webhook exclude each other), then starts polling. */
     public void start() throws TelegramApiException {
         client.execute(new DeleteWebhook());
+        if (heartbeats != null) {
+            heartbeats.expect(io.tidewatch.core.Platform.TELEGRAM, java.time.Duration.ofSeconds(timeoutSeconds + 10L));
+        }
         thread.start();
     }
 
@@ -71,6 +82,7 @@ public final class LongPolling implements AutoCloseable {
                         .offset((int) (batches.storedOffset() + 1)).limit(100).timeout(timeoutSeconds)
                         .allowedUpdates(ALLOWED_UPDATES).build());
                 if (!running) return;
+                if (heartbeats != null) heartbeats.beat(io.tidewatch.core.Platform.TELEGRAM);
                 if (batches.consume(updates)) {
                     failures = 0;
                 } else {
@@ -110,6 +122,7 @@ public final class LongPolling implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
+        if (heartbeats != null) heartbeats.forget(io.tidewatch.core.Platform.TELEGRAM);
         thread.interrupt();
         thread.join(5_000);
     }

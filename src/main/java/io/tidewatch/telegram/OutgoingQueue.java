@@ -143,6 +143,7 @@ public final class OutgoingQueue implements AutoCloseable {
     }
 
     private final TelegramClient client;
+    private volatile io.tidewatch.metrics.Metrics metrics;
     private final RateLimits limits;
     private final Retries retries;
     private final Bounds bounds;
@@ -224,6 +225,9 @@ public final class OutgoingQueue implements AutoCloseable {
         }
         return job.future;
     }
+
+    /** Counts every call, error and 429 into {@code metrics}. */
+    public void observe(io.tidewatch.metrics.Metrics metrics) { this.metrics = metrics; }
 
     public int waiting() {
         lock.lock();
@@ -360,10 +364,19 @@ public final class OutgoingQueue implements AutoCloseable {
         if (job.priority == Priority.ANSWER) answers.computeIfPresent(job.chat, (k, n) -> n <= 1 ? null : n - 1);
     }
 
+    /** The job's call by a fixed name for metrics ("delete_message", "answer"): never with ids in it. */
+    private static String method(Job job) {
+        int space = job.what.indexOf(' ');
+        return space < 0 ? job.what : job.what.substring(0, space);
+    }
+
     private void run(Job job) {
         job.attempts++;
+        long started = System.nanoTime();
+        var m = metrics;
         try {
             Serializable result = job.call.execute(client);
+            if (m != null) m.platformCall(io.tidewatch.core.Platform.TELEGRAM, method(job), Duration.ofNanos(System.nanoTime() - started));
             sent.incrementAndGet();
             outage(false);
             if (job.fold != null) {
@@ -378,6 +391,11 @@ public final class OutgoingQueue implements AutoCloseable {
         } catch (TelegramApiRequestException e) {
             Integer code = e.getErrorCode();
             Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+            if (m != null) {
+                m.platformCall(io.tidewatch.core.Platform.TELEGRAM, method(job), Duration.ofNanos(System.nanoTime() - started));
+                if (retryAfter != null || (code != null && code == 429)) m.platformRateLimited(io.tidewatch.core.Platform.TELEGRAM, method(job));
+                else m.platformError(io.tidewatch.core.Platform.TELEGRAM, method(job));
+            }
             if (retryAfter != null || (code != null && code == 429)) {
                 long delay = TimeUnit.SECONDS.toNanos(retryAfter == null ? 1 : Math.max(1, retryAfter));
                 log.warn("telegram: {} rate-limited, retrying after {} s (attempt {})", job.what,
@@ -397,6 +415,7 @@ public final class OutgoingQueue implements AutoCloseable {
                 fail(job, e.getMessage(), false, code, e);
             }
         } catch (TelegramApiException e) {
+            if (m != null) m.platformError(io.tidewatch.core.Platform.TELEGRAM, method(job));
             outage(true);
             retryLater(job, backOff(job.attempts), e, null);
         } catch (RuntimeException e) {

@@ -255,7 +255,7 @@ public final class TelegramBot {
             List<Finding> secrets = moderation.inspectPrivate(post);
             reply = responder.answer(post, secrets, moderation.clock().instant());
         }
-        sendReply(post.chat(), reply);
+        sendReply(post.chat(), reply, lang);
     }
 
     /** A button pressed in a private chat: its data is answered like a question. */
@@ -263,13 +263,14 @@ public final class TelegramBot {
         if (responder == null) return;
         Post post = new Post("cb", Platform.TELEGRAM, PostKind.DM, chat, moderation.clock().instant(),
                 new io.tidewatch.core.Author(userId, null, null), data, List.of(), language);
-        sendReply(chat, responder.answer(post, List.of(), moderation.clock().instant()));
+        sendReply(chat, responder.answer(post, List.of(), moderation.clock().instant()), texts.language(language));
     }
 
-    private void sendReply(String chat, DirectMessageResponder.Reply reply) {
+    private void sendReply(String chat, DirectMessageResponder.Reply reply, String language) {
         if (reply == null || reply.text() == null || reply.text().isBlank()) return;
         if (reply.topic() != null) {
             stores().support().count(moderation.clock().instant().atZone(ZoneOffset.UTC).toLocalDate(), reply.topic());
+            moderation.metrics().supportAnswered(reply.topic(), language);
         }
         InlineKeyboardMarkup keyboard = ApiCalls.keyboard(reply.buttons());
         queue.submit(OutgoingQueue.Priority.REPLY, chat, false, "answer in private chat",

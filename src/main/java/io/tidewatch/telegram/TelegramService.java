@@ -29,23 +29,29 @@ public final class TelegramService implements AutoCloseable {
      * @param webhookUrl null for long polling; else the public URL Telegram posts to
      * @param webhookBind where the webhook endpoint listens (port 0 = any free port)
      */
+    /** @param heartbeats told after every poll, for /healthz (null: nobody watches) */
     public record Options(String token, TelegramUrl apiUrl, String webhookUrl, InetSocketAddress webhookBind,
-                          int pollTimeoutSeconds, RateLimits.Config limits, OutgoingQueue.Retries retries, int threads) {
+                          int pollTimeoutSeconds, RateLimits.Config limits, OutgoingQueue.Retries retries, int threads,
+                          io.tidewatch.metrics.Heartbeats heartbeats) {
         public static Options polling(String token, TelegramUrl apiUrl) {
             return new Options(token, apiUrl, null, null, 50, RateLimits.Config.telegramDefaults(),
-                    OutgoingQueue.Retries.defaults(), 4);
+                    OutgoingQueue.Retries.defaults(), 4, null);
         }
 
         public Options withPollTimeout(int seconds) {
-            return new Options(token, apiUrl, webhookUrl, webhookBind, seconds, limits, retries, threads);
+            return new Options(token, apiUrl, webhookUrl, webhookBind, seconds, limits, retries, threads, heartbeats);
         }
 
         public Options withLimits(RateLimits.Config l, OutgoingQueue.Retries r) {
-            return new Options(token, apiUrl, webhookUrl, webhookBind, pollTimeoutSeconds, l, r, threads);
+            return new Options(token, apiUrl, webhookUrl, webhookBind, pollTimeoutSeconds, l, r, threads, heartbeats);
         }
 
         public Options withWebhook(String url, InetSocketAddress bind) {
-            return new Options(token, apiUrl, url, bind, pollTimeoutSeconds, limits, retries, threads);
+            return new Options(token, apiUrl, url, bind, pollTimeoutSeconds, limits, retries, threads, heartbeats);
+        }
+
+        public Options withHeartbeats(io.tidewatch.metrics.Heartbeats h) {
+            return new Options(token, apiUrl, webhookUrl, webhookBind, pollTimeoutSeconds, limits, retries, threads, h);
         }
     }
 
@@ -68,6 +74,7 @@ public final class TelegramService implements AutoCloseable {
                                         DirectMessageResponder responder) throws Exception {
         TelegramClient client = new OkHttpTelegramClient(o.token(), o.apiUrl());
         OutgoingQueue queue = new OutgoingQueue(client, o.limits(), o.retries());
+        queue.observe(moderation.metrics());
         // who we are: commands addressed to another bot (/ban@OtherBot) are not ours
         String username = client.execute(new GetMe()).getUserName();
         TelegramBot bot = new TelegramBot(moderation, queue, texts, responder, username);
@@ -78,7 +85,7 @@ public final class TelegramService implements AutoCloseable {
             // getUpdates holds the connection up to the poll timeout: its client must wait longer than that
             OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(o.pollTimeoutSeconds() + 15L)).build();
             LongPolling polling = LongPolling.of(new OkHttpTelegramClient(http, o.token(), o.apiUrl()), consumer,
-                    o.pollTimeoutSeconds());
+                    o.pollTimeoutSeconds(), o.heartbeats());
             polling.start();
             log.info("telegram: long polling {}:{} from update {}{}", o.apiUrl().getHost(), o.apiUrl().getPort(),
                     consumer.storedOffset() + 1, moderation.globalDryRun() ? " (dry run)" : "");

@@ -7,14 +7,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock tests move by hand: no test ever sleeps. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(Instant start) { this.now = start; }
+    public MutableClock(Instant start) { this.now = start; }
 
-    void set(Instant t) { now = t; }
+    public void set(Instant t) { now = t; }
 
-    void advance(Duration d) { now = now.plus(d); }
+    public void advance(Duration d) { now = now.plus(d); }
 
     @Override
     public ZoneId getZone() { return ZoneOffset.UTC; }

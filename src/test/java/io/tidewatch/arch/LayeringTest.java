@@ -25,6 +25,32 @@ class LayeringTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "io.tidewatch.telegram..", "io.tidewatch.twitter..", "io.tidewatch.cli..");
 
+    /** The web surface calls the core (moderation, support, announce, store), never a platform adapter. */
+    @ArchTest
+    static final ArchRule web_does_not_import_adapters = noClasses()
+            .that().resideInAPackage("io.tidewatch.web..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.tidewatch.telegram..", "io.tidewatch.twitter..", "io.tidewatch.cli..", "org.telegram..", "twitter4j..");
+
+    @ArchTest
+    static final ArchRule core_does_not_import_web = noClasses()
+            .that().resideInAnyPackage(CORE).or().resideInAPackage("io.tidewatch.store..")
+            .should().dependOnClassesThat().resideInAPackage("io.tidewatch.web..");
+
+    /** Metrics are recorded by moderation, the adapters, the web and the CLI; the core stays free of them. */
+    @ArchTest
+    static final ArchRule core_does_not_record_metrics = noClasses()
+            .that().resideInAnyPackage(CORE).or().resideInAPackage("io.tidewatch.store..")
+            .should().dependOnClassesThat().resideInAPackage("io.tidewatch.metrics..");
+
+    @ArchTest
+    static final ArchRule metrics_depend_only_on_the_core_model = noClasses()
+            .that().resideInAPackage("io.tidewatch.metrics..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.tidewatch.detect..", "io.tidewatch.support..", "io.tidewatch.announce..", "io.tidewatch.policy..",
+                    "io.tidewatch.store..", "io.tidewatch.moderation..", "io.tidewatch.telegram..", "io.tidewatch.twitter..",
+                    "io.tidewatch.web..", "io.tidewatch.cli..");
+
     @ArchTest
     static final ArchRule core_model_depends_on_no_other_project_package = noClasses()
             .that().resideInAPackage("io.tidewatch.core..")

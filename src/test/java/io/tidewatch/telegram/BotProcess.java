@@ -25,7 +25,7 @@ public final class BotProcess {
         ModerationRules.Loader loader = () -> new ModerationRules(TestDetectors.forIntegration(brand), Policy.load(rules, brand),
                 ChatDirectory.load(rules.resolve("chats.yaml")), Clock.systemUTC().instant());
         Moderation moderation = new Moderation(brand, loader, db, Clock.systemUTC(), false,
-                new Moderation.Settings(Duration.ofSeconds(2)));
+                new Moderation.Settings(Duration.ofSeconds(6)));
         var options = TelegramService.Options.polling(BotHarness.TOKEN, TelegramUrls.parse(api)).withPollTimeout(1)
                 .withLimits(RateLimits.Config.telegramDefaults(), new OutgoingQueue.Retries(4, Duration.ofMillis(50), Duration.ofSeconds(1)));
         TelegramService service = TelegramService.start(options, moderation, TextCatalog.load(rules.resolve("telegram")), null);

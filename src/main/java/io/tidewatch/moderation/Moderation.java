@@ -68,6 +68,7 @@ public final class Moderation implements AutoCloseable {
     private final NameMemory names;
     private final TrustSnapshot trust;
     private final RecentRemovals removals = new RecentRemovals();
+    private final DatabaseGate database = new DatabaseGate();
     private final ActionDispatcher dispatcher;
     private volatile java.util.concurrent.ScheduledExecutorService resumer;
     private volatile Metrics metrics = new Metrics();
@@ -171,7 +172,10 @@ public final class Moderation implements AutoCloseable {
         Instant now = clock.instant();
         Post post = j.post();
         record Written(Long incident, List<ActionDispatcher.Recorded> actions) {}
-        Written w = db.inTransaction(() -> {
+        if (!database.open()) throw new StoreException("the database failed a moment ago; recording waits", null);
+        Written w;
+        try {
+            w = db.inTransaction(() -> {
             if (!claim.getAsBoolean()) return null;
             Long incident = null;
             for (Finding f : j.findings()) {
@@ -180,7 +184,12 @@ public final class Moderation implements AutoCloseable {
                 if (incident == null) incident = id;
             }
             return new Written(incident, dispatcher.record(j.decision(), incident, ACTOR, now));
-        });
+            });
+            database.answered();
+        } catch (StoreException e) {
+            database.failed();
+            throw e;
+        }
         if (w == null) return Optional.empty();
         List<CompletableFuture<?>> removed = new ArrayList<>();
         boolean leak = j.findings().stream().anyMatch(f -> f.category() == Category.SECRET);
@@ -310,20 +319,19 @@ public final class Moderation implements AutoCloseable {
     }
 
     private boolean firstSighting(Post post) {
-        try {
-            return names.firstSighting(post.platform(), post.author(), clock.instant());
-        } catch (StoreException e) {
-            return false; // the database is away: names wait for it, content does not
-        }
+        // the database is away: names wait for it, content does not
+        return database.attempt(() -> names.firstSighting(post.platform(), post.author(), clock.instant())).orElse(false);
     }
 
     private boolean firstTime(String key, Instant now) {
-        try {
-            return stores.once().first(key, now);
-        } catch (StoreException e) {
-            return false; // better no once-only warning than a repeated one
-        }
+        return database.attempt(() -> stores.once().first(key, now)).orElse(false); // better no once-only warning than two
     }
+
+    /**
+     * Runs an optional database step of an adapter (an early claim): empty when the database failed
+     * just now or fails on it, so the adapter goes on without it at once instead of waiting.
+     */
+    public <T> Optional<T> whileDatabaseAnswers(java.util.function.Supplier<T> work) { return database.attempt(work); }
 
     // ---- who is who, and where --------------------------------------------------------------
 

@@ -39,6 +39,8 @@ public final class Database implements AutoCloseable {
         if (user != null) config.setUsername(user);
         if (password != null) config.setPassword(password);
         config.setMaximumPoolSize(8);
+        // a database that went away should fail a call within seconds, not hold a chat for half a minute
+        config.setConnectionTimeout(3_000);
         config.setPoolName("tidewatch");
         HikariDataSource ds = new HikariDataSource(config);
         try {

@@ -133,6 +133,18 @@ public final class TelegramBot {
         claim.take(); // an update with nothing to judge is still handled once
     }
 
+    /**
+     * While the database is away: judges the update's group posts and sends their removals, and
+     * nothing else (no claim, no record, no command); the update is handled in full when served again.
+     */
+    void removeOnly(Prepared p) {
+        for (int i = 0; i < p.posts().size(); i++) {
+            TelegramPost tp = p.posts().get(i);
+            if (tp.isPrivate() || !authority.guards(tp.post().chat())) continue;
+            moderation.startRemovals(moderation.judge(tp.post(), context(tp), p.findings().get(i).join()));
+        }
+    }
+
     /** False when the update turned out to be another instance's. */
     private boolean handle(TelegramPost tp, CompletableFuture<List<Finding>> findings, Claim claim) {
         if (tp.isPrivate()) {
@@ -199,13 +211,11 @@ public final class TelegramBot {
          */
         boolean takeEarly() {
             if (taken != null) return taken;
-            UpdateLedger.EarlyClaim got;
-            try {
-                Instant now = moderation.clock().instant();
-                got = ledger.claimEarly(source, updateId, moderation.owner(), now, now.minus(moderation.lease()));
-            } catch (io.tidewatch.store.StoreException e) {
-                return true; // the database is away: remove anyway; recording waits until it is back
-            }
+            Instant now = moderation.clock().instant();
+            var tried = moderation.whileDatabaseAnswers(
+                    () -> ledger.claimEarly(source, updateId, moderation.owner(), now, now.minus(moderation.lease())));
+            if (tried.isEmpty()) return true; // the database is away: remove anyway; recording waits until it is back
+            UpdateLedger.EarlyClaim got = tried.get();
             switch (got) {
                 case MINE -> early = true;
                 case DECIDED -> taken = false;

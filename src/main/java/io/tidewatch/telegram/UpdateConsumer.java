@@ -126,30 +126,33 @@ public final class UpdateConsumer implements UpdateSink, AutoCloseable {
     }
 
     /**
-     * One chat's updates in order. Stops at the first update the database did not take (the rest are
-     * served again with it); an update that fails for another reason is logged and skipped, so one bad
-     * update cannot stall its chat forever.
+     * One chat's updates in order. When the database does not take an update, the rest of the chat is
+     * still judged and its leaks removed (what needs no database goes on), but nothing more is recorded:
+     * the batch is served again once the database is back. An update that fails for another reason is
+     * logged and skipped, so one bad update cannot stall its chat forever.
      */
     private boolean handleAll(List<TelegramBot.Prepared> lane) {
+        boolean recorded = true;
         for (TelegramBot.Prepared p : lane) {
             if (closed) return false;
             long id = p.update().getUpdateId();
             long t0 = System.nanoTime();
             try {
-                bot.handle(p, new TelegramBot.Claim(ledger, source, id, bot.moderation()));
+                if (recorded) bot.handle(p, new TelegramBot.Claim(ledger, source, id, bot.moderation()));
+                else bot.removeOnly(p);
             } catch (StoreException e) {
-                log.warn("telegram: update {} not recorded ({}); it is served again", id, e.getMessage());
-                return false;
+                log.warn("telegram: update {} not recorded ({}); removals go on, recording waits for the database", id, e.getMessage());
+                recorded = false;
             } catch (TelegramBot.Busy e) {
                 log.debug("telegram: {}", e.getMessage());
-                return false;
+                return false; // another instance is deciding this chat right now: come back with the batch
             } catch (RuntimeException e) {
                 log.error("telegram: update {} failed and is skipped: {}", id, e.toString());
             }
             long took = System.nanoTime() - t0;
             if (took > SLOW.toNanos()) log.warn("telegram: update {} took {} ms", id, took / 1_000_000);
         }
-        return true;
+        return recorded;
     }
 
     private static String chatKey(Update u) {

@@ -46,6 +46,20 @@ public final class TestDatabases {
             return Database.open(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, password);
         }
 
+        /** The same schema reached through another host and port (a proxy in front of the server). */
+        public Database through(String host, int port) {
+            java.net.URI u = java.net.URI.create(url.substring("jdbc:".length()));
+            String rerouted = "jdbc:" + u.getScheme() + "://" + host + ":" + port + u.getRawPath()
+                    + (u.getRawQuery() == null ? "?" : "?" + u.getRawQuery() + "&") + "currentSchema=" + schema;
+            return Database.open(rerouted, user, password);
+        }
+
+        /** Host and port of the server itself. */
+        public java.net.InetSocketAddress server() {
+            java.net.URI u = java.net.URI.create(url.substring("jdbc:".length()));
+            return java.net.InetSocketAddress.createUnresolved(u.getHost(), u.getPort());
+        }
+
         @Override
         public void close() throws Exception {
             db.close();

@@ -21,9 +21,9 @@ public final class Redactor {
         return prefix + MASK + "…(" + secret.length() + " chars)";
     }
 
-    /** "abandon ****** … (24 words)": the first word only, as DESIGN.md's findings example shows. */
+    /** "****** … (24 words)": not even the first word, which is part of the secret (11 of its bits). */
     public static String maskPhrase(List<String> words) {
-        return words.get(0) + " ****** … (" + words.size() + " words)";
+        return "****** … (" + words.size() + " words)";
     }
 
     /**

@@ -29,7 +29,7 @@ public final class SecretScanner implements Detector {
         this.rules = rules;
         this.fingerprinter = fingerprinter;
         for (SecretRule r : rules.rules()) {
-            if ("bip39".equals(r.detector())) seedFinders.put(r.id(), new SeedPhraseFinder(r.contextWords(), r.negativeContext()));
+            if ("bip39".equals(r.detector())) seedFinders.put(r.id(), new SeedPhraseFinder(r.contextWords(), r.negativeContext(), r.phraseCues()));
         }
     }
 

@@ -5,8 +5,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 
@@ -16,20 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** BIP-39: the bundled wordlists, the checksum, and phrases as people paste them. */
 class SeedPhraseTest {
-
-    @Test
-    void wordlists_are_the_official_ones() throws Exception {
-        assertEquals(2048, Bip39Wordlist.ENGLISH.size());
-        assertEquals(2048, Bip39Wordlist.CHINESE_SIMPLIFIED.size());
-        assertEquals("2f5eed53a4727b4bf8880d8f3f199efc90e58503646d9ff8eff3a2ed3b24dbda", sha256("bip39/english.txt"));
-        assertEquals("5c5942792bd8340cb8b27cd592f1015edf56a8c5b26276ee18a482428e7c5726", sha256("bip39/chinese_simplified.txt"));
-    }
-
-    private static String sha256(String resource) throws Exception {
-        try (var in = Bip39Wordlist.class.getResourceAsStream(resource)) {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
-        }
-    }
 
     @Test
     void checksum_accepts_the_reference_vectors_and_rejects_a_changed_word() {
@@ -99,8 +83,9 @@ class SeedPhraseTest {
     }
 
     @Test
-    void excerpt_is_utf8_safe_and_short() {
+    void excerpt_shows_no_word_of_the_phrase() {
         String e = Redactor.maskPhrase(List.of("只", "独"));
-        assertTrue(new String(e.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).startsWith("只 ******"));
+        assertEquals("****** … (2 words)", e);
+        assertEquals(e, new String(e.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
     }
 }

@@ -1,0 +1,29 @@
+package io.tidewatch.detect.secrets;
+
+import java.util.List;
+
+/**
+ * The words that tell a seed phrase handed over from a sentence about seed phrases, read from the
+ * bip39 rule's extension fields in {@code rules/secrets.toml} so a community team can grow them.
+ *
+ * @param labels       say that a phrase follows ("my recovery phrase is", "助记词：")
+ * @param labelFillers may stand between a label and the phrase ("is", "are", "below", "是", "如下")
+ * @param adviceWords  negation and imperatives of safety advice ("never", "don't", "不要", "千万", "任何人")
+ * @param proseWords   list words that are common in English sentences ("you", "this", "will")
+ * @param grammarChars Chinese function characters (的, 了, 是…): a run of them is a sentence
+ * @param maxGrammarChars how many of them an unspaced Chinese phrase after a label may hold
+ */
+public record PhraseCues(List<String> labels, List<String> labelFillers, List<String> adviceWords,
+                         List<String> proseWords, List<String> grammarChars, int maxGrammarChars) {
+    public PhraseCues {
+        labels = List.copyOf(labels);
+        labelFillers = List.copyOf(labelFillers);
+        adviceWords = List.copyOf(adviceWords);
+        proseWords = List.copyOf(proseWords);
+        grammarChars = List.copyOf(grammarChars);
+    }
+
+    public static PhraseCues none() {
+        return new PhraseCues(List.of(), List.of(), List.of(), List.of(), List.of(), 0);
+    }
+}

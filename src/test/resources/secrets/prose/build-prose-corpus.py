@@ -137,7 +137,7 @@ SOURCES = {
         ("fortunes", lambda: fortune_posts(glob.glob("/usr/share/games/fortunes/*"))),
         ("debian-handbook", lambda: html_posts(HANDBOOK % "en-US")),
         ("debian-reference", lambda: html_posts("/usr/share/debian-reference/*.en.html")),
-        ("man-pages", lambda: man_posts("/usr/share/man/man1/*.gz", 4000)),
+        ("man-pages", lambda: man_posts("/usr/share/man/man1/*.gz", 12000)),
     ],
     "zh": [
         ("fortunes-zh", lambda: fortune_posts(["/usr/share/games/fortunes/" + n for n in ("chinese", "tang300", "song100")])),
@@ -145,7 +145,7 @@ SOURCES = {
         ("debian-handbook-zh-TW", lambda: html_posts(HANDBOOK % "zh-TW")),
         ("debian-reference-zh", lambda: html_posts("/usr/share/debian-reference/*.zh-*.html")),
         ("debian-faq-zh-cn", lambda: html_posts("/usr/share/doc/debian/FAQ/zh-cn/*.html")),
-        ("maint-guide-zh", lambda: html_posts("/usr/share/doc/maint-guide/html/*.zh-*.html")),
+        ("maint-guide-zh", lambda: html_posts("/usr/share/doc/maint-guide-zh-*/html/*.html")),
         ("gimp-help-zh_CN", lambda: html_posts("/usr/share/gimp/2.0/help/zh_CN/*.html")),
         ("manpages-zh", lambda: man_posts("/usr/share/man/zh_*/man*/*.gz", 100000)),
         ("ui-strings-zh", lambda: mo_posts("/usr/share/locale/zh_*/LC_MESSAGES/*.mo")),

@@ -54,6 +54,68 @@ public final class Redactor {
         return out;
     }
 
+    /** A secret is hidden wherever this many of its chars stand together (spaces and case aside). */
+    public static final int WINDOW = 6;
+
+    /**
+     * {@code text} (any excerpt or reason, of any finding) with every stretch that repeats
+     * {@value #WINDOW} or more consecutive chars of one of {@code secrets} replaced by "****".
+     * Chars are compared lower-cased, full-width folded, with spaces and invisible chars skipped, so
+     * a re-spaced or re-cased copy is caught too; a secret shorter than the window is masked where
+     * it occurs whole (from 4 chars on).
+     */
+    public static String maskWindows(String text, List<String> secrets) {
+        if (text == null || text.isEmpty() || secrets.isEmpty()) return text;
+        Folded t = Folded.of(text);
+        boolean[] hidden = null;
+        for (String secret : secrets) {
+            Folded s = Folded.of(secret);
+            int w = Math.min(WINDOW, s.chars.length());
+            if (w < 4 || t.chars.length() < w) continue;
+            java.util.Set<String> windows = new java.util.HashSet<>();
+            for (int i = 0; i + w <= s.chars.length(); i++) windows.add(s.chars.substring(i, i + w));
+            for (int i = 0; i + w <= t.chars.length(); i++) {
+                if (!windows.contains(t.chars.substring(i, i + w))) continue;
+                if (hidden == null) hidden = new boolean[text.length()];
+                for (int k = t.from[i]; k < t.to[i + w - 1]; k++) hidden[k] = true;
+            }
+        }
+        if (hidden == null) return text;
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            if (!hidden[i]) { out.append(text.charAt(i++)); continue; }
+            while (i < text.length() && hidden[i]) i++;
+            out.append(MASK);
+        }
+        return out.toString();
+    }
+
+    /** Text folded for comparison, each folded char remembering the original chars it came from. */
+    private record Folded(String chars, int[] from, int[] to) {
+        static Folded of(String s) {
+            StringBuilder sb = new StringBuilder(s.length());
+            int[] from = new int[s.length()], to = new int[s.length()];
+            int n = 0;
+            for (int i = 0; i < s.length(); ) {
+                int cp = s.codePointAt(i);
+                int next = i + Character.charCount(cp);
+                if (!Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && !TextNormalizer.isInvisible(cp)
+                        && Character.getType(cp) != Character.FORMAT) {
+                    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0; // full-width ASCII
+                    cp = Character.toLowerCase(cp);
+                    for (char c : Character.toChars(cp)) {
+                        sb.append(c);
+                        from[n] = i;
+                        to[n] = next;
+                        n++;
+                    }
+                }
+                i = next;
+            }
+            return new Folded(sb.toString(), from, to);
+        }
+    }
+
     private static String typePrefix(String secret) {
         int limit = Math.min(8, secret.length() / 3);
         for (int i = limit; i >= 2; i--) {

@@ -46,8 +46,16 @@ public final class SecretScanner implements Detector {
         int secretLength() { return secretSpans.stream().mapToInt(s -> s[1] - s[0]).sum(); }
     }
 
-    public List<Finding> scan(String text) {
-        if (text == null || text.isEmpty()) return List.of();
+    /**
+     * Findings and the exact text of every secret part any rule validated in the message (also those
+     * a more severe overlapping finding won), in original-text form: what no excerpt may repeat.
+     */
+    public record Scan(List<Finding> findings, List<String> secretTexts) {}
+
+    public List<Finding> scan(String text) { return scanDetailed(text).findings(); }
+
+    public Scan scanDetailed(String text) {
+        if (text == null || text.isEmpty()) return new Scan(List.of(), List.of());
         NormalizedText nt = TextNormalizer.normalize(text);
         BitSet candidates = rules.candidates(nt.lower());
         Map<Integer, List<Hit>> hits = new HashMap<>();
@@ -79,7 +87,12 @@ public final class SecretScanner implements Detector {
                 allSecrets.addAll(h.secrets());
             }
         }
-        return findings(nt, dedupe(reported), allSpans, allSecrets);
+        List<String> secretTexts = new ArrayList<>(allSpans.size());
+        for (int[] span : allSpans) {
+            int from = nt.originalStart(span[0]), to = nt.originalEnd(span[1]);
+            if (to > from) secretTexts.add(text.substring(from, to));
+        }
+        return new Scan(findings(nt, dedupe(reported), allSpans, allSecrets, secretTexts), List.copyOf(secretTexts));
     }
 
     private List<Hit> match(SecretRule rule, NormalizedText nt) {
@@ -270,7 +283,8 @@ public final class SecretScanner implements Detector {
      * in original-text UTF-16 offsets. Excerpts show the words around it with every secret found
      * anywhere in the message masked.
      */
-    private List<Finding> findings(NormalizedText nt, List<Hit> hits, List<int[]> allSpans, List<String> allSecrets) {
+    private List<Finding> findings(NormalizedText nt, List<Hit> hits, List<int[]> allSpans, List<String> allSecrets,
+                                   List<String> secretTexts) {
         List<Finding> out = new ArrayList<>(hits.size());
         for (Hit h : hits) {
             String basis = String.join("\u0000", h.secrets());
@@ -278,8 +292,10 @@ public final class SecretScanner implements Detector {
             int e = h.secretSpans().stream().mapToInt(x -> x[1]).max().orElse(h.end());
             String excerpt = h.excerpt() != null ? h.excerpt()
                     : Redactor.excerpt(nt.text(), Math.min(s, h.start()), Math.max(e, h.end()), allSpans, allSecrets);
-            out.add(new Finding(Category.SECRET, h.rule().id(), h.severity(), nt.originalStart(s),
-                    nt.originalEnd(e), excerpt, h.reason(), fingerprinter.fingerprint(h.rule().kind(), basis)));
+            // the same secret written twice, once outside any match, is hidden too
+            out.add(new Finding(Category.SECRET, h.rule().id(), h.severity(), nt.originalStart(s), nt.originalEnd(e),
+                    Redactor.maskWindows(excerpt, secretTexts), Redactor.maskWindows(h.reason(), secretTexts),
+                    fingerprinter.fingerprint(h.rule().kind(), basis)));
         }
         out.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
         return out;

@@ -218,6 +218,7 @@ public final class SecretScanner implements Detector {
             Hit found = null;
             for (Hit h : candidates) {
                 if (h.start() == primary.start() && h.end() == primary.end()) continue;
+                if (overlaps(h.secretSpans(), spans)) continue; // a pair needs two secrets, not one read twice
                 if (near(nt.text(), primary, h, q)) { found = h; break; }
             }
             if (found == null) return null;
@@ -227,6 +228,11 @@ public final class SecretScanner implements Detector {
             end = Math.max(end, found.end());
         }
         return new Hit(primary.rule(), start, end, spans, secrets, null, primary.rule().severity(), primary.rule().description());
+    }
+
+    private static boolean overlaps(List<int[]> a, List<int[]> b) {
+        for (int[] x : a) for (int[] y : b) if (x[0] < y[1] && y[0] < x[1]) return true;
+        return false;
     }
 
     private static boolean near(String t, Hit a, Hit b, RequiredRule q) {

@@ -12,9 +12,12 @@ import java.util.List;
  * @param proseWords   list words that are common in English sentences ("you", "this", "will")
  * @param grammarChars Chinese function characters (的, 了, 是…): a run of them is a sentence
  * @param maxGrammarChars how many of them an unspaced Chinese phrase after a label may hold
+ * @param maxGrammarCharsSpaced how many of them a spaced-out (or listed) Chinese phrase of 12 may hold
+ *                              (scaled for longer phrases); a random phrase rarely holds more than one
  */
 public record PhraseCues(List<String> labels, List<String> labelFillers, List<String> adviceWords,
-                         List<String> proseWords, List<String> grammarChars, int maxGrammarChars) {
+                         List<String> proseWords, List<String> grammarChars, int maxGrammarChars,
+                         int maxGrammarCharsSpaced) {
     public PhraseCues {
         labels = List.copyOf(labels);
         labelFillers = List.copyOf(labelFillers);
@@ -24,6 +27,6 @@ public record PhraseCues(List<String> labels, List<String> labelFillers, List<St
     }
 
     public static PhraseCues none() {
-        return new PhraseCues(List.of(), List.of(), List.of(), List.of(), List.of(), 0);
+        return new PhraseCues(List.of(), List.of(), List.of(), List.of(), List.of(), 0, 0);
     }
 }

@@ -149,9 +149,10 @@ public final class RuleFileReader {
             if (g.codePointCount(0, g.length()) != 1) throw new ConfigException(where + ": 'grammarChars' holds single characters, not '" + g + "'");
         }
         int maxGrammar = r.path("maxGrammarChars").asInt(2);
-        if (maxGrammar < 0) throw new ConfigException(where + ": 'maxGrammarChars' must be 0 or more");
+        int maxSpaced = r.path("maxGrammarCharsSpaced").asInt(3);
+        if (maxGrammar < 0 || maxSpaced < 0) throw new ConfigException(where + ": 'maxGrammarChars' and 'maxGrammarCharsSpaced' must be 0 or more");
         return new PhraseCues(lower(strings(file, r, "labels", line)), lower(strings(file, r, "labelFillers", line)),
-                lower(strings(file, r, "adviceWords", line)), lower(strings(file, r, "proseWords", line)), grammar, maxGrammar);
+                lower(strings(file, r, "adviceWords", line)), lower(strings(file, r, "proseWords", line)), grammar, maxGrammar, maxSpaced);
     }
 
     private static Allowlist allowlist(Path file, JsonNode a, int line) {

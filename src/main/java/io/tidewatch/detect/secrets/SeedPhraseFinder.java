@@ -313,21 +313,29 @@ final class SeedPhraseFinder {
         int start = r.run.get(s).start, end = r.run.get(s + len - 1).end;
         if (!labeled && startsWithLabel(r, s)) return false;
         if (r.han) {
-            String chars = r.t.substring(start, end);
-            if (containsAdvice(chars, true)) return false;
-            if (!separated(r.nt, r.run, s, len)) {
+            String chars = joined(r.run, s, len);
+            // a phrase holds no two-character advice word and no label ("助记词" inside is a sentence about one)
+            if (containsAdvice(chars, true) || containsHanLabel(chars)) return false;
+            boolean separated = separated(r.nt, r.run, s, len);
+            int grammar = grammar(r.run, s, len);
+            // the sentence around, separators dropped ("不 要" and "不\n要" read as 不要), holds no advice word
+            boolean adviceNear = containsAdvice(hanSentence(r.t, start, end), false);
+            if (!separated) {
                 // characters written together are a sentence unless a label introduces exactly them
-                return labeled && alignedEnd && !containsAdvice(chars, false) && grammar(r.run, s, len) <= cues.maxGrammarChars()
-                        && !adviceAround(r.t, start, end);
+                return labeled && alignedEnd && !adviceNear && grammar <= cues.maxGrammarChars();
             }
+            // spaced out, a sentence still shows its function characters ("助 记 词 就 是 你 的 钱 包")
+            if (grammar > cues.maxGrammarCharsSpaced() * len / 12) return false;
             if (labeled) return true;
-            if (r.negative || adviceAround(r.t, start, end)) return false;
+            if (r.negative || adviceNear) return false;
             return (alignedStart && alignedEnd) || r.context;
         }
         if (labeled) return true; // a valid checksum right after a label: everyday words do not matter
         if (r.negative || adviceAround(r.t, start, end)) return false;
         int prose = prose(r.run, s, len);
         if (r.numbered || r.perLine) return prose <= len / 3;
+        // unlabeled and running on into a sentence: "never", "share" inside it make it advice
+        if (embedded(r.t, start, end) && containsWordFrom(r.t, start, end, cues.adviceWords())) return false;
         // with context words near, one aligned end is enough ("my seed is w1 … w12 please help")
         if (r.context) return prose <= len / 3 && (alignedStart || alignedEnd || len >= 15);
         Set<String> seen = new HashSet<>();
@@ -356,7 +364,7 @@ final class SeedPhraseFinder {
             if (SeedPhraseValidator.validLength(len) && (r.labeled(segStart) || r.context && (r.numbered || r.perLine))) {
                 int start = r.run.get(segStart).start, end = r.run.get(k - 1).end;
                 boolean ok = r.han
-                        ? separated(r.nt, r.run, segStart, len) && !containsAdvice(r.t.substring(start, end), true)
+                        ? separated(r.nt, r.run, segStart, len) && !containsAdvice(joined(r.run, segStart, len), true)
                         : prose(r.run, segStart, len) <= len / 4;
                 if (ok && !adviceAround(r.t, start, end)) out.add(phrase(r.run, idx, segStart, len, false, r.list));
             }
@@ -413,6 +421,37 @@ final class SeedPhraseFinder {
 
     private static boolean sentenceEnd(char c) {
         return c == '\n' || ".!?。！？".indexOf(c) >= 0;
+    }
+
+    /** A word stands right before or after {@code [start, end)}, with only spaces between: part of a sentence. */
+    private static boolean embedded(String t, int start, int end) {
+        int i = start;
+        while (i > 0 && (t.charAt(i - 1) == ' ' || t.charAt(i - 1) == '\t')) i--;
+        if (i > 0 && i < start && Character.isLetter(t.charAt(i - 1))) return true;
+        int j = end;
+        while (j < t.length() && (t.charAt(j) == ' ' || t.charAt(j) == '\t')) j++;
+        return j < t.length() && j > end && Character.isLetter(t.charAt(j));
+    }
+
+    private static String joined(List<Token> run, int s, int len) {
+        StringBuilder sb = new StringBuilder(len);
+        for (int k = s; k < s + len; k++) sb.append(run.get(k).word);
+        return sb.toString();
+    }
+
+    /** The letters of the Chinese sentence holding {@code [start, end)}: up to 。！？, line breaks and spaces skipped. */
+    private static String hanSentence(String t, int start, int end) {
+        int from = start, to = end;
+        for (int k = 0; k < 80 && from > 0 && "。！？!?".indexOf(t.charAt(from - 1)) < 0; k++) from--;
+        for (int k = 0; k < 80 && to < t.length() && "。！？!?".indexOf(t.charAt(to)) < 0; k++) to++;
+        StringBuilder sb = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) if (Character.isLetter(t.charAt(i))) sb.append(t.charAt(i));
+        return sb.toString();
+    }
+
+    private boolean containsHanLabel(String chars) {
+        for (String l : cues.labels()) if (l.length() >= 2 && TextNormalizer.isCjk(l.charAt(0)) && chars.contains(l)) return true;
+        return false;
     }
 
     /** Advice words inside Chinese characters; single characters (别, 勿) too unless {@code multiOnly}. */

@@ -62,6 +62,34 @@ class SeedPhraseTest {
         assertEquals(0, trips, "ordinary sentences flagged as seed phrases");
     }
 
+    /** Everyday words on the list (PROSE in rules/secrets.toml) do not hide a valid phrase after a cue. */
+    @Test
+    void valid_phrases_full_of_everyday_words_are_found_after_a_cue() {
+        List<String> everyday = List.of("good", "then", "just", "very", "like", "you", "this", "that", "will", "can", "more",
+                "about", "never", "still", "sure", "thing", "please", "help", "know", "think", "great", "really", "again", "only")
+                .stream().filter(w -> Bip39Wordlist.ENGLISH.indexOf(w) >= 0).toList();
+        assertTrue(everyday.size() >= 15, everyday.toString());
+        List<String> cues = List.of("my backup words are", "wallet phrase:", "my seed is", "recovery phrase:", "here are my words:",
+                "My backup words are\n", "seed words -", "助记词：", "my secret recovery phrase is \"");
+        Random rnd = new Random(3);
+        List<String> missed = new java.util.ArrayList<>();
+        int n = 0;
+        for (int len = 12; len <= 24; len += 3) {
+            for (int i = 0; i < 40; i++) {
+                List<String> first = new java.util.ArrayList<>();
+                int k = 4 + rnd.nextInt(len / 2 - 3);
+                for (int j = 0; j < k; j++) first.add(everyday.get(rnd.nextInt(everyday.size())));
+                java.util.Collections.shuffle(first, rnd);
+                String phrase = String.join(" ", Words.phrase(Words.ENGLISH, Bip39Wordlist.ENGLISH, first, len, rnd));
+                String text = cues.get(rnd.nextInt(cues.size())).replace("\\n", "\n") + " " + phrase + (rnd.nextBoolean() ? "" : " pls help");
+                n++;
+                if (Scanners.own().scan(text).stream().noneMatch(f -> f.rule().equals("bip39-seed-phrase"))) missed.add(text);
+            }
+        }
+        System.out.printf("everyday-word phrases after a cue: %d of %d found%n", n - missed.size(), n);
+        assertEquals(List.of(), missed);
+    }
+
     @Test
     void unseparated_chinese_prose_is_not_a_phrase() {
         String prose = "今天行情很好大家注意风险控制不要追高也不要恐慌卖出我们会继续关注市场变化并及时通知各位用户";

@@ -142,7 +142,7 @@ public final class RuleFileReader {
                 detector == null ? null : phraseCues(file, r, line, where));
     }
 
-    /** The bip39 detector's cue words: {@code labels}, {@code labelFillers}, {@code adviceWords}, {@code proseWords}, {@code grammarChars}. */
+    /** The bip39 detector's cue words: {@code labels}, {@code labelFillers}, {@code adviceWords}, {@code adviceExceptions}, {@code proseWords}, {@code grammarChars}. */
     private static PhraseCues phraseCues(Path file, JsonNode r, int line, String where) {
         List<String> grammar = strings(file, r, "grammarChars", line);
         for (String g : grammar) {
@@ -152,7 +152,8 @@ public final class RuleFileReader {
         int maxSpaced = r.path("maxGrammarCharsSpaced").asInt(3);
         if (maxGrammar < 0 || maxSpaced < 0) throw new ConfigException(where + ": 'maxGrammarChars' and 'maxGrammarCharsSpaced' must be 0 or more");
         return new PhraseCues(lower(strings(file, r, "labels", line)), lower(strings(file, r, "labelFillers", line)),
-                lower(strings(file, r, "adviceWords", line)), lower(strings(file, r, "proseWords", line)), grammar, maxGrammar, maxSpaced);
+                lower(strings(file, r, "adviceWords", line)), lower(strings(file, r, "adviceExceptions", line)),
+                lower(strings(file, r, "proseWords", line)), grammar, maxGrammar, maxSpaced);
     }
 
     private static Allowlist allowlist(Path file, JsonNode a, int line) {

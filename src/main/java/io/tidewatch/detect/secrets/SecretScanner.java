@@ -70,7 +70,8 @@ public final class SecretScanner implements Detector {
             if (!h.isEmpty()) hits.put(i, h);
         }
         List<Hit> reported = new ArrayList<>();
-        for (Map.Entry<Integer, List<Hit>> e : hits.entrySet()) {
+        // a snapshot: composites may match the rules they require (not keyword candidates) into the map
+        for (Map.Entry<Integer, List<Hit>> e : new ArrayList<>(hits.entrySet())) {
             SecretRule r = rules.rules().get(e.getKey());
             if (r.skipReport()) continue;
             if (r.required().isEmpty()) reported.addAll(e.getValue());
@@ -144,9 +145,10 @@ public final class SecretScanner implements Detector {
         if (rule.contextWords().isEmpty() && rule.negativeContext().isEmpty()) return true;
         int from = Math.max(0, start - rule.contextWindow());
         int to = Math.min(lower.length(), end + rule.contextWindow());
-        List<int[]> negatives = occurrences(lower, from, to, rule.negativeContext(), List.of());
+        // a negative word must stand as a word: "md5" inside a key ("…MMd5w2…") says nothing
+        List<int[]> negatives = occurrences(lower, from, to, rule.negativeContext(), List.of(), true);
         // a positive word inside a negative phrase does not count: "code is" in "referral code is"
-        List<int[]> positives = occurrences(lower, from, to, rule.contextWords(), negatives);
+        List<int[]> positives = occurrences(lower, from, to, rule.contextWords(), negatives, false);
         int pos = nearest(positives, start, end);
         int neg = nearest(negatives, start, end);
         if (neg >= 0 && (pos < 0 || neg <= pos)) return false;
@@ -154,12 +156,18 @@ public final class SecretScanner implements Detector {
     }
 
     /** Occurrences [start, end) of {@code words} within [from, to) that overlap none of {@code excluded}. */
-    private static List<int[]> occurrences(String lower, int from, int to, List<String> words, List<int[]> excluded) {
+    private static List<int[]> occurrences(String lower, int from, int to, List<String> words, List<int[]> excluded,
+                                           boolean asWords) {
         List<int[]> out = new ArrayList<>();
         for (String w : words) {
             int i = lower.indexOf(w, from);
             while (i >= 0 && i + w.length() <= to) {
                 int s = i, e = i + w.length();
+                if (asWords && (isAsciiAlnum(w.charAt(0)) && s > 0 && isAsciiAlnum(lower.charAt(s - 1))
+                        || isAsciiAlnum(w.charAt(w.length() - 1)) && e < lower.length() && isAsciiAlnum(lower.charAt(e)))) {
+                    i = lower.indexOf(w, i + 1);
+                    continue;
+                }
                 boolean covered = false;
                 for (int[] x : excluded) if (s < x[1] && x[0] < e) { covered = true; break; }
                 if (!covered) out.add(new int[]{s, e});
@@ -167,6 +175,10 @@ public final class SecretScanner implements Detector {
             }
         }
         return out;
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
     }
 
     /** Distance from the match [start, end) to the closest occurrence, or -1. */

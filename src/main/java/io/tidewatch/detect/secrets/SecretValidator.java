@@ -131,7 +131,10 @@ public enum SecretValidator {
             "very", "really", "probably", "definitely", "somewhere", "written", "mandatory", "optional", "shown",
             "visible", "masked", "locked", "blocked", "disabled", "enabled", "useless", "known", "public", "fake",
             "real", "generated", "random", "temporary", "emailed", "displayed", "accepted", "rejected",
-            "wrong?", "the_same", "unchanged", "ignored", "needed.", "pending", "something", "nothing", "anything");
+            "wrong?", "the_same", "unchanged", "ignored", "needed.", "pending", "something", "nothing", "anything",
+            // function words that follow "password:" in explanations ("password: this is…", "passphrase that must…")
+            "this", "that", "these", "those", "must", "should", "will", "shall", "can", "may", "might", "and",
+            "for", "with", "from", "used", "often", "usually", "then", "when", "where", "while", "each", "every");
 
     /** Everyday English word shapes that follow "password is" in conversation ("expired", "working", "easily"). */
     private static boolean everydayWord(String t) {
@@ -152,6 +155,9 @@ public enum SecretValidator {
 
     static boolean strongPassword(String s) {
         if (!password(s) || s.length() < 6) return false;
+        // "yesterday!" is a word at the end of a sentence: judge it without trailing punctuation
+        s = s.replaceAll("[.,!?;:。，！？]+$", "");
+        if (s.length() < 6) return false;
         boolean digit = s.chars().anyMatch(Character::isDigit);
         boolean letter = s.chars().anyMatch(Character::isLetter);
         boolean symbol = s.chars().anyMatch(c -> !Character.isLetterOrDigit(c));

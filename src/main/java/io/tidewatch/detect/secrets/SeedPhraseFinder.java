@@ -244,8 +244,9 @@ final class SeedPhraseFinder {
         boolean negative = containsAny(around, negativeWords);
         boolean numbered = numbered(t, run);
         boolean perLine = perLine(t, run);
-        boolean wholeMessage = t.substring(0, run.get(0).start).isBlank()
-                && t.substring(run.get(run.size() - 1).end).replaceAll("[\\s.!?。！？]", "").isEmpty();
+        boolean messageStarts = t.substring(0, run.get(0).start).isBlank();
+        boolean messageEnds = t.substring(run.get(run.size() - 1).end).replaceAll("[\\s.!?。！？]", "").isEmpty();
+        boolean wholeMessage = messageStarts && messageEnds;
         Boolean[] labeled = new Boolean[run.size()];
         Run r = new Run(nt, run, list, han, context, negative, numbered, perLine, labeled);
         List<Phrase> out = new ArrayList<>();
@@ -255,10 +256,12 @@ final class SeedPhraseFinder {
             int bestScore = Integer.MIN_VALUE;
             for (int len = 24; len >= 12 && best == null; len -= 3) {
                 for (int s = from; s + len <= run.size(); s++) {
-                    // "hello <12 words>": a greeting word or two before a phrase that ends the message
+                    // "hello <12 words>", "<12 words> help!!": a word or two of greeting or plea around
+                    // a phrase that is the whole message
                     boolean alignedStart = s == 0 || boundary(t, run.get(s - 1), run.get(s))
-                            || s <= 2 && s + len == run.size() && wholeMessage;
-                    boolean alignedEnd = s + len == run.size() || boundary(t, run.get(s + len - 1), run.get(s + len));
+                            || s <= 2 && run.size() - (s + len) <= 2 && wholeMessage;
+                    boolean alignedEnd = s + len == run.size() || boundary(t, run.get(s + len - 1), run.get(s + len))
+                            || run.size() - (s + len) <= 2 && s <= 2 && wholeMessage;
                     boolean label = r.labeled(s);
                     int score = (label ? 4 : 0) + (alignedStart ? 2 : 0) + (alignedEnd ? 2 : 0) - (s - from);
                     if (score <= bestScore) continue;
@@ -286,7 +289,7 @@ final class SeedPhraseFinder {
         final String t;
         final List<Token> run;
         final int list;
-        final boolean han, context, negative, numbered, perLine;
+        final boolean han, context, negative, numbered, perLine, commaListed;
         final Boolean[] labeledAt;
 
         Run(NormalizedText nt, List<Token> run, int list, boolean han, boolean context, boolean negative,
@@ -300,6 +303,7 @@ final class SeedPhraseFinder {
             this.negative = negative;
             this.numbered = numbered;
             this.perLine = perLine;
+            this.commaListed = commaListed(t, run);
             this.labeledAt = labeledAt;
         }
 
@@ -319,29 +323,38 @@ final class SeedPhraseFinder {
             boolean separated = separated(r.nt, r.run, s, len);
             int grammar = grammar(r.run, s, len);
             // the sentence around, separators dropped ("不 要" and "不\n要" read as 不要), holds no advice word
-            boolean adviceNear = containsAdvice(hanSentence(r.t, start, end), false);
+            // (single characters such as 别 count outside the phrase only: a phrase may hold one)
+            boolean adviceNear = containsAdvice(hanSentence(r.t, start, end, true), true)
+                    || containsAdvice(hanSentence(r.t, start, end, false), false);
             if (!separated) {
-                // characters written together are a sentence unless a label introduces exactly them
-                return labeled && alignedEnd && !adviceNear && grammar <= cues.maxGrammarChars();
+                // characters written together are a sentence unless a label introduces exactly them:
+                // the phrase ends where the unspaced block ends ("助记词：刀奶…东 谢谢")
+                boolean blockEnd = alignedEnd || s + len < r.run.size() && apart(r.nt, r.run.get(s + len - 1), r.run.get(s + len));
+                return labeled && blockEnd && !adviceNear && grammar <= cues.maxGrammarChars();
             }
             // spaced out, a sentence still shows its function characters ("助 记 词 就 是 你 的 钱 包")
             if (grammar > cues.maxGrammarCharsSpaced() * len / 12) return false;
             if (labeled) return true;
             if (r.negative || adviceNear) return false;
-            return (alignedStart && alignedEnd) || r.context;
+            return (alignedStart && alignedEnd) || r.context || r.numbered || r.perLine;
         }
         if (labeled) return true; // a valid checksum right after a label: everyday words do not matter
         if (r.negative || adviceAround(r.t, start, end)) return false;
         int prose = prose(r.run, s, len);
-        if (r.numbered || r.perLine) return prose <= len / 3;
+        if (r.numbered || r.perLine || r.commaListed) return prose <= len / 3;
         // unlabeled and running on into a sentence: "never", "share" inside it make it advice
         if (embedded(r.t, start, end) && containsWordFrom(r.t, start, end, cues.adviceWords())) return false;
         // with context words near, one aligned end is enough ("my seed is w1 … w12 please help")
         if (r.context) return prose <= len / 3 && (alignedStart || alignedEnd || len >= 15);
+        // no label, no context: an everyday word where the run meets a sentence ("I like …") makes it prose
+        if (proseWords.contains(r.run.get(s).word) && embedded(r.t, start, start)
+                || proseWords.contains(r.run.get(s + len - 1).word) && embedded(r.t, end, end)) {
+            return false;
+        }
         Set<String> seen = new HashSet<>();
         int repeats = 0;
         for (int k = s; k < s + len; k++) if (!seen.add(r.run.get(k).word)) repeats++;
-        return alignedStart && alignedEnd && prose <= 1 && repeats <= 1;
+        return alignedStart && alignedEnd && prose <= Math.max(1, len / 6) && repeats <= Math.max(1, len / 10);
     }
 
     /** "seed phrase: w1 …": the label's own words ("seed", "phrase" are list words) do not start a phrase. */
@@ -384,13 +397,33 @@ final class SeedPhraseFinder {
         int floor = Math.max(0, pos - 80);
         int i = pos;
         for (int step = 0; step < 6; step++) {
+            int gapEnd = i;
             while (i > floor && !Character.isLetter(t.charAt(i - 1))) i--;
             if (i <= floor) return false;
             for (String l : cues.labels()) if (endsAt(t, i, l)) return true;
+            // "帮我看看这个助记词能不能导入：…", "recovery phrase for my old wallet: …": a colon closes a clause naming it
+            if (step == 0 && colonIn(t, i, gapEnd) && labelInClause(t, i)) return true;
             int filler = -1;
             for (String f : cues.labelFillers()) if (f.length() > filler && endsAt(t, i, f)) filler = f.length();
             if (filler < 0) return false;
             i -= filler;
+        }
+        return false;
+    }
+
+    private static boolean colonIn(String t, int from, int to) {
+        for (int k = from; k < to; k++) if (t.charAt(k) == ':' || t.charAt(k) == '：') return true;
+        return false;
+    }
+
+    /** A label within the 40 chars before {@code end}, in the same clause (no sentence end or line break between). */
+    private boolean labelInClause(String t, int end) {
+        int from = end;
+        for (int k = 0; k < 40 && from > 0 && "\n。！？!?.".indexOf(t.charAt(from - 1)) < 0; k++) from--;
+        String clause = t.substring(from, end);
+        for (String l : cues.labels()) {
+            int at = clause.indexOf(l);
+            if (at >= 0 && (scriptOf(l.charAt(0)) != Script.LATIN || at == 0 || !Character.isLetter(clause.charAt(at - 1)))) return true;
         }
         return false;
     }
@@ -423,7 +456,10 @@ final class SeedPhraseFinder {
         return c == '\n' || ".!?。！？".indexOf(c) >= 0;
     }
 
-    /** A word stands right before or after {@code [start, end)}, with only spaces between: part of a sentence. */
+    /**
+     * A word stands right before {@code start} or right after {@code end}, with only spaces between:
+     * the text there is part of a sentence. ({@code start == end} asks about one point.)
+     */
     private static boolean embedded(String t, int start, int end) {
         int i = start;
         while (i > 0 && (t.charAt(i - 1) == ' ' || t.charAt(i - 1) == '\t')) i--;
@@ -439,14 +475,23 @@ final class SeedPhraseFinder {
         return sb.toString();
     }
 
-    /** The letters of the Chinese sentence holding {@code [start, end)}: up to 。！？, line breaks and spaces skipped. */
-    private static String hanSentence(String t, int start, int end) {
+    /**
+     * The letters of the Chinese sentence holding {@code [start, end)}, up to 。！？ (line breaks and spaces
+     * skipped), with or without the phrase itself.
+     */
+    private String hanSentence(String t, int start, int end, boolean withPhrase) {
         int from = start, to = end;
         for (int k = 0; k < 80 && from > 0 && "。！？!?".indexOf(t.charAt(from - 1)) < 0; k++) from--;
         for (int k = 0; k < 80 && to < t.length() && "。！？!?".indexOf(t.charAt(to)) < 0; k++) to++;
         StringBuilder sb = new StringBuilder(to - from);
-        for (int i = from; i < to; i++) if (Character.isLetter(t.charAt(i))) sb.append(t.charAt(i));
-        return sb.toString();
+        for (int i = from; i < to; i++) {
+            if (!withPhrase && i == start) { sb.append(' '); i = end - 1; continue; }
+            if (Character.isLetter(t.charAt(i))) sb.append(t.charAt(i));
+        }
+        String sentence = sb.toString();
+        // questions such as 能不能, 会不会 hold 不能, 不会 but advise nothing
+        for (String q : cues.adviceExceptions()) sentence = sentence.replace(q, " ");
+        return sentence;
     }
 
     private boolean containsHanLabel(String chars) {
@@ -492,6 +537,10 @@ final class SeedPhraseFinder {
         return prose;
     }
 
+    private static boolean apart(NormalizedText nt, Token a, Token b) {
+        return nt.originalStart(b.start) > nt.originalEnd(a.end);
+    }
+
     /** Consecutive Chinese words whose original chars were apart (spaces, commas): a list, not prose. */
     private static boolean separated(NormalizedText nt, List<Token> run, int s, int len) {
         int apart = 0;
@@ -519,6 +568,17 @@ final class SeedPhraseFinder {
             }
         }
         return numbers >= (run.size() - 1) * 2 / 3;
+    }
+
+    /** "grunt, goose, risk, …": words set apart by commas, a list rather than a sentence. */
+    private static boolean commaListed(String t, List<Token> run) {
+        int commas = 0;
+        for (int k = 1; k < run.size(); k++) {
+            for (int p = run.get(k - 1).end; p < run.get(k).start; p++) {
+                if (",，、;".indexOf(t.charAt(p)) >= 0) { commas++; break; }
+            }
+        }
+        return commas >= (run.size() - 1) * 2 / 3;
     }
 
     private static boolean perLine(String t, List<Token> run) {

@@ -41,8 +41,9 @@ public final class CompositeDetector implements Detector {
             }
         }
         if (!secrets.isEmpty()) {
+            Redactor.SecretWindows windows = Redactor.SecretWindows.of(secrets);
             all.replaceAll(f -> new Finding(f.category(), f.rule(), f.severity(), f.start(), f.end(),
-                    Redactor.maskWindows(f.excerpt(), secrets), Redactor.maskWindows(f.reason(), secrets), f.fingerprint()));
+                    windows.mask(f.excerpt()), windows.mask(f.reason()), f.fingerprint()));
         }
         all.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(a.end(), b.end()));
         return all;

@@ -37,6 +37,9 @@ public final class Bip39Wordlist {
     public static final List<Bip39Wordlist> ALL = List.of(ENGLISH, SPANISH, FRENCH, ITALIAN, CZECH, PORTUGUESE,
             CHINESE_SIMPLIFIED, CHINESE_TRADITIONAL, JAPANESE, KOREAN);
 
+    /** Folded word to its index in each of {@link #ALL} (-1 where absent): one lookup per word of text, not ten. */
+    private static final Map<String, int[]> ACROSS_LISTS = acrossLists();
+
     private final String name;
     private final Script script;
     private final Map<String, Integer> index;
@@ -63,6 +66,30 @@ public final class Bip39Wordlist {
     int indexOfFolded(String folded) {
         Integer i = index.get(folded);
         return i == null ? -1 : i;
+    }
+
+    /**
+     * The indices of an already folded word in each list of {@link #ALL}, in that order (-1 where it is
+     * not on a list), or null when it is on none. The array is shared: do not change it.
+     */
+    static int[] indicesAcrossLists(String folded) {
+        return ACROSS_LISTS.get(folded);
+    }
+
+    private static Map<String, int[]> acrossLists() {
+        Map<String, int[]> out = new HashMap<>(16384);
+        for (int l = 0; l < ALL.size(); l++) {
+            Bip39Wordlist list = ALL.get(l);
+            for (Map.Entry<String, Integer> e : list.index.entrySet()) {
+                int[] idx = out.computeIfAbsent(e.getKey(), k -> {
+                    int[] a = new int[ALL.size()];
+                    java.util.Arrays.fill(a, -1);
+                    return a;
+                });
+                idx[l] = e.getValue();
+            }
+        }
+        return Map.copyOf(out);
     }
 
     /** The form words are compared in: NFKD, and for Latin lists without combining accents. */

@@ -62,6 +62,7 @@ public final class SecretScanner implements Detector {
         CharRuns runs = null;
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             SecretRule rule = rules.rules().get(i);
+            if (rule.skipReport() && rules.isRequired(rule.id())) continue; // matched only when a composite needs it
             if (rule.requires() != null) {
                 if (runs == null) runs = new CharRuns(nt.text());
                 if (!runs.satisfies(rule.requires())) continue;
@@ -71,7 +72,7 @@ public final class SecretScanner implements Detector {
         }
         List<Hit> reported = new ArrayList<>();
         // a snapshot: composites may match the rules they require (not keyword candidates) into the map
-        for (Map.Entry<Integer, List<Hit>> e : new ArrayList<>(hits.entrySet())) {
+        for (Map.Entry<Integer, List<Hit>> e : hits.isEmpty() ? List.<Map.Entry<Integer, List<Hit>>>of() : new ArrayList<>(hits.entrySet())) {
             SecretRule r = rules.rules().get(e.getKey());
             if (r.skipReport()) continue;
             if (r.required().isEmpty()) reported.addAll(e.getValue());
@@ -88,6 +89,7 @@ public final class SecretScanner implements Detector {
                 allSecrets.addAll(h.secrets());
             }
         }
+        if (allSpans.isEmpty()) return new Scan(List.of(), List.of()); // the common case: nothing found
         List<String> secretTexts = new ArrayList<>(allSpans.size());
         for (int[] span : allSpans) {
             int from = nt.originalStart(span[0]), to = nt.originalEnd(span[1]);
@@ -304,6 +306,8 @@ public final class SecretScanner implements Detector {
     private List<Finding> findings(NormalizedText nt, List<Hit> hits, List<int[]> allSpans, List<String> allSecrets,
                                    List<String> secretTexts) {
         List<Finding> out = new ArrayList<>(hits.size());
+        if (hits.isEmpty()) return out;
+        Redactor.SecretWindows windows = Redactor.SecretWindows.of(secretTexts);
         for (Hit h : hits) {
             String basis = String.join("\u0000", h.secrets());
             int s = h.secretSpans().stream().mapToInt(x -> x[0]).min().orElse(h.start());
@@ -312,7 +316,7 @@ public final class SecretScanner implements Detector {
                     : Redactor.excerpt(nt.text(), Math.min(s, h.start()), Math.max(e, h.end()), allSpans, allSecrets);
             // the same secret written twice, once outside any match, is hidden too
             out.add(new Finding(Category.SECRET, h.rule().id(), h.severity(), nt.originalStart(s), nt.originalEnd(e),
-                    Redactor.maskWindows(excerpt, secretTexts), Redactor.maskWindows(h.reason(), secretTexts),
+                    windows.mask(excerpt), h.reason(), // reasons here are rule texts; CompositeDetector masks them too
                     fingerprinter.fingerprint(h.rule().kind(), basis)));
         }
         out.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));

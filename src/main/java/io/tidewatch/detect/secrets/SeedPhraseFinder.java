@@ -91,6 +91,7 @@ final class SeedPhraseFinder {
     private boolean plausible(NormalizedText nt) {
         String t = nt.lower();
         int n = t.length();
+        if (n < 12) return false; // twelve words take twelve chars at the very least
         int words = 0, bestWords = 0, han = 0, bestHan = 0, hanApart = 0, bestHanApart = 0;
         int i = 0;
         while (i < n) {
@@ -106,7 +107,7 @@ final class SeedPhraseFinder {
             } else if (s != null) {
                 int j = wordEnd(t, i, s);
                 int len = j - i;
-                boolean shaped = !glued(t, i, j, s) && (s == Script.LATIN ? len >= 3 && len <= 12 : len <= 12);
+                boolean shaped = !glued(t, i, j, s) && (s == Script.LATIN ? len >= 3 && len <= 10 : len <= 12);
                 words = shaped ? words + 1 : 0;
                 bestWords = Math.max(bestWords, words);
                 han = 0;
@@ -173,6 +174,8 @@ final class SeedPhraseFinder {
         return false;
     }
 
+    private static final int[] NO_INDEX = noIndex();
+
     private static List<Token> tokenize(String t) {
         List<Token> tokens = new ArrayList<>();
         int i = 0, n = t.length();
@@ -181,31 +184,18 @@ final class SeedPhraseFinder {
             Script s = scriptOf(c);
             if (s == Script.HAN) {
                 String w = String.valueOf(c);
-                int[] index = noIndex();
-                for (int l = 0; l < LISTS.size(); l++) {
-                    if (LISTS.get(l).script() == Script.HAN) index[l] = LISTS.get(l).indexOfFolded(w);
-                }
-                tokens.add(new Token(i, i + 1, s, w, index));
+                tokens.add(new Token(i, i + 1, s, w, indices(w)));
                 i++;
             } else if (s != null) {
                 int j = wordEnd(t, i, s);
                 String w = t.substring(i, j);
-                int[] index = noIndex();
-                if (!glued(t, i, j, s)) {
-                    String folded = null;
-                    for (int l = 0; l < LISTS.size(); l++) {
-                        Bip39Wordlist list = LISTS.get(l);
-                        if (list.script() != s) continue;
-                        if (folded == null) folded = Bip39Wordlist.fold(w, s);
-                        index[l] = list.indexOfFolded(folded);
-                    }
-                }
-                tokens.add(new Token(i, j, s, w, index));
+                // a word of one script can only be on that script's lists (Latin words are never kana)
+                tokens.add(new Token(i, j, s, w, glued(t, i, j, s) ? NO_INDEX : indices(Bip39Wordlist.fold(w, s))));
                 i = j;
             } else if (Character.isLetter(c)) {
                 int j = i;
                 while (j < n && Character.isLetter(t.charAt(j)) && scriptOf(t.charAt(j)) == null) j++;
-                tokens.add(new Token(i, j, null, t.substring(i, j), noIndex()));
+                tokens.add(new Token(i, j, null, t.substring(i, j), NO_INDEX));
                 i = j;
             } else {
                 i++;
@@ -214,13 +204,27 @@ final class SeedPhraseFinder {
         return tokens;
     }
 
+    private static int[] indices(String folded) {
+        int[] idx = Bip39Wordlist.indicesAcrossLists(folded);
+        return idx == null ? NO_INDEX : idx;
+    }
+
     private static int[] noIndex() {
         int[] a = new int[LISTS.size()];
         Arrays.fill(a, -1);
         return a;
     }
 
+    private static final boolean[] ASCII_SEPARATOR = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_SEPARATOR[c] = Character.isWhitespace(c) || Character.isDigit(c) || SEPARATORS.indexOf(c) >= 0;
+        }
+    }
+
     private static boolean isSeparator(char c) {
+        if (c < 128) return ASCII_SEPARATOR[c];
         return Character.isWhitespace(c) || Character.isDigit(c) || SEPARATORS.indexOf(c) >= 0;
     }
 
@@ -245,7 +249,10 @@ final class SeedPhraseFinder {
         boolean numbered = numbered(t, run);
         boolean perLine = perLine(t, run);
         boolean messageStarts = t.substring(0, run.get(0).start).isBlank();
-        boolean messageEnds = t.substring(run.get(run.size() - 1).end).replaceAll("[\\s.!?。！？]", "").isEmpty();
+        boolean messageEnds = true;
+        for (int k = run.get(run.size() - 1).end; k < t.length() && messageEnds; k++) {
+            messageEnds = Character.isWhitespace(t.charAt(k)) || ".!?。！？".indexOf(t.charAt(k)) >= 0;
+        }
         boolean wholeMessage = messageStarts && messageEnds;
         Boolean[] labeled = new Boolean[run.size()];
         Run r = new Run(nt, run, list, han, context, negative, numbered, perLine, labeled);

@@ -41,8 +41,10 @@ final class SeedPhraseFinder {
     private final PhraseCues cues;
     private final Set<String> proseWords;
     private final Set<Character> grammarChars = new HashSet<>();
-    /** Chars that start some label word: most positions of a message can be skipped at once. */
+    /** Chars that start (end) some label word: most positions of a message can be skipped at once. */
     private final BitSet labelStarts = new BitSet(65536);
+    private final BitSet labelEnds = new BitSet(65536);
+    private final int maxLabelLength;
 
     SeedPhraseFinder(List<String> contextWords, List<String> negativeWords, PhraseCues cues) {
         this.contextWords = contextWords;
@@ -50,7 +52,14 @@ final class SeedPhraseFinder {
         this.cues = cues;
         this.proseWords = Set.copyOf(cues.proseWords());
         for (String g : cues.grammarChars()) if (g.length() == 1) grammarChars.add(g.charAt(0));
-        for (String w : cues.labels()) if (!w.isEmpty()) labelStarts.set(w.charAt(0));
+        int longest = 1;
+        for (String w : cues.labels()) {
+            if (w.isEmpty()) continue;
+            labelStarts.set(w.charAt(0));
+            labelEnds.set(w.charAt(w.length() - 1));
+            longest = Math.max(longest, w.length());
+        }
+        maxLabelLength = longest;
     }
 
     /** A word of the text: its normalized span, how it is written, and its index in each list (-1: not on it). */
@@ -96,6 +105,21 @@ final class SeedPhraseFinder {
         int i = 0;
         while (i < n) {
             char c = t.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                // the common case, plain ASCII words, without the general script checks
+                int j = i + 1;
+                while (j < n && t.charAt(j) >= 'a' && t.charAt(j) <= 'z') j++;
+                if (j == n || t.charAt(j) < 0x80) {
+                    int len = j - i;
+                    boolean glued = i > 0 && Character.isLetterOrDigit(t.charAt(i - 1)) && !TextNormalizer.isCjk(t.charAt(i - 1));
+                    words = !glued && len >= 3 && len <= 10 ? words + 1 : 0;
+                    bestWords = Math.max(bestWords, words);
+                    han = 0;
+                    hanApart = 0;
+                    i = j;
+                    continue;
+                }
+            }
             Script s = scriptOf(c);
             if (s == Script.HAN) {
                 if (han > 0 && (!TextNormalizer.isCjk(t.charAt(i - 1)) || nt.originalStart(i) > nt.originalEnd(i))) hanApart++;
@@ -407,7 +431,7 @@ final class SeedPhraseFinder {
             int gapEnd = i;
             while (i > floor && !Character.isLetter(t.charAt(i - 1))) i--;
             if (i <= floor) return false;
-            for (String l : cues.labels()) if (endsAt(t, i, l)) return true;
+            if (labelEnds.get(t.charAt(i - 1))) for (String l : cues.labels()) if (endsAt(t, i, l)) return true;
             // "帮我看看这个助记词能不能导入：…", "recovery phrase for my old wallet: …": a colon closes a clause naming it
             if (step == 0 && colonIn(t, i, gapEnd) && labelInClause(t, i)) return true;
             int filler = -1;
@@ -436,10 +460,9 @@ final class SeedPhraseFinder {
     }
 
     private boolean insideLabel(String t, int pos) {
-        for (String l : cues.labels()) {
-            for (int p = Math.max(0, pos - l.length() + 1); p <= pos; p++) {
-                if (t.startsWith(l, p) && p + l.length() > pos) return true;
-            }
+        for (int p = Math.max(0, pos - maxLabelLength + 1); p <= pos; p++) {
+            if (!labelStarts.get(t.charAt(p))) continue;
+            for (String l : cues.labels()) if (p + l.length() > pos && t.startsWith(l, p)) return true;
         }
         return false;
     }

@@ -60,7 +60,9 @@ public final class Fingerprinter {
     public String fingerprint(String kind, String secret) {
         Mac mac = macs.get();
         mac.update((kind + "\u0000").getBytes(StandardCharsets.UTF_8));
-        byte[] h = mac.doFinal(secret.replaceAll("\\s+", "").getBytes(StandardCharsets.UTF_8));
+        StringBuilder compact = new StringBuilder(secret.length());
+        for (int i = 0; i < secret.length(); i++) if (!Character.isWhitespace(secret.charAt(i))) compact.append(secret.charAt(i));
+        byte[] h = mac.doFinal(compact.toString().getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(h, 0, 16);
     }
 

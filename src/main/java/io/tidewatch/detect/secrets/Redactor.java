@@ -21,9 +21,9 @@ public final class Redactor {
         return prefix + MASK + "…(" + secret.length() + " chars)";
     }
 
-    /** "abandon ****** … (24 words)": the first word only, as DESIGN.md's findings example shows. */
+    /** "****** … (24 words)": not even the first word, which is part of the secret (11 of its bits). */
     public static String maskPhrase(List<String> words) {
-        return words.get(0) + " ****** … (" + words.size() + " words)";
+        return "****** … (" + words.size() + " words)";
     }
 
     /**
@@ -47,11 +47,149 @@ public final class Redactor {
         }
         if (pos < winTo) sb.append(text, pos, winTo);
         if (winTo < text.length()) sb.append('…');
-        String out = sb.toString().replaceAll("\\s+", " ").strip();
+        String out = collapseSpaces(sb).strip();
         for (String secret : secrets) {
             if (secret.length() >= 4 && out.contains(secret)) return MASK;
         }
         return out;
+    }
+
+    /** Runs of whitespace (line breaks too) as one space: an excerpt is one line. */
+    private static String collapseSpaces(CharSequence s) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                if (!space) out.append(' ');
+                space = true;
+            } else {
+                out.append(c);
+                space = false;
+            }
+        }
+        return out.toString();
+    }
+
+    /** A secret is hidden wherever this many of its chars stand together (spaces and case aside). */
+    public static final int WINDOW = 6;
+
+    /**
+     * {@code text} (any excerpt or reason, of any finding) with every stretch that repeats
+     * {@value #WINDOW} or more consecutive chars of one of {@code secrets} replaced by "****".
+     * Chars are compared lower-cased, full-width folded, with spaces and invisible chars skipped, so
+     * a re-spaced or re-cased copy is caught too; a secret shorter than the window is masked where
+     * it occurs whole (from 4 chars on). Full-width letters of a re-typed copy are folded to ASCII.
+     */
+    public static String maskWindows(String text, List<String> secrets) {
+        return SecretWindows.of(secrets).mask(text);
+    }
+
+    /** The windows of a post's secrets, built once and applied to every excerpt and reason of the post. */
+    public static final class SecretWindows {
+        private static final SecretWindows NONE = new SecretWindows(new long[0], List.of());
+        /**
+         * Sorted 64-bit hashes of every {@value #WINDOW}-char window of the folded secrets; a text window
+         * whose hash is among them is hidden (a collision would only hide more).
+         */
+        private final long[] windows;
+        /** Folded secrets shorter than a window (4 or 5 chars), hidden where they occur whole. */
+        private final List<String> shortOnes;
+
+        private SecretWindows(long[] windows, List<String> shortOnes) {
+            this.windows = windows;
+            this.shortOnes = shortOnes;
+        }
+
+        public static SecretWindows of(List<String> secrets) {
+            if (secrets.isEmpty()) return NONE;
+            long[] hashes = new long[64];
+            int n = 0;
+            List<String> shortOnes = new ArrayList<>(0);
+            for (String secret : secrets) {
+                Folded f = fold(secret, null);
+                if (f.length() < WINDOW) {
+                    if (f.length() >= 4) shortOnes.add(new String(f.chars(), 0, f.length()));
+                    continue;
+                }
+                for (int i = 0; i + WINDOW <= f.length(); i++) {
+                    if (n == hashes.length) hashes = java.util.Arrays.copyOf(hashes, n * 2);
+                    hashes[n++] = hash(f.chars(), i);
+                }
+            }
+            long[] sorted = java.util.Arrays.copyOf(hashes, n);
+            java.util.Arrays.sort(sorted);
+            return new SecretWindows(sorted, shortOnes);
+        }
+
+        public String mask(String text) {
+            if (text == null || text.isEmpty() || windows.length == 0 && shortOnes.isEmpty()) return text;
+            int[] from = new int[text.length()];
+            Folded t = fold(text, from);
+            boolean[] hidden = null;
+            for (int i = 0; i + WINDOW <= t.length(); i++) {
+                if (windows.length == 0 || java.util.Arrays.binarySearch(windows, hash(t.chars(), i)) < 0) continue;
+                if (hidden == null) hidden = new boolean[text.length()];
+                hide(hidden, text, from[i], from[i + WINDOW - 1]);
+            }
+            if (!shortOnes.isEmpty()) {
+                String folded = new String(t.chars(), 0, t.length());
+                for (String s : shortOnes) {
+                    for (int i = folded.indexOf(s); i >= 0; i = folded.indexOf(s, i + 1)) {
+                        if (hidden == null) hidden = new boolean[text.length()];
+                        hide(hidden, text, from[i], from[i + s.length() - 1]);
+                    }
+                }
+            }
+            if (hidden == null) return text;
+            StringBuilder out = new StringBuilder(text.length());
+            for (int i = 0; i < text.length(); ) {
+                if (!hidden[i]) { out.append(text.charAt(i++)); continue; }
+                while (i < text.length() && hidden[i]) i++;
+                out.append(MASK);
+            }
+            return out.toString();
+        }
+
+        private static void hide(boolean[] hidden, String text, int first, int last) {
+            if (last + 1 < text.length() && Character.isLowSurrogate(text.charAt(last + 1))) last++; // never half a char
+            for (int c = first; c <= last; c++) hidden[c] = true;
+        }
+
+        private record Folded(char[] chars, int length) {}
+
+        /**
+         * Lower-cased, full-width folded, spaces and invisible chars dropped; {@code from[k]}, when
+         * given, is the index in {@code s} of folded char {@code k}.
+         */
+        private static Folded fold(String s, int[] from) {
+            char[] out = new char[s.length()];
+            int n = 0;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c < 0x80) {
+                    if (c <= ' ') continue;
+                    if (c >= 'A' && c <= 'Z') c += 32;
+                } else {
+                    if (Character.isWhitespace(c) || Character.isSpaceChar(c) || TextNormalizer.isInvisible(c)
+                            || Character.getType(c) == Character.FORMAT) {
+                        continue;
+                    }
+                    if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0; // full-width ASCII
+                    c = Character.toLowerCase(c);
+                }
+                out[n] = c;
+                if (from != null) from[n] = i;
+                n++;
+            }
+            return new Folded(out, n);
+        }
+
+        private static long hash(char[] a, int from) {
+            long h = 1125899906842597L;
+            for (int i = from; i < from + WINDOW; i++) h = 0x100000001b3L * (h ^ a[i]);
+            return h;
+        }
     }
 
     private static String typePrefix(String secret) {

@@ -138,7 +138,22 @@ public final class RuleFileReader {
                 lower(strings(file, r, "contextWords", line)), lower(strings(file, r, "negativeContextWords", line)),
                 r.path("contextRequired").asBoolean(false), r.path("contextWindow").asInt(60),
                 strings(file, r, "languages", line), strings(file, r, "examples", line), strings(file, r, "counterexamples", line),
-                r.has("priority") ? r.get("priority").asInt() : id.startsWith("generic") ? -1 : 0, requires, prefilter);
+                r.has("priority") ? r.get("priority").asInt() : id.startsWith("generic") ? -1 : 0, requires, prefilter,
+                detector == null ? null : phraseCues(file, r, line, where));
+    }
+
+    /** The bip39 detector's cue words: {@code labels}, {@code labelFillers}, {@code adviceWords}, {@code adviceExceptions}, {@code proseWords}, {@code grammarChars}. */
+    private static PhraseCues phraseCues(Path file, JsonNode r, int line, String where) {
+        List<String> grammar = strings(file, r, "grammarChars", line);
+        for (String g : grammar) {
+            if (g.codePointCount(0, g.length()) != 1) throw new ConfigException(where + ": 'grammarChars' holds single characters, not '" + g + "'");
+        }
+        int maxGrammar = r.path("maxGrammarChars").asInt(2);
+        int maxSpaced = r.path("maxGrammarCharsSpaced").asInt(3);
+        if (maxGrammar < 0 || maxSpaced < 0) throw new ConfigException(where + ": 'maxGrammarChars' and 'maxGrammarCharsSpaced' must be 0 or more");
+        return new PhraseCues(lower(strings(file, r, "labels", line)), lower(strings(file, r, "labelFillers", line)),
+                lower(strings(file, r, "adviceWords", line)), lower(strings(file, r, "adviceExceptions", line)),
+                lower(strings(file, r, "proseWords", line)), grammar, maxGrammar, maxSpaced);
     }
 
     private static Allowlist allowlist(Path file, JsonNode a, int line) {

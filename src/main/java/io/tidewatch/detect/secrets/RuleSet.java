@@ -21,6 +21,7 @@ public final class RuleSet {
     private final List<String> formatWords;
     private final KeywordIndex keywords;
     private final List<SecretRule> notForText;
+    private final java.util.Set<String> required = new java.util.HashSet<>();
 
     private RuleSet(List<SecretRule> rules, Map<SecretRule, List<Allowlist>> fileAllowlists,
                     List<String> formatWords, List<SecretRule> notForText) {
@@ -31,6 +32,7 @@ public final class RuleSet {
         this.indexById = new LinkedHashMap<>();
         for (int i = 0; i < rules.size(); i++) indexById.put(rules.get(i).id(), i);
         this.keywords = new KeywordIndex(rules.stream().map(SecretRule::keywords).toList());
+        for (SecretRule r : rules) for (RequiredRule q : r.required()) required.add(q.id());
     }
 
     public static RuleSet load(List<Path> files) {
@@ -88,6 +90,9 @@ public final class RuleSet {
     }
 
     int indexOf(String id) { return indexById.getOrDefault(id, -1); }
+
+    /** Some composite rule requires this one. */
+    boolean isRequired(String id) { return required.contains(id); }
 
     List<Allowlist> fileAllowlists(SecretRule r) { return fileAllowlists.getOrDefault(r, Collections.emptyList()); }
 

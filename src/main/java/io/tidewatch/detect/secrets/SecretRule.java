@@ -18,6 +18,7 @@ import java.util.List;
  * @param skipReport      a component of composites only, never reported alone (gitleaks {@code skipReport})
  * @param prefilter       a looser regex (see {@link GoRegex#relaxed}) that must find something first, or null
  * @param requires        a run of chars the text must have for the regex to be worth running, or null
+ * @param phraseCues      for the bip39 detector: labels, advice and prose words ({@link PhraseCues#none()} otherwise)
  * @param priority        breaks ties between overlapping findings of equal severity (higher wins);
  *                        catch-all rules use -1 so a specific rule names the leak
  */
@@ -27,7 +28,8 @@ public record SecretRule(String id, String description, Path file, int line,
                          Severity severity, String kind, SecretValidator validator, String detector,
                          List<String> contextWords, List<String> negativeContext, boolean contextRequired,
                          int contextWindow, List<String> languages, List<String> examples,
-                         List<String> counterexamples, int priority, CharRuns.Requirement requires, Pattern prefilter) {
+                         List<String> counterexamples, int priority, CharRuns.Requirement requires, Pattern prefilter,
+                         PhraseCues phraseCues) {
     public SecretRule {
         keywords = List.copyOf(keywords);
         allowlists = List.copyOf(allowlists);
@@ -37,6 +39,7 @@ public record SecretRule(String id, String description, Path file, int line,
         languages = List.copyOf(languages);
         examples = List.copyOf(examples);
         counterexamples = List.copyOf(counterexamples);
+        phraseCues = phraseCues == null ? PhraseCues.none() : phraseCues;
     }
 
     /** Path-only gitleaks rules (e.g. "pkcs12-file") judge file names, which chat does not have. */

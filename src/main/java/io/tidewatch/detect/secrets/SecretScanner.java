@@ -29,7 +29,7 @@ public final class SecretScanner implements Detector {
         this.rules = rules;
         this.fingerprinter = fingerprinter;
         for (SecretRule r : rules.rules()) {
-            if ("bip39".equals(r.detector())) seedFinders.put(r.id(), new SeedPhraseFinder(r.contextWords(), r.negativeContext()));
+            if ("bip39".equals(r.detector())) seedFinders.put(r.id(), new SeedPhraseFinder(r.contextWords(), r.negativeContext(), r.phraseCues()));
         }
     }
 
@@ -46,14 +46,23 @@ public final class SecretScanner implements Detector {
         int secretLength() { return secretSpans.stream().mapToInt(s -> s[1] - s[0]).sum(); }
     }
 
-    public List<Finding> scan(String text) {
-        if (text == null || text.isEmpty()) return List.of();
+    /**
+     * Findings and the exact text of every secret part any rule validated in the message (also those
+     * a more severe overlapping finding won), in original-text form: what no excerpt may repeat.
+     */
+    public record Scan(List<Finding> findings, List<String> secretTexts) {}
+
+    public List<Finding> scan(String text) { return scanDetailed(text).findings(); }
+
+    public Scan scanDetailed(String text) {
+        if (text == null || text.isEmpty()) return new Scan(List.of(), List.of());
         NormalizedText nt = TextNormalizer.normalize(text);
         BitSet candidates = rules.candidates(nt.lower());
         Map<Integer, List<Hit>> hits = new HashMap<>();
         CharRuns runs = null;
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             SecretRule rule = rules.rules().get(i);
+            if (rule.skipReport() && rules.isRequired(rule.id())) continue; // matched only when a composite needs it
             if (rule.requires() != null) {
                 if (runs == null) runs = new CharRuns(nt.text());
                 if (!runs.satisfies(rule.requires())) continue;
@@ -62,7 +71,8 @@ public final class SecretScanner implements Detector {
             if (!h.isEmpty()) hits.put(i, h);
         }
         List<Hit> reported = new ArrayList<>();
-        for (Map.Entry<Integer, List<Hit>> e : hits.entrySet()) {
+        // a snapshot: composites may match the rules they require (not keyword candidates) into the map
+        for (Map.Entry<Integer, List<Hit>> e : hits.isEmpty() ? List.<Map.Entry<Integer, List<Hit>>>of() : new ArrayList<>(hits.entrySet())) {
             SecretRule r = rules.rules().get(e.getKey());
             if (r.skipReport()) continue;
             if (r.required().isEmpty()) reported.addAll(e.getValue());
@@ -79,7 +89,13 @@ public final class SecretScanner implements Detector {
                 allSecrets.addAll(h.secrets());
             }
         }
-        return findings(nt, dedupe(reported), allSpans, allSecrets);
+        if (allSpans.isEmpty()) return new Scan(List.of(), List.of()); // the common case: nothing found
+        List<String> secretTexts = new ArrayList<>(allSpans.size());
+        for (int[] span : allSpans) {
+            int from = nt.originalStart(span[0]), to = nt.originalEnd(span[1]);
+            if (to > from) secretTexts.add(text.substring(from, to));
+        }
+        return new Scan(findings(nt, dedupe(reported), allSpans, allSecrets, secretTexts), List.copyOf(secretTexts));
     }
 
     private List<Hit> match(SecretRule rule, NormalizedText nt) {
@@ -131,9 +147,10 @@ public final class SecretScanner implements Detector {
         if (rule.contextWords().isEmpty() && rule.negativeContext().isEmpty()) return true;
         int from = Math.max(0, start - rule.contextWindow());
         int to = Math.min(lower.length(), end + rule.contextWindow());
-        List<int[]> negatives = occurrences(lower, from, to, rule.negativeContext(), List.of());
+        // a negative word must stand as a word: "md5" inside a key ("…MMd5w2…") says nothing
+        List<int[]> negatives = occurrences(lower, from, to, rule.negativeContext(), List.of(), true);
         // a positive word inside a negative phrase does not count: "code is" in "referral code is"
-        List<int[]> positives = occurrences(lower, from, to, rule.contextWords(), negatives);
+        List<int[]> positives = occurrences(lower, from, to, rule.contextWords(), negatives, false);
         int pos = nearest(positives, start, end);
         int neg = nearest(negatives, start, end);
         if (neg >= 0 && (pos < 0 || neg <= pos)) return false;
@@ -141,12 +158,18 @@ public final class SecretScanner implements Detector {
     }
 
     /** Occurrences [start, end) of {@code words} within [from, to) that overlap none of {@code excluded}. */
-    private static List<int[]> occurrences(String lower, int from, int to, List<String> words, List<int[]> excluded) {
+    private static List<int[]> occurrences(String lower, int from, int to, List<String> words, List<int[]> excluded,
+                                           boolean asWords) {
         List<int[]> out = new ArrayList<>();
         for (String w : words) {
             int i = lower.indexOf(w, from);
             while (i >= 0 && i + w.length() <= to) {
                 int s = i, e = i + w.length();
+                if (asWords && (isAsciiAlnum(w.charAt(0)) && s > 0 && isAsciiAlnum(lower.charAt(s - 1))
+                        || isAsciiAlnum(w.charAt(w.length() - 1)) && e < lower.length() && isAsciiAlnum(lower.charAt(e)))) {
+                    i = lower.indexOf(w, i + 1);
+                    continue;
+                }
                 boolean covered = false;
                 for (int[] x : excluded) if (s < x[1] && x[0] < e) { covered = true; break; }
                 if (!covered) out.add(new int[]{s, e});
@@ -154,6 +177,10 @@ public final class SecretScanner implements Detector {
             }
         }
         return out;
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
     }
 
     /** Distance from the match [start, end) to the closest occurrence, or -1. */
@@ -205,6 +232,7 @@ public final class SecretScanner implements Detector {
             Hit found = null;
             for (Hit h : candidates) {
                 if (h.start() == primary.start() && h.end() == primary.end()) continue;
+                if (overlaps(h.secretSpans(), spans)) continue; // a pair needs two secrets, not one read twice
                 if (near(nt.text(), primary, h, q)) { found = h; break; }
             }
             if (found == null) return null;
@@ -214,6 +242,11 @@ public final class SecretScanner implements Detector {
             end = Math.max(end, found.end());
         }
         return new Hit(primary.rule(), start, end, spans, secrets, null, primary.rule().severity(), primary.rule().description());
+    }
+
+    private static boolean overlaps(List<int[]> a, List<int[]> b) {
+        for (int[] x : a) for (int[] y : b) if (x[0] < y[1] && y[0] < x[1]) return true;
+        return false;
     }
 
     private static boolean near(String t, Hit a, Hit b, RequiredRule q) {
@@ -270,16 +303,21 @@ public final class SecretScanner implements Detector {
      * in original-text UTF-16 offsets. Excerpts show the words around it with every secret found
      * anywhere in the message masked.
      */
-    private List<Finding> findings(NormalizedText nt, List<Hit> hits, List<int[]> allSpans, List<String> allSecrets) {
+    private List<Finding> findings(NormalizedText nt, List<Hit> hits, List<int[]> allSpans, List<String> allSecrets,
+                                   List<String> secretTexts) {
         List<Finding> out = new ArrayList<>(hits.size());
+        if (hits.isEmpty()) return out;
+        Redactor.SecretWindows windows = Redactor.SecretWindows.of(secretTexts);
         for (Hit h : hits) {
             String basis = String.join("\u0000", h.secrets());
             int s = h.secretSpans().stream().mapToInt(x -> x[0]).min().orElse(h.start());
             int e = h.secretSpans().stream().mapToInt(x -> x[1]).max().orElse(h.end());
             String excerpt = h.excerpt() != null ? h.excerpt()
                     : Redactor.excerpt(nt.text(), Math.min(s, h.start()), Math.max(e, h.end()), allSpans, allSecrets);
-            out.add(new Finding(Category.SECRET, h.rule().id(), h.severity(), nt.originalStart(s),
-                    nt.originalEnd(e), excerpt, h.reason(), fingerprinter.fingerprint(h.rule().kind(), basis)));
+            // the same secret written twice, once outside any match, is hidden too
+            out.add(new Finding(Category.SECRET, h.rule().id(), h.severity(), nt.originalStart(s), nt.originalEnd(e),
+                    windows.mask(excerpt), h.reason(), // reasons here are rule texts; CompositeDetector masks them too
+                    fingerprinter.fingerprint(h.rule().kind(), basis)));
         }
         out.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
         return out;

@@ -131,7 +131,10 @@ public enum SecretValidator {
             "very", "really", "probably", "definitely", "somewhere", "written", "mandatory", "optional", "shown",
             "visible", "masked", "locked", "blocked", "disabled", "enabled", "useless", "known", "public", "fake",
             "real", "generated", "random", "temporary", "emailed", "displayed", "accepted", "rejected",
-            "wrong?", "the_same", "unchanged", "ignored", "needed.", "pending", "something", "nothing", "anything");
+            "wrong?", "the_same", "unchanged", "ignored", "needed.", "pending", "something", "nothing", "anything",
+            // function words that follow "password:" in explanations ("password: this is…", "passphrase that must…")
+            "this", "that", "these", "those", "must", "should", "will", "shall", "can", "may", "might", "and",
+            "for", "with", "from", "used", "often", "usually", "then", "when", "where", "while", "each", "every");
 
     /** Everyday English word shapes that follow "password is" in conversation ("expired", "working", "easily"). */
     private static boolean everydayWord(String t) {
@@ -142,8 +145,22 @@ public enum SecretValidator {
         return false;
     }
 
+    private static final String LEADING_QUOTES = "\"'`“‘(<[";
+    private static final String TRAILING_PUNCTUATION = "\"'`”’)>].,!?;:。，！？";
+    /** Longer than any password people type in chat: a paste of something else (and it bounds the checks). */
+    private static final int MAX_PASSWORD = 128;
+
+    /** {@code s} without the leading chars in {@code lead} and the trailing chars in {@code trail} (a linear scan). */
+    private static String trim(String s, String lead, String trail) {
+        int from = 0, to = s.length();
+        while (from < to && lead.indexOf(s.charAt(from)) >= 0) from++;
+        while (to > from && trail.indexOf(s.charAt(to - 1)) >= 0) to--;
+        return s.substring(from, to);
+    }
+
     static boolean password(String s) {
-        String t = s.toLowerCase(Locale.ROOT).replaceAll("^[\"'`“‘(<\\[]+|[\"'`”’)>\\].,!?;:。，！？]+$", "");
+        if (s.length() > MAX_PASSWORD) return false;
+        String t = trim(s.toLowerCase(Locale.ROOT), LEADING_QUOTES, TRAILING_PUNCTUATION);
         if (t.length() < 4 || NOT_PASSWORDS.contains(t) || everydayWord(t)) return false;
         if (t.chars().allMatch(c -> c == '*' || c == 'x' || c == '.' || c == '•')) return false;
         if (t.startsWith("{{") || t.startsWith("${") || t.startsWith("<")) return false;
@@ -152,11 +169,27 @@ public enum SecretValidator {
 
     static boolean strongPassword(String s) {
         if (!password(s) || s.length() < 6) return false;
+        // "yesterday!" is a word at the end of a sentence: judge it without trailing punctuation
+        s = trim(s, "", ".,!?;:。，！？");
+        if (s.length() < 6) return false;
         boolean digit = s.chars().anyMatch(Character::isDigit);
         boolean letter = s.chars().anyMatch(Character::isLetter);
         boolean symbol = s.chars().anyMatch(c -> !Character.isLetterOrDigit(c));
-        if (s.startsWith("http") || s.contains("://") || s.matches("[^@]+@[^@]+\\.[A-Za-z]{2,}")) return false; // a URL or an email address
+        if (s.startsWith("http") || s.contains("://") || emailAddress(s)) return false; // a URL or an email address
         return (digit && letter) || (symbol && (digit || letter)) || (digit && s.length() >= 6 && s.chars().distinct().count() >= 3);
+    }
+
+    /** "name@host.tld": one @, a dot after it, two or more letters after the last dot. */
+    private static boolean emailAddress(String s) {
+        int at = s.indexOf('@');
+        if (at <= 0 || at != s.lastIndexOf('@')) return false;
+        int dot = s.lastIndexOf('.');
+        if (dot < at + 2 || s.length() - dot - 1 < 2) return false;
+        for (int i = dot + 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+        }
+        return true;
     }
 
     static boolean hexKey(String s) {

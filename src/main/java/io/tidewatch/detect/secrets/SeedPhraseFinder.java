@@ -1,148 +1,225 @@
 package io.tidewatch.detect.secrets;
 
+import io.tidewatch.detect.secrets.Bip39Wordlist.Script;
+
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Finds BIP-39 mnemonics in chat: runs of wordlist words (English or Chinese simplified) that
- * may be numbered ("1. abandon 2. ability"), comma- or line-separated, in any case. Every
- * valid window length (24, 21, 18, 15, 12) is slid over each run and checksum-verified.
+ * Finds BIP-39 mnemonics in chat, in all ten official wordlists: runs of list words (Latin words,
+ * kana or Hangul words, single Chinese characters) that may be numbered ("1. abandon 2. ability"),
+ * comma- or line-separated, in any case, accents optional. Every valid window length (24, 21, 18,
+ * 15, 12) is slid over each run and checksum-verified.
  * <p>
- * A 12-word checksum passes by chance 1 time in 16 and many everyday words are on the list,
- * so a verified window is only reported when the text looks like a phrase being handed over:
- * the window lines up with the run's ends (line breaks, punctuation), the words are numbered
- * or one per line, or context words ("seed", "助记词") are near; everyday function words
- * ("you", "this", "will") and explanatory context ("example") count against it. Chinese words
- * are single characters and ordinary Chinese prose is made of them, so an unseparated Chinese
- * run counts only when it is exactly a phrase and context says so.
+ * A 12-word checksum passes by chance 1 time in 16, and everyday words (and most common Chinese
+ * characters) are on the lists, so a verified window counts only with evidence that a phrase is
+ * being handed over:
+ * <ul>
+ *   <li>a label right before it ("my recovery phrase is", "wallet phrase:", "助记词："): then the
+ *       checksum is the evidence, whatever everyday words the phrase holds;</li>
+ *   <li>the shape of a list: numbered, one per line, or the whole message; or context words near
+ *       ("seed", "metamask"), with few everyday English words in the window.</li>
+ * </ul>
+ * Advice is not a phrase: negation and imperatives near an unlabeled run ("never", "不要", "任何人")
+ * veto it, and Chinese characters written together as a sentence count only right after a label,
+ * ending at a sentence boundary, free of advice words and nearly free of function characters.
+ * The cue words live in the rule ({@link PhraseCues}).
  */
 final class SeedPhraseFinder {
-    /** A verified (or, with strong context, unverifiable) phrase: normalized span and its word indices. */
+    /** A verified (or, after a label, unverifiable) phrase: normalized span, word indices, wordlist name. */
     record Phrase(int start, int end, int[] indices, List<String> words, boolean checksumVerified, String language) {}
 
-    /** On the English list and common in ordinary sentences: evidence of prose, not a mnemonic. */
-    private static final Set<String> PROSE_WORDS = Set.of(
-            "you", "this", "that", "what", "when", "where", "they", "have", "will", "can", "just", "more",
-            "one", "all", "also", "only", "now", "over", "into", "then", "there", "very", "any", "about",
-            "such", "must", "much", "often", "other", "since", "until", "upon", "else", "either", "neither",
-            "own", "same", "few", "again", "because", "before", "below", "between", "during", "next", "never",
-            "still", "sure", "thing", "through", "together", "under", "why", "would", "yet", "okay",
-            "please", "thank", "help", "need", "want", "know", "think", "like", "good", "great", "really");
+    private static final List<Bip39Wordlist> LISTS = Bip39Wordlist.ALL;
+    private static final String SEPARATORS = ",.;:、，。；：)(]#-*•|\"'/";
 
     private final List<String> contextWords;
     private final List<String> negativeWords;
-    /** Chars that start some context word: most positions of a message can be skipped at once. */
-    private final java.util.BitSet contextStarts = new java.util.BitSet(65536);
+    private final PhraseCues cues;
+    private final Set<String> proseWords;
+    private final Set<Character> grammarChars = new HashSet<>();
+    /** Chars that start (end) some label word: most positions of a message can be skipped at once. */
+    private final BitSet labelStarts = new BitSet(65536);
+    private final BitSet labelEnds = new BitSet(65536);
+    private final int maxLabelLength;
 
-    SeedPhraseFinder(List<String> contextWords, List<String> negativeWords) {
+    SeedPhraseFinder(List<String> contextWords, List<String> negativeWords, PhraseCues cues) {
         this.contextWords = contextWords;
         this.negativeWords = negativeWords;
-        for (String w : contextWords) if (!w.isEmpty()) contextStarts.set(w.charAt(0));
-    }
-
-    private boolean hasContextWord(String t) {
-        for (int i = 0; i < t.length(); i++) {
-            if (!contextStarts.get(t.charAt(i))) continue;
-            for (String w : contextWords) if (t.startsWith(w, i)) return true;
+        this.cues = cues;
+        this.proseWords = Set.copyOf(cues.proseWords());
+        for (String g : cues.grammarChars()) if (g.length() == 1) grammarChars.add(g.charAt(0));
+        int longest = 1;
+        for (String w : cues.labels()) {
+            if (w.isEmpty()) continue;
+            labelStarts.set(w.charAt(0));
+            labelEnds.set(w.charAt(w.length() - 1));
+            longest = Math.max(longest, w.length());
         }
-        return false;
+        maxLabelLength = longest;
     }
 
-    private record Token(int start, int end, int index, String word, boolean cjk) {}
+    /** A word of the text: its normalized span, how it is written, and its index in each list (-1: not on it). */
+    private record Token(int start, int end, Script script, String word, int[] index) {}
 
     List<Phrase> find(NormalizedText nt) {
-        String t = nt.lower();
         if (!plausible(nt)) return List.of();
+        String t = nt.lower();
         List<Token> tokens = tokenize(t);
         List<Phrase> out = new ArrayList<>();
-        int i = 0;
-        while (i < tokens.size()) {
-            Token first = tokens.get(i);
-            if (first.index < 0) { i++; continue; }
-            int j = i + 1;
-            while (j < tokens.size() && tokens.get(j).index >= 0 && tokens.get(j).cjk == first.cjk
-                    && joinable(t, tokens.get(j - 1), tokens.get(j))) {
-                j++;
+        for (int l = 0; l < LISTS.size(); l++) {
+            int i = 0;
+            while (i < tokens.size()) {
+                if (tokens.get(i).index[l] < 0) { i++; continue; }
+                int j = i + 1;
+                while (j < tokens.size() && tokens.get(j).index[l] >= 0 && joinable(t, tokens.get(j - 1), tokens.get(j))) j++;
+                if (j - i >= 12) {
+                    for (Phrase p : judgeRun(nt, tokens.subList(i, j), l)) if (!overlapsAny(out, p)) out.add(p);
+                }
+                i = j;
             }
-            if (j - i >= 12) out.addAll(judgeRun(nt, tokens.subList(i, j)));
-            i = j;
         }
         return out;
     }
 
+    private static boolean overlapsAny(List<Phrase> kept, Phrase p) {
+        for (Phrase k : kept) if (p.start() < k.end() && k.start() < p.end()) return true;
+        return false;
+    }
+
+    // ------------------------------------------------------------------ cheap bail-out
+
     /**
-     * Cheap bail-out without dictionary lookups: a phrase needs 12 word-shaped tokens in a row
-     * (3-8 letters, or single CJK chars) with only separators between; a Chinese run also needs
-     * its chars spaced apart or a context word in the message.
+     * Without dictionary lookups: a phrase needs 12 word-shaped tokens in a row (3-10 Latin letters,
+     * a kana or Hangul word, or single Chinese characters) with only separators between; a run of
+     * Chinese characters also needs them spaced apart or a label word in the message.
      */
     private boolean plausible(NormalizedText nt) {
         String t = nt.lower();
         int n = t.length();
-        int enRun = 0, cjkRun = 0, bestEn = 0, bestCjk = 0, cjkApart = 0, bestCjkApart = 0;
+        if (n < 12) return false; // twelve words take twelve chars at the very least
+        int words = 0, bestWords = 0, han = 0, bestHan = 0, hanApart = 0, bestHanApart = 0;
         int i = 0;
-        boolean lastWasCjk = false;
         while (i < n) {
             char c = t.charAt(i);
             if (c >= 'a' && c <= 'z') {
-                int j = i;
+                // the common case, plain ASCII words, without the general script checks
+                int j = i + 1;
                 while (j < n && t.charAt(j) >= 'a' && t.charAt(j) <= 'z') j++;
-                int len = j - i;
-                boolean glued = j < n && Character.isLetter(t.charAt(j)) && !TextNormalizer.isCjk(t.charAt(j));
-                enRun = (len >= 3 && len <= 8 && !glued) ? enRun + 1 : 0;
-                bestEn = Math.max(bestEn, enRun);
-                cjkRun = 0;
-                cjkApart = 0;
-                lastWasCjk = false;
-                i = j;
-            } else if (TextNormalizer.isCjk(c)) {
-                if (lastWasCjk && i > 0) {
-                    boolean apart = !TextNormalizer.isCjk(t.charAt(i - 1))
-                            || nt.originalStart(i) > nt.originalEnd(i);
-                    if (apart) cjkApart++;
+                if (j == n || t.charAt(j) < 0x80) {
+                    int len = j - i;
+                    boolean glued = i > 0 && Character.isLetterOrDigit(t.charAt(i - 1)) && !TextNormalizer.isCjk(t.charAt(i - 1));
+                    words = !glued && len >= 3 && len <= 10 ? words + 1 : 0;
+                    bestWords = Math.max(bestWords, words);
+                    han = 0;
+                    hanApart = 0;
+                    i = j;
+                    continue;
                 }
-                cjkRun++;
-                bestCjk = Math.max(bestCjk, cjkRun);
-                bestCjkApart = Math.max(bestCjkApart, cjkApart);
-                enRun = 0;
-                lastWasCjk = true;
+            }
+            Script s = scriptOf(c);
+            if (s == Script.HAN) {
+                if (han > 0 && (!TextNormalizer.isCjk(t.charAt(i - 1)) || nt.originalStart(i) > nt.originalEnd(i))) hanApart++;
+                han++;
+                bestHan = Math.max(bestHan, han);
+                bestHanApart = Math.max(bestHanApart, hanApart);
+                words = 0;
                 i++;
+            } else if (s != null) {
+                int j = wordEnd(t, i, s);
+                int len = j - i;
+                boolean shaped = !glued(t, i, j, s) && (s == Script.LATIN ? len >= 3 && len <= 10 : len <= 12);
+                words = shaped ? words + 1 : 0;
+                bestWords = Math.max(bestWords, words);
+                han = 0;
+                hanApart = 0;
+                i = j;
             } else {
-                if (!(Character.isWhitespace(c) || Character.isDigit(c) || ",.;:、，。；：)(]#-*•|\"'/".indexOf(c) >= 0)) {
-                    enRun = 0;
-                    cjkRun = 0;
-                    cjkApart = 0;
-                    lastWasCjk = false;
+                if (!isSeparator(c)) {
+                    words = 0;
+                    han = 0;
+                    hanApart = 0;
                 }
                 i++;
             }
         }
-        if (bestEn >= 12) return true;
-        if (bestCjk < 12) return false;
-        return bestCjkApart >= 10 || hasContextWord(t);
+        if (bestWords >= 12) return true;
+        if (bestHan < 12) return false;
+        return bestHanApart >= 10 || hasLabel(t);
     }
+
+    private boolean hasLabel(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (!labelStarts.get(t.charAt(i))) continue;
+            for (String w : cues.labels()) if (t.startsWith(w, i)) return true;
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ words
+
+    /** The script of a char that can be part of a list word, or null. Text is lower-cased. */
+    private static Script scriptOf(char c) {
+        if (c < 0x80) return c >= 'a' && c <= 'z' ? Script.LATIN : null;
+        if (TextNormalizer.isCjk(c)) return Script.HAN;
+        if (c >= 0x3041 && c <= 0x309F) return Script.KANA;
+        if ((c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF)) return Script.HANGUL;
+        if (c >= 0xC0 && c <= 0x24F && Character.isLetter(c)) return Script.LATIN;
+        return null;
+    }
+
+    /** End of the word of script {@code s} starting at {@code i} (combining accents belong to it). */
+    private static int wordEnd(String t, int i, Script s) {
+        int j = i + 1;
+        while (j < t.length()) {
+            char c = t.charAt(j);
+            if (scriptOf(c) == s || (s == Script.LATIN && c >= 0x300 && c <= 0x36F)) j++;
+            else break;
+        }
+        return j;
+    }
+
+    /**
+     * A word stuck to letters or digits ("abc123", "私のさくら", "пароль") is not a list word; a Latin
+     * word may touch Chinese characters ("助记词是fancy muffin…"), as people type it.
+     */
+    private static boolean glued(String t, int start, int end, Script s) {
+        if (start > 0) {
+            char p = t.charAt(start - 1);
+            if (Character.isDigit(p) || Character.isLetter(p) && !(s == Script.LATIN && TextNormalizer.isCjk(p))) return true;
+        }
+        if (end < t.length()) {
+            char q = t.charAt(end);
+            return Character.isLetter(q) && !(s == Script.LATIN && TextNormalizer.isCjk(q));
+        }
+        return false;
+    }
+
+    private static final int[] NO_INDEX = noIndex();
 
     private static List<Token> tokenize(String t) {
         List<Token> tokens = new ArrayList<>();
         int i = 0, n = t.length();
         while (i < n) {
             char c = t.charAt(i);
-            if (c >= 'a' && c <= 'z') {
-                int j = i;
-                while (j < n && t.charAt(j) >= 'a' && t.charAt(j) <= 'z') j++;
-                boolean glued = (i > 0 && Character.isLetterOrDigit(t.charAt(i - 1)) && !TextNormalizer.isCjk(t.charAt(i - 1)))
-                        || (j < n && Character.isLetter(t.charAt(j)) && !TextNormalizer.isCjk(t.charAt(j)));
-                String w = t.substring(i, j);
-                tokens.add(new Token(i, j, glued ? -1 : Bip39Wordlist.ENGLISH.indexOf(w), w, false));
-                i = j;
-            } else if (TextNormalizer.isCjk(c)) {
+            Script s = scriptOf(c);
+            if (s == Script.HAN) {
                 String w = String.valueOf(c);
-                tokens.add(new Token(i, i + 1, Bip39Wordlist.CHINESE_SIMPLIFIED.indexOf(w), w, true));
+                tokens.add(new Token(i, i + 1, s, w, indices(w)));
                 i++;
+            } else if (s != null) {
+                int j = wordEnd(t, i, s);
+                String w = t.substring(i, j);
+                // a word of one script can only be on that script's lists (Latin words are never kana)
+                tokens.add(new Token(i, j, s, w, glued(t, i, j, s) ? NO_INDEX : indices(Bip39Wordlist.fold(w, s))));
+                i = j;
             } else if (Character.isLetter(c)) {
                 int j = i;
-                while (j < n && Character.isLetter(t.charAt(j)) && !TextNormalizer.isCjk(t.charAt(j))) j++;
-                tokens.add(new Token(i, j, -1, t.substring(i, j), false));
+                while (j < n && Character.isLetter(t.charAt(j)) && scriptOf(t.charAt(j)) == null) j++;
+                tokens.add(new Token(i, j, null, t.substring(i, j), NO_INDEX));
                 i = j;
             } else {
                 i++;
@@ -151,34 +228,58 @@ final class SeedPhraseFinder {
         return tokens;
     }
 
+    private static int[] indices(String folded) {
+        int[] idx = Bip39Wordlist.indicesAcrossLists(folded);
+        return idx == null ? NO_INDEX : idx;
+    }
+
+    private static int[] noIndex() {
+        int[] a = new int[LISTS.size()];
+        Arrays.fill(a, -1);
+        return a;
+    }
+
+    private static final boolean[] ASCII_SEPARATOR = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_SEPARATOR[c] = Character.isWhitespace(c) || Character.isDigit(c) || SEPARATORS.indexOf(c) >= 0;
+        }
+    }
+
+    private static boolean isSeparator(char c) {
+        if (c < 128) return ASCII_SEPARATOR[c];
+        return Character.isWhitespace(c) || Character.isDigit(c) || SEPARATORS.indexOf(c) >= 0;
+    }
+
     /** Between two words only separators may stand: spaces, commas, numbering, bullets, quotes. */
     private static boolean joinable(String t, Token a, Token b) {
-        for (int k = a.end; k < b.start; k++) {
-            char c = t.charAt(k);
-            if (Character.isWhitespace(c) || Character.isDigit(c)) continue;
-            if (",.;:、，。；：)(]#-*•|\"'/".indexOf(c) >= 0) continue;
-            return false;
-        }
-        // "abandon. 2. ability" fine; but a sentence break inside a Chinese run is not a phrase
+        for (int k = a.end; k < b.start; k++) if (!isSeparator(t.charAt(k))) return false;
         return true;
     }
 
-    private List<Phrase> judgeRun(NormalizedText nt, List<Token> run) {
+    // ------------------------------------------------------------------ judging a run
+
+    private List<Phrase> judgeRun(NormalizedText nt, List<Token> run, int list) {
         String t = nt.lower();
-        boolean cjk = run.get(0).cjk;
+        boolean han = LISTS.get(list).script() == Script.HAN;
         int[] idx = new int[run.size()];
-        for (int k = 0; k < idx.length; k++) idx[k] = run.get(k).index;
+        for (int k = 0; k < idx.length; k++) idx[k] = run.get(k).index[list];
         int ctxFrom = Math.max(0, run.get(0).start - 120);
         int ctxTo = Math.min(t.length(), run.get(run.size() - 1).end + 60);
         String around = t.substring(ctxFrom, ctxTo);
         boolean context = containsAny(around, contextWords);
         boolean negative = containsAny(around, negativeWords);
-        if (negative && !context) return List.of();
-        if (cjk && !context && !separated(nt, run, 0, run.size())) return List.of(); // Chinese prose
         boolean numbered = numbered(t, run);
         boolean perLine = perLine(t, run);
-        boolean wholeMessage = t.substring(0, run.get(0).start).isBlank()
-                && t.substring(run.get(run.size() - 1).end).replaceAll("[\\s.!?。！？]", "").isEmpty();
+        boolean messageStarts = t.substring(0, run.get(0).start).isBlank();
+        boolean messageEnds = true;
+        for (int k = run.get(run.size() - 1).end; k < t.length() && messageEnds; k++) {
+            messageEnds = Character.isWhitespace(t.charAt(k)) || ".!?。！？".indexOf(t.charAt(k)) >= 0;
+        }
+        boolean wholeMessage = messageStarts && messageEnds;
+        Boolean[] labeled = new Boolean[run.size()];
+        Run r = new Run(nt, run, list, han, context, negative, numbered, perLine, labeled);
         List<Phrase> out = new ArrayList<>();
         int from = 0;
         while (from <= run.size() - 12) {
@@ -186,17 +287,20 @@ final class SeedPhraseFinder {
             int bestScore = Integer.MIN_VALUE;
             for (int len = 24; len >= 12 && best == null; len -= 3) {
                 for (int s = from; s + len <= run.size(); s++) {
-                    // "hello <12 words>": a greeting word or two before a phrase that ends the message
+                    // "hello <12 words>", "<12 words> help!!": a word or two of greeting or plea around
+                    // a phrase that is the whole message
                     boolean alignedStart = s == 0 || boundary(t, run.get(s - 1), run.get(s))
-                            || s <= 2 && s + len == run.size() && wholeMessage;
-                    boolean alignedEnd = s + len == run.size() || boundary(t, run.get(s + len - 1), run.get(s + len));
-                    int score = (alignedStart ? 2 : 0) + (alignedEnd ? 2 : 0) - (s - from);
+                            || s <= 2 && run.size() - (s + len) <= 2 && wholeMessage;
+                    boolean alignedEnd = s + len == run.size() || boundary(t, run.get(s + len - 1), run.get(s + len))
+                            || run.size() - (s + len) <= 2 && s <= 2 && wholeMessage;
+                    boolean label = r.labeled(s);
+                    int score = (label ? 4 : 0) + (alignedStart ? 2 : 0) + (alignedEnd ? 2 : 0) - (s - from);
                     if (score <= bestScore) continue;
                     // the cheap shape checks first, the SHA-256 checksum last
-                    if (accept(nt, run, s, len, alignedStart, alignedEnd, context, negative, numbered, perLine, cjk)
+                    if (accept(r, s, len, alignedStart, alignedEnd, label)
                             && SeedPhraseValidator.checksumValid(idx, s, len)) {
                         bestScore = score;
-                        best = phrase(run, idx, s, len, true, cjk);
+                        best = phrase(run, idx, s, len, true, list);
                     }
                 }
             }
@@ -206,53 +310,268 @@ final class SeedPhraseFinder {
             while (consumed < run.size() && run.get(consumed).start < best.end()) consumed++;
             from = consumed;
         }
-        if (out.isEmpty() && context && !negative) {
-            // strong context and the shape of a phrase, but no checksum holds (a typo, a made-up
-            // phrase): still a phrase being handed over. Segments between punctuation/line breaks.
-            int segStart = 0;
-            for (int k = 1; k <= run.size(); k++) {
-                if (k == run.size() || boundary(t, run.get(k - 1), run.get(k)) && !numbered && !perLine) {
-                    int len = k - segStart;
-                    if (SeedPhraseValidator.validLength(len) && (!cjk || separated(nt, run, segStart, len))
-                            && prose(run, segStart, len) <= len / 4) {
-                        out.add(phrase(run, idx, segStart, len, false, cjk));
-                    }
-                    segStart = k;
-                }
+        if (out.isEmpty() && !negative) out.addAll(unverified(r, idx));
+        return out;
+    }
+
+    /** What {@link #judgeRun} knows about one run, shared by the window checks. */
+    private final class Run {
+        final NormalizedText nt;
+        final String t;
+        final List<Token> run;
+        final int list;
+        final boolean han, context, negative, numbered, perLine, commaListed;
+        final Boolean[] labeledAt;
+
+        Run(NormalizedText nt, List<Token> run, int list, boolean han, boolean context, boolean negative,
+            boolean numbered, boolean perLine, Boolean[] labeledAt) {
+            this.nt = nt;
+            this.t = nt.lower();
+            this.run = run;
+            this.list = list;
+            this.han = han;
+            this.context = context;
+            this.negative = negative;
+            this.numbered = numbered;
+            this.perLine = perLine;
+            this.commaListed = commaListed(t, run);
+            this.labeledAt = labeledAt;
+        }
+
+        boolean labeled(int s) {
+            if (labeledAt[s] == null) labeledAt[s] = labelBefore(t, run.get(s).start);
+            return labeledAt[s];
+        }
+    }
+
+    private boolean accept(Run r, int s, int len, boolean alignedStart, boolean alignedEnd, boolean labeled) {
+        int start = r.run.get(s).start, end = r.run.get(s + len - 1).end;
+        if (!labeled && startsWithLabel(r, s)) return false;
+        if (r.han) {
+            String chars = joined(r.run, s, len);
+            // a phrase holds no two-character advice word and no label ("助记词" inside is a sentence about one)
+            if (containsAdvice(chars, true) || containsHanLabel(chars)) return false;
+            boolean separated = separated(r.nt, r.run, s, len);
+            int grammar = grammar(r.run, s, len);
+            // the sentence around, separators dropped ("不 要" and "不\n要" read as 不要), holds no advice word
+            // (single characters such as 别 count outside the phrase only: a phrase may hold one)
+            boolean adviceNear = containsAdvice(hanSentence(r.t, start, end, true), true)
+                    || containsAdvice(hanSentence(r.t, start, end, false), false);
+            if (!separated) {
+                // characters written together are a sentence unless a label introduces exactly them:
+                // the phrase ends where the unspaced block ends ("助记词：刀奶…东 谢谢")
+                boolean blockEnd = alignedEnd || s + len < r.run.size() && apart(r.nt, r.run.get(s + len - 1), r.run.get(s + len));
+                return labeled && blockEnd && !adviceNear && grammar <= cues.maxGrammarChars();
             }
+            // spaced out, a sentence still shows its function characters ("助 记 词 就 是 你 的 钱 包")
+            if (grammar > cues.maxGrammarCharsSpaced() * len / 12) return false;
+            if (labeled) return true;
+            if (r.negative || adviceNear) return false;
+            return (alignedStart && alignedEnd) || r.context || r.numbered || r.perLine;
+        }
+        if (labeled) return true; // a valid checksum right after a label: everyday words do not matter
+        if (r.negative || adviceAround(r.t, start, end)) return false;
+        int prose = prose(r.run, s, len);
+        if (r.numbered || r.perLine || r.commaListed) return prose <= len / 3;
+        // unlabeled and running on into a sentence: "never", "share" inside it make it advice
+        if (embedded(r.t, start, end) && containsWordFrom(r.t, start, end, cues.adviceWords())) return false;
+        // with context words near, one aligned end is enough ("my seed is w1 … w12 please help")
+        if (r.context) return prose <= len / 3 && (alignedStart || alignedEnd || len >= 15);
+        // no label, no context: an everyday word where the run meets a sentence ("I like …") makes it prose
+        if (proseWords.contains(r.run.get(s).word) && embedded(r.t, start, start)
+                || proseWords.contains(r.run.get(s + len - 1).word) && embedded(r.t, end, end)) {
+            return false;
+        }
+        Set<String> seen = new HashSet<>();
+        int repeats = 0;
+        for (int k = s; k < s + len; k++) if (!seen.add(r.run.get(k).word)) repeats++;
+        return alignedStart && alignedEnd && prose <= Math.max(1, len / 6) && repeats <= Math.max(1, len / 10);
+    }
+
+    /** "seed phrase: w1 …": the label's own words ("seed", "phrase" are list words) do not start a phrase. */
+    private static boolean startsWithLabel(Run r, int s) {
+        for (int k = s + 1; k <= s + 3 && k < r.run.size(); k++) if (r.labeled(k)) return true;
+        return false;
+    }
+
+    /**
+     * No checksum holds (a typo, a made-up phrase) but a label introduces a list of a valid length,
+     * or context words stand beside a numbered or one-per-line list: still a phrase being handed over.
+     * Segments run between punctuation and line breaks.
+     */
+    private List<Phrase> unverified(Run r, int[] idx) {
+        List<Phrase> out = new ArrayList<>();
+        int segStart = 0;
+        for (int k = 1; k <= r.run.size(); k++) {
+            if (k < r.run.size() && (!boundary(r.t, r.run.get(k - 1), r.run.get(k)) || r.numbered || r.perLine)) continue;
+            int len = k - segStart;
+            if (SeedPhraseValidator.validLength(len) && (r.labeled(segStart) || r.context && (r.numbered || r.perLine))) {
+                int start = r.run.get(segStart).start, end = r.run.get(k - 1).end;
+                boolean ok = r.han
+                        ? separated(r.nt, r.run, segStart, len) && !containsAdvice(joined(r.run, segStart, len), true)
+                        : prose(r.run, segStart, len) <= len / 4;
+                if (ok && !adviceAround(r.t, start, end)) out.add(phrase(r.run, idx, segStart, len, false, r.list));
+            }
+            segStart = k;
         }
         return out;
     }
 
-    private boolean accept(NormalizedText nt, List<Token> run, int s, int len, boolean alignedStart, boolean alignedEnd,
-                           boolean context, boolean negative, boolean numbered, boolean perLine, boolean cjk) {
-        boolean aligned = alignedStart && alignedEnd;
-        if (negative && !context) return false;
-        if (cjk) {
-            boolean separated = separated(nt, run, s, len);
-            if (separated) return aligned || context;
-            return context && aligned;
+    // ------------------------------------------------------------------ labels, advice, prose
+
+    /**
+     * True when a label ends right before {@code pos}, with only fillers ("is", "are", "是", "如下"),
+     * punctuation, numbers or spaces between: "my recovery phrase is:", "助记词如下：", "seed (12 words):".
+     */
+    private boolean labelBefore(String t, int pos) {
+        if (insideLabel(t, pos)) return false; // "phrase" of "seed phrase" follows the label "seed" but is not a phrase word
+        int floor = Math.max(0, pos - 80);
+        int i = pos;
+        for (int step = 0; step < 6; step++) {
+            int gapEnd = i;
+            while (i > floor && !Character.isLetter(t.charAt(i - 1))) i--;
+            if (i <= floor) return false;
+            if (labelEnds.get(t.charAt(i - 1))) for (String l : cues.labels()) if (endsAt(t, i, l)) return true;
+            // "帮我看看这个助记词能不能导入：…", "recovery phrase for my old wallet: …": a colon closes a clause naming it
+            if (step == 0 && colonIn(t, i, gapEnd) && labelInClause(t, i)) return true;
+            int filler = -1;
+            for (String f : cues.labelFillers()) if (f.length() > filler && endsAt(t, i, f)) filler = f.length();
+            if (filler < 0) return false;
+            i -= filler;
         }
-        int prose = prose(run, s, len);
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        int repeats = 0;
-        for (int k = s; k < s + len; k++) {
-            String w = run.get(k).word;
-            if (!seen.add(w)) repeats++;
-        }
-        if (numbered || perLine) return prose <= len / 3;
-        // with context words near, one aligned end is enough ("my seed is w1 … w12 please help")
-        if (context) return prose <= len / 3 && (alignedStart || alignedEnd || len >= 15);
-        return aligned && prose <= 1 && repeats <= 1;
+        return false;
     }
 
-    private static int prose(List<Token> run, int s, int len) {
+    private static boolean colonIn(String t, int from, int to) {
+        for (int k = from; k < to; k++) if (t.charAt(k) == ':' || t.charAt(k) == '：') return true;
+        return false;
+    }
+
+    /** A label within the 40 chars before {@code end}, in the same clause (no sentence end or line break between). */
+    private boolean labelInClause(String t, int end) {
+        int from = end;
+        for (int k = 0; k < 40 && from > 0 && "\n。！？!?.".indexOf(t.charAt(from - 1)) < 0; k++) from--;
+        String clause = t.substring(from, end);
+        for (String l : cues.labels()) {
+            int at = clause.indexOf(l);
+            if (at >= 0 && (scriptOf(l.charAt(0)) != Script.LATIN || at == 0 || !Character.isLetter(clause.charAt(at - 1)))) return true;
+        }
+        return false;
+    }
+
+    private boolean insideLabel(String t, int pos) {
+        for (int p = Math.max(0, pos - maxLabelLength + 1); p <= pos; p++) {
+            if (!labelStarts.get(t.charAt(p))) continue;
+            for (String l : cues.labels()) if (p + l.length() > pos && t.startsWith(l, p)) return true;
+        }
+        return false;
+    }
+
+    /** {@code w} ends at {@code i} and, when it starts with a Latin letter, starts a word. */
+    private static boolean endsAt(String t, int i, String w) {
+        int s = i - w.length();
+        if (s < 0 || !t.startsWith(w, s)) return false;
+        return s == 0 || scriptOf(w.charAt(0)) != Script.LATIN || !Character.isLetter(t.charAt(s - 1));
+    }
+
+    /** Advice words in the sentence around a window, outside it (a phrase may hold "never" itself). */
+    private boolean adviceAround(String t, int start, int end) {
+        int from = start, to = end;
+        for (int k = 0; k < 80 && from > 0 && !sentenceEnd(t.charAt(from - 1)); k++) from--;
+        for (int k = 0; k < 60 && to < t.length() && !sentenceEnd(t.charAt(to)); k++) to++;
+        return containsWordFrom(t, from, start, cues.adviceWords()) || containsWordFrom(t, end, to, cues.adviceWords());
+    }
+
+    private static boolean sentenceEnd(char c) {
+        return c == '\n' || ".!?。！？".indexOf(c) >= 0;
+    }
+
+    /**
+     * A word stands right before {@code start} or right after {@code end}, with only spaces between:
+     * the text there is part of a sentence. ({@code start == end} asks about one point.)
+     */
+    private static boolean embedded(String t, int start, int end) {
+        int i = start;
+        while (i > 0 && (t.charAt(i - 1) == ' ' || t.charAt(i - 1) == '\t')) i--;
+        if (i > 0 && i < start && Character.isLetter(t.charAt(i - 1))) return true;
+        int j = end;
+        while (j < t.length() && (t.charAt(j) == ' ' || t.charAt(j) == '\t')) j++;
+        return j < t.length() && j > end && Character.isLetter(t.charAt(j));
+    }
+
+    private static String joined(List<Token> run, int s, int len) {
+        StringBuilder sb = new StringBuilder(len);
+        for (int k = s; k < s + len; k++) sb.append(run.get(k).word);
+        return sb.toString();
+    }
+
+    /**
+     * The letters of the Chinese sentence holding {@code [start, end)}, up to 。！？ (line breaks and spaces
+     * skipped), with or without the phrase itself.
+     */
+    private String hanSentence(String t, int start, int end, boolean withPhrase) {
+        int from = start, to = end;
+        for (int k = 0; k < 80 && from > 0 && "。！？!?".indexOf(t.charAt(from - 1)) < 0; k++) from--;
+        for (int k = 0; k < 80 && to < t.length() && "。！？!?".indexOf(t.charAt(to)) < 0; k++) to++;
+        StringBuilder sb = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+            if (!withPhrase && i == start) { sb.append(' '); i = end - 1; continue; }
+            if (Character.isLetter(t.charAt(i))) sb.append(t.charAt(i));
+        }
+        String sentence = sb.toString();
+        // questions such as 能不能, 会不会 hold 不能, 不会 but advise nothing
+        for (String q : cues.adviceExceptions()) sentence = sentence.replace(q, " ");
+        return sentence;
+    }
+
+    private boolean containsHanLabel(String chars) {
+        for (String l : cues.labels()) if (l.length() >= 2 && TextNormalizer.isCjk(l.charAt(0)) && chars.contains(l)) return true;
+        return false;
+    }
+
+    /** Advice words inside Chinese characters; single characters (别, 勿) too unless {@code multiOnly}. */
+    private boolean containsAdvice(String chars, boolean multiOnly) {
+        for (String w : cues.adviceWords()) {
+            if (multiOnly && w.length() < 2) continue;
+            if (w.isEmpty() || !TextNormalizer.isCjk(w.charAt(0))) continue;
+            if (chars.contains(w)) return true;
+        }
+        return false;
+    }
+
+    private static boolean containsWordFrom(String t, int from, int to, List<String> words) {
+        if (to <= from) return false;
+        for (String w : words) {
+            int i = t.indexOf(w, from);
+            while (i >= 0 && i + w.length() <= to) {
+                boolean latin = scriptOf(w.charAt(0)) == Script.LATIN;
+                if (!latin || ((i == 0 || !Character.isLetter(t.charAt(i - 1)))
+                        && (i + w.length() >= t.length() || !Character.isLetter(t.charAt(i + w.length()))))) {
+                    return true;
+                }
+                i = t.indexOf(w, i + 1);
+            }
+        }
+        return false;
+    }
+
+    private int grammar(List<Token> run, int s, int len) {
+        int n = 0;
+        for (int k = s; k < s + len; k++) if (grammarChars.contains(run.get(k).word.charAt(0))) n++;
+        return n;
+    }
+
+    private int prose(List<Token> run, int s, int len) {
         int prose = 0;
-        for (int k = s; k < s + len; k++) if (PROSE_WORDS.contains(run.get(k).word)) prose++;
+        for (int k = s; k < s + len; k++) if (proseWords.contains(run.get(k).word)) prose++;
         return prose;
     }
 
-    /** Consecutive CJK words whose original chars were apart (spaces, commas): a list, not prose. */
+    private static boolean apart(NormalizedText nt, Token a, Token b) {
+        return nt.originalStart(b.start) > nt.originalEnd(a.end);
+    }
+
+    /** Consecutive Chinese words whose original chars were apart (spaces, commas): a list, not prose. */
     private static boolean separated(NormalizedText nt, List<Token> run, int s, int len) {
         int apart = 0;
         for (int k = s + 1; k < s + len; k++) {
@@ -281,6 +600,17 @@ final class SeedPhraseFinder {
         return numbers >= (run.size() - 1) * 2 / 3;
     }
 
+    /** "grunt, goose, risk, …": words set apart by commas, a list rather than a sentence. */
+    private static boolean commaListed(String t, List<Token> run) {
+        int commas = 0;
+        for (int k = 1; k < run.size(); k++) {
+            for (int p = run.get(k - 1).end; p < run.get(k).start; p++) {
+                if (",，、;".indexOf(t.charAt(p)) >= 0) { commas++; break; }
+            }
+        }
+        return commas >= (run.size() - 1) * 2 / 3;
+    }
+
     private static boolean perLine(String t, List<Token> run) {
         int breaks = 0;
         for (int k = 1; k < run.size(); k++) {
@@ -294,10 +624,10 @@ final class SeedPhraseFinder {
         return false;
     }
 
-    private static Phrase phrase(List<Token> run, int[] idx, int s, int len, boolean verified, boolean cjk) {
+    private static Phrase phrase(List<Token> run, int[] idx, int s, int len, boolean verified, int list) {
         List<String> words = new ArrayList<>(len);
         for (int k = s; k < s + len; k++) words.add(run.get(k).word);
-        return new Phrase(run.get(s).start, run.get(s + len - 1).end, java.util.Arrays.copyOfRange(idx, s, s + len),
-                words, verified, cjk ? "zh" : "en");
+        return new Phrase(run.get(s).start, run.get(s + len - 1).end, Arrays.copyOfRange(idx, s, s + len),
+                words, verified, LISTS.get(list).name());
     }
 }

@@ -103,9 +103,9 @@ final class ScanPipeline implements AutoCloseable {
 
     /** The reading thread: cuts chunks, submits each to the workers and queues its future in input order. */
     private void read(EntrySource source, BlockingQueue<Future<Chunk>> inOrder) {
+        List<RawEntry> chunk = new ArrayList<>(CHUNK_ENTRIES);
         try {
             try {
-                List<RawEntry> chunk = new ArrayList<>(CHUNK_ENTRIES);
                 long chunkStart = source.position();
                 for (RawEntry e = source.next(); e != null; e = source.next()) {
                     chunk.add(e);
@@ -119,6 +119,8 @@ final class ScanPipeline implements AutoCloseable {
                 if (!chunk.isEmpty()) submit(chunk, source.position(), inOrder);
                 inOrder.put(END);
             } catch (RuntimeException | Error e) {
+                // the entries read before the input broke off are still inspected and handed on, then the failure
+                if (!chunk.isEmpty()) submit(chunk, source.position(), inOrder);
                 inOrder.put(CompletableFuture.failedFuture(e));
             }
         } catch (InterruptedException e) {

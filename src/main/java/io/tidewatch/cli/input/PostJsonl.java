@@ -29,8 +29,7 @@ import java.util.function.Function;
  * whoever calls {@link RawEntry#parse}.
  */
 final class PostJsonl implements EntrySource {
-    /** A longer line is reported and skipped, read through without being held, so memory stays bounded. */
-    static final int MAX_LINE = 4 << 20;
+    private static final int MAX_LINE = PostReader.MAX_LINE;
 
     private final String name;
     private final CountedInput in;

@@ -2,6 +2,7 @@ package io.tidewatch.cli.input;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidewatch.core.ConfigException;
 
@@ -19,6 +20,8 @@ import java.nio.file.Path;
  */
 public final class PostReader {
     static final ObjectMapper JSON = new ObjectMapper();
+    /** A longer JSONL line is reported and skipped, read through without being held, so memory stays bounded. */
+    public static final int MAX_LINE = 4 << 20;
     /** How far ahead the format is looked for: a Telegram export names its {@code messages} within its first lines. */
     private static final int HEAD = 1 << 16;
 
@@ -79,8 +82,8 @@ public final class PostReader {
     /**
      * Decides the format from the first bytes of the content: {@code window.} starts a Twitter
      * archive; a first object with a top-level {@code messages} array is a Telegram export; so is a
-     * first object that spans lines (post JSONL never does) and names {@code messages}; anything
-     * else is post JSONL, whose reader reports bad lines one by one.
+     * first object that spans lines (post JSONL never does) and does not end within the head, or is
+     * broken but names {@code messages}; anything else is post JSONL.
      */
     static InputFormat detect(byte[] head) {
         String start = new String(head, 0, Math.min(head.length, 64), StandardCharsets.UTF_8).stripLeading();
@@ -94,8 +97,11 @@ public final class PostReader {
                 p.skipChildren();
             }
             return InputFormat.POST_JSONL;
+        } catch (JsonEOFException e) {
+            // cut off by the end of the head (or of a short input): an object over several lines is an export, a JSONL line never is
+            return firstObjectSpansLines(head) ? InputFormat.TELEGRAM_EXPORT : InputFormat.POST_JSONL;
         } catch (IOException e) {
-            // cut off by the end of the head, or broken: a pretty-printed document is an export, a line never is
+            // broken: an export if it looks like one, else JSONL, whose reader reports bad lines one by one
             return firstObjectSpansLines(head) && new String(head, StandardCharsets.UTF_8).contains("\"messages\"")
                     ? InputFormat.TELEGRAM_EXPORT : InputFormat.POST_JSONL;
         }

@@ -96,8 +96,12 @@ final class PostJsonl implements EntrySource {
         }
     }
 
+    /** Only ASCII whitespace ({@link Character#isWhitespace}); a line of other spaces is left to {@link String#isBlank}. */
     private static boolean isBlank(byte[] b, int len) {
-        for (int i = 0; i < len; i++) if ((b[i] & 0xFF) > ' ') return false;
+        for (int i = 0; i < len; i++) {
+            int c = b[i];
+            if (!(c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F))) return false;
+        }
         return true;
     }
 

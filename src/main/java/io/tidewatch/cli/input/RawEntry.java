@@ -6,6 +6,9 @@ package io.tidewatch.cli.input;
  */
 @FunctionalInterface
 public interface RawEntry {
-    /** The post, or the problem that keeps this entry from being one; never throws for bad content. */
+    /**
+     * The post, the problem that keeps this entry from being one, or null when it holds nothing to
+     * scan (a Telegram service message other than a join); never throws for bad content.
+     */
     InputEntry parse();
 }

@@ -70,7 +70,8 @@ public final class ScanCommand implements Callable<Integer> {
         try (ScanPipeline pipeline = new ScanPipeline(detector, threads)) {
             for (String input : inputs) {
                 try (EntrySource source = reader.open(input)) {
-                    ProgressBar bar = ProgressBar.start(err, input, source.size(), PROGRESS_THRESHOLD, progressWanted());
+                    ProgressBar bar = ProgressBar.start(err, input.equals("-") ? "<stdin>" : input, source.size(),
+                            PROGRESS_THRESHOLD, progressWanted());
                     pipeline.run(source, new ScanPipeline.Sink() {
                         @Override
                         public void result(ScanResult r) {

@@ -1,6 +1,6 @@
 package io.tidewatch.cli;
 
-import io.tidewatch.cli.input.InputPost;
+import io.tidewatch.cli.input.EntrySource;
 import io.tidewatch.cli.input.InputProblem;
 import io.tidewatch.cli.input.PostReader;
 import io.tidewatch.cli.report.ScanReport;
@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.BufferedWriter;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -22,7 +23,9 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code scan}: runs the standard detectors over post JSONL, Telegram exports, Twitter archives
- * or standard input and reports findings. Exit 0 nothing found, 1 findings, 2 error.
+ * or standard input and reports findings. Exit 0 nothing found, 1 findings, 2 error. Inputs are
+ * streamed through a {@link ScanPipeline}: read entry by entry, inspected on several threads,
+ * written in input order.
  */
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = "Scan posts (JSONL), a Telegram export (result.json), a Twitter archive (tweets.js) or - (stdin) for leaks, impersonation, phishing and scams.")
@@ -40,6 +43,10 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Progress bar on stderr for large inputs: auto (when attached to a terminal), always, never.")
     String progress;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads inspecting posts (default: the number of processors, ${DEFAULT-VALUE} here). Output order does not depend on it.")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Files to scan; - reads standard input.")
     List<String> inputs = new ArrayList<>();
 
@@ -52,36 +59,47 @@ public final class ScanCommand implements Callable<Integer> {
     ScanCommand(InputStream stdin) { this.stdin = stdin; }
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+    public Integer call() throws InterruptedException {
+        // the command line's writer flushes on every line: buffer, one flush per chunk of output
+        PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16));
         PrintWriter err = spec.commandLine().getErr();
         ScanReport report = ScanReport.of(format, out);
         Detector detector = Detectors.standard(rules.rulesDir(), rules.brand(), rules.extraSecrets());
         PostReader reader = new PostReader(stdin);
-        List<InputProblem> problems = new ArrayList<>();
-        boolean found = false;
-        for (String input : inputs) {
-            List<InputPost> posts = reader.read(input, p -> {
-                problems.add(p);
-                err.println("warning: " + p);
-                err.flush();
-            });
-            ProgressBar bar = ProgressBar.start(err, input, posts.size(), showProgress(posts.size()));
-            for (InputPost p : posts) {
-                ScanResult r = new ScanResult(p, detector.inspect(p.post()));
-                found |= !r.findings().isEmpty();
-                report.result(r);
-                bar.step();
+        boolean[] found = {false};
+        try (ScanPipeline pipeline = new ScanPipeline(detector, threads)) {
+            for (String input : inputs) {
+                try (EntrySource source = reader.open(input)) {
+                    ProgressBar bar = ProgressBar.start(err, input.equals("-") ? "<stdin>" : input, source.size(),
+                            PROGRESS_THRESHOLD, progressWanted());
+                    pipeline.run(source, new ScanPipeline.Sink() {
+                        @Override
+                        public void result(ScanResult r) {
+                            found[0] |= !r.findings().isEmpty();
+                            report.result(r);
+                            bar.step();
+                        }
+
+                        @Override
+                        public void problem(InputProblem p) {
+                            bar.println("warning: " + p);
+                            report.problem(p);
+                        }
+
+                        @Override
+                        public void progress(long position) { bar.at(position); }
+                    });
+                    bar.done();
+                }
             }
-            bar.done();
+            report.finish();
+        } finally {
+            out.flush(); // what was found before an input broke off is still reported
         }
-        report.finish(problems);
-        out.flush();
-        return found ? 1 : 0;
+        return found[0] ? 1 : 0;
     }
 
-    private boolean showProgress(int total) {
-        if (total < PROGRESS_THRESHOLD) return false;
+    private boolean progressWanted() {
         return switch (progress) {
             case "always" -> true;
             case "never" -> false;

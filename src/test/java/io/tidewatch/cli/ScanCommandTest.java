@@ -172,4 +172,75 @@ class ScanCommandTest {
         CliRun quiet = CliRun.of("scan", "--format", "jsonl", "--progress", "never", in.toString());
         assertFalse(quiet.err().contains("%"), quiet.err());
     }
+
+    @Test
+    void output_is_the_same_whatever_the_number_of_threads_in_every_format() throws Exception {
+        java.io.ByteArrayOutputStream corpus = new java.io.ByteArrayOutputStream();
+        io.tidewatch.bench.CorpusFiles.writeJsonl(io.tidewatch.bench.MixedChatCorpus.posts(3000, 11L), corpus);
+        Path in = write("mix.jsonl", corpus.toString(java.nio.charset.StandardCharsets.UTF_8) + "{broken\n");
+        for (String format : List.of("jsonl", "text", "sarif")) {
+            CliRun one = CliRun.of("scan", "--format", format, "--threads", "1", in.toString());
+            CliRun four = CliRun.of("scan", "--format", format, "--threads", "4", in.toString());
+            assertEquals(1, one.exit(), one.err());
+            assertEquals(one.out(), four.out(), format);
+            assertEquals(one.err(), four.err(), format);
+            assertTrue(one.err().contains("mix.jsonl:3001: not valid JSON"), one.err());
+        }
+    }
+
+    @Test
+    void sarif_streams_many_results_and_lists_problems_as_notifications() throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 3000; i++) sb.append(LEAK.replace("l1", "l" + i));
+        sb.append("{oops\n");
+        CliRun r = CliRun.of("scan", "--format", "sarif", write("many.jsonl", sb.toString()).toString());
+        assertEquals(1, r.exit(), r.err());
+        JsonNode run = JSON.readTree(r.out()).get("runs").get(0);
+        assertEquals(3000, run.get("results").size());
+        assertEquals("l2999", run.get("results").get(2999).get("locations").get(0).get("logicalLocations").get(0).get("name").asText());
+        assertEquals(1, run.get("tool").get("driver").get("rules").size(), "rules listed once");
+        JsonNode notes = run.get("invocations").get(0).get("toolExecutionNotifications");
+        assertTrue(notes.get(0).get("message").get("text").asText().contains("many.jsonl:3001: not valid JSON"), notes.toString());
+    }
+
+    @Test
+    void a_large_standard_input_comes_out_in_order() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 4000; i++) sb.append(i % 500 == 7 ? LEAK.replace("l1", "s" + i) : CLEAN.replace("c1", "s" + i));
+        CliRun r = CliRun.withStdin(sb.toString(), "scan", "--format", "jsonl", "--threads", "3", "-");
+        assertEquals(1, r.exit(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(4000, lines.size());
+        for (int i = 0; i < 4000; i++) {
+            assertTrue(lines.get(i).startsWith("{\"id\":\"s" + i + "\","), lines.get(i));
+            assertEquals(i % 500 == 7, lines.get(i).contains("password-in-chat"), lines.get(i));
+        }
+    }
+
+    @Test
+    void a_byte_order_mark_and_crlf_line_ends_are_read_as_plain_jsonl() throws Exception {
+        Path in = dir.resolve("bom.jsonl");
+        Files.write(in, ("\uFEFF" + (CLEAN + LEAK).replace("\n", "\r\n")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CliRun r = CliRun.of("scan", "--format", "jsonl", in.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertEquals(List.of("c1", "l1"), r.out().lines().map(l -> l.substring(7, 9)).toList());
+    }
+
+    @Test
+    void a_telegram_export_that_breaks_off_reports_what_came_before_and_exits_2() throws Exception {
+        String export = Files.readString(Path.of("src/test/resources/samples/result.json"));
+        Path in = write("broken.json", export.substring(0, export.lastIndexOf("\"id\"")) + "\"id\": ,,, }]}");
+        CliRun r = CliRun.of("scan", "--format", "jsonl", in.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(5, r.out().lines().count(), r.out());
+        assertTrue(r.err().contains("broken.json:" + Files.readString(in).lines().count() + ": not a valid Telegram export"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void threads_below_one_are_an_error() throws Exception {
+        CliRun r = CliRun.of("scan", "--threads", "0", write("c.jsonl", CLEAN).toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--threads must be at least 1"), r.err());
+    }
 }

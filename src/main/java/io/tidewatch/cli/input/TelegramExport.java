@@ -1,6 +1,8 @@
 package io.tidewatch.cli.input;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidewatch.core.Author;
 import io.tidewatch.core.ConfigException;
@@ -8,48 +10,124 @@ import io.tidewatch.core.Platform;
 import io.tidewatch.core.Post;
 import io.tidewatch.core.PostKind;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * A Telegram Desktop chat export ({@code result.json}): {@code messages} with {@code text} as a
  * string or as an array of strings and entity objects ({@code {"type":"text_link","text":..,"href":..}}),
  * {@code from}, {@code from_id} ("user123", "channel456"), {@code date}. Joins become {@code join} posts.
+ * Read with Jackson's streaming parser, one message at a time, so an export of any size fits in little memory.
  */
-final class TelegramExport {
-    private TelegramExport() {}
+final class TelegramExport implements EntrySource {
+    private final String name;
+    private final CountedInput in;
+    private final JsonParser parser;
+    private String chat = "";
+    private PostKind chatKind = PostKind.GROUP;
+    private boolean inMessages, sawMessages, done;
+    private int index;
 
-    static List<InputPost> read(String name, String content, Consumer<InputProblem> problems) {
-        JsonNode root;
+    TelegramExport(String name, CountedInput in) throws IOException {
+        this.name = name;
+        this.in = in;
+        this.parser = PostReader.JSON.createParser(in);
         try {
-            root = PostReader.JSON.readTree(content);
+            if (parser.nextToken() != JsonToken.START_OBJECT) throw new ConfigException(name + ": not a Telegram export (not a JSON object)");
         } catch (JsonProcessingException e) {
-            throw new ConfigException(name + ":" + e.getLocation().getLineNr() + ": not a valid Telegram export (JSON syntax error at column " + e.getLocation().getColumnNr() + ")");
+            throw failure(e);
         }
-        JsonNode messages = root.get("messages");
-        if (messages == null || !messages.isArray()) throw new ConfigException(name + ": Telegram export without a 'messages' array");
-        String chat = root.path("id").asText("");
-        PostKind chatKind = switch (root.path("type").asText("")) {
-            case "personal_chat", "bot_chat", "saved_messages" -> PostKind.DM;
-            case "public_channel", "private_channel" -> PostKind.CHANNEL;
-            default -> PostKind.GROUP;
-        };
-        List<InputPost> out = new ArrayList<>();
-        int index = 0;
-        for (JsonNode m : messages) {
-            index++;
-            try {
-                Post p = message(m, chat, chatKind);
-                if (p != null) out.add(new InputPost(p, name, 0));
-            } catch (IllegalArgumentException e) {
-                problems.accept(new InputProblem(name, 0, "message #" + index + ": " + e.getMessage()));
+    }
+
+    @Override
+    public RawEntry next() {
+        try {
+            return advance();
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    /**
+     * Walks the top-level fields ({@code id} and {@code type} come before {@code messages} in Telegram's
+     * exports) and hands out one message at a time as a small tree.
+     */
+    private RawEntry advance() throws IOException {
+        while (!done) {
+            if (inMessages) {
+                if (parser.nextToken() == JsonToken.END_ARRAY) {
+                    inMessages = false;
+                    continue;
+                }
+                JsonNode m = parser.readValueAsTree();
+                int n = ++index;
+                String chatId = chat;
+                PostKind kind = chatKind;
+                return () -> entry(m, n, chatId, kind);
+            }
+            if (parser.nextToken() != JsonToken.FIELD_NAME) {
+                done = true;
+                if (!sawMessages) throw new ConfigException(name + ": Telegram export without a 'messages' array");
+                break;
+            }
+            String field = parser.currentName();
+            JsonToken v = parser.nextToken();
+            if (v.isStructStart() && !field.equals("messages")) {
+                parser.skipChildren();
+                continue;
+            }
+            switch (field) {
+                case "id" -> chat = v == JsonToken.VALUE_NULL ? "" : parser.getText();
+                case "type" -> chatKind = switch (parser.getText()) {
+                    case "personal_chat", "bot_chat", "saved_messages" -> PostKind.DM;
+                    case "public_channel", "private_channel" -> PostKind.CHANNEL;
+                    default -> PostKind.GROUP;
+                };
+                case "messages" -> {
+                    if (v != JsonToken.START_ARRAY) throw new ConfigException(name + ": Telegram export without a 'messages' array");
+                    inMessages = sawMessages = true;
+                }
+                default -> { } // another scalar header field
             }
         }
-        return out;
+        return null;
+    }
+
+    private InputEntry entry(JsonNode m, int n, String chatId, PostKind kind) {
+        try {
+            Post p = message(m, chatId, kind);
+            return p == null ? null : new InputPost(p, name, 0);
+        } catch (IllegalArgumentException e) {
+            return new InputProblem(name, 0, "message #" + n + ": " + e.getMessage());
+        }
+    }
+
+    private ConfigException failure(IOException e) {
+        if (e instanceof JsonProcessingException j && j.getLocation() != null) {
+            return new ConfigException(name + ":" + j.getLocation().getLineNr() + ": not a valid Telegram export (JSON syntax error at column "
+                    + j.getLocation().getColumnNr() + ")");
+        }
+        return new ConfigException(name + ": cannot read: " + e.getMessage());
+    }
+
+    @Override
+    public long position() { return in.count(); }
+
+    @Override
+    public long size() { return in.size(); }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException ignored) {
+            // read-only input
+        }
+        in.close();
     }
 
     private static Post message(JsonNode m, String chat, PostKind chatKind) {

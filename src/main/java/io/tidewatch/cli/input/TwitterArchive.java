@@ -1,6 +1,8 @@
 package io.tidewatch.cli.input;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidewatch.core.Author;
 import io.tidewatch.core.ConfigException;
@@ -8,46 +10,94 @@ import io.tidewatch.core.Platform;
 import io.tidewatch.core.Post;
 import io.tidewatch.core.PostKind;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 
 /**
  * A Twitter/X archive's {@code tweets.js}: {@code window.YTD.tweets.part0 = [{"tweet": {...}}, ...]}.
- * Text is {@code full_text} with t.co links kept; expanded URLs go to the post's links.
+ * Text is {@code full_text} with t.co links kept; expanded URLs go to the post's links. Read with
+ * Jackson's streaming parser after the assignment, one tweet at a time.
  */
-final class TwitterArchive {
+final class TwitterArchive implements EntrySource {
     private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ROOT);
 
-    private TwitterArchive() {}
+    private final String name;
+    private final CountedInput in;
+    private final JsonParser parser;
+    /** Lines before the '=', added to the parser's line numbers. */
+    private final int prefixLines;
+    private boolean done;
+    private int index;
 
-    static List<InputPost> read(String name, String content, Consumer<InputProblem> problems) {
-        int eq = content.indexOf('=');
-        if (eq < 0) throw new ConfigException(name + ": not a Twitter archive (no 'window.YTD... =' assignment)");
-        int prefixLines = (int) content.substring(0, eq).lines().count();
-        JsonNode arr;
+    TwitterArchive(String name, CountedInput in) throws IOException {
+        this.name = name;
+        this.in = in;
+        int newlines = 0;
+        for (int b = in.read(); b != '='; b = in.read()) {
+            if (b < 0) throw new ConfigException(name + ": not a Twitter archive (no 'window.YTD... =' assignment)");
+            if (b == '\n') newlines++;
+        }
+        this.prefixLines = newlines;
+        this.parser = PostReader.JSON.createParser(in);
         try {
-            arr = PostReader.JSON.readTree(content.substring(eq + 1));
+            if (parser.nextToken() != JsonToken.START_ARRAY) throw new ConfigException(name + ": Twitter archive without a tweet array");
         } catch (JsonProcessingException e) {
-            throw new ConfigException(name + ":" + (e.getLocation().getLineNr() + prefixLines - 1) + ": not a valid Twitter archive (JSON syntax error at column " + e.getLocation().getColumnNr() + ")");
+            throw failure(e);
         }
-        if (arr == null || !arr.isArray()) throw new ConfigException(name + ": Twitter archive without a tweet array");
-        List<InputPost> out = new ArrayList<>();
-        int index = 0;
-        for (JsonNode item : arr) {
-            index++;
-            JsonNode t = item.has("tweet") ? item.get("tweet") : item;
-            try {
-                out.add(new InputPost(tweet(t), name, 0));
-            } catch (IllegalArgumentException e) {
-                problems.accept(new InputProblem(name, 0, "tweet #" + index + ": " + e.getMessage()));
+    }
+
+    @Override
+    public RawEntry next() {
+        if (done) return null;
+        try {
+            if (parser.nextToken() == JsonToken.END_ARRAY) {
+                done = true;
+                return null;
             }
+            JsonNode item = parser.readValueAsTree();
+            int n = ++index;
+            return () -> entry(item, n);
+        } catch (IOException e) {
+            throw failure(e);
         }
-        return out;
+    }
+
+    private InputEntry entry(JsonNode item, int n) {
+        JsonNode t = item.has("tweet") ? item.get("tweet") : item;
+        try {
+            return new InputPost(tweet(t), name, 0);
+        } catch (IllegalArgumentException e) {
+            return new InputProblem(name, 0, "tweet #" + n + ": " + e.getMessage());
+        }
+    }
+
+    private ConfigException failure(IOException e) {
+        if (e instanceof JsonProcessingException j && j.getLocation() != null) {
+            return new ConfigException(name + ":" + (j.getLocation().getLineNr() + prefixLines) + ": not a valid Twitter archive (JSON syntax error at column "
+                    + j.getLocation().getColumnNr() + ")");
+        }
+        return new ConfigException(name + ": cannot read: " + e.getMessage());
+    }
+
+    @Override
+    public long position() { return in.count(); }
+
+    @Override
+    public long size() { return in.size(); }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException ignored) {
+            // read-only input
+        }
+        in.close();
     }
 
     private static Post tweet(JsonNode t) {

@@ -3,13 +3,19 @@ package io.tidewatch.cli.report;
 import io.tidewatch.cli.input.InputProblem;
 
 import java.io.PrintWriter;
-import java.util.List;
 
-/** Writes scan results in one output format. Results arrive in input order; {@link #finish} ends the output. */
+/**
+ * Writes scan results in one output format, as they come: results and problems arrive in input
+ * order; {@link #finish} ends the output. A report holds no more than its summary, whatever the
+ * input's size.
+ */
 public interface ScanReport {
     void result(ScanResult result);
 
-    void finish(List<InputProblem> problems);
+    /** An entry that could not be read (already shown on standard error as it came). */
+    void problem(InputProblem problem);
+
+    void finish();
 
     static ScanReport of(String format, PrintWriter out) {
         return switch (format) {

@@ -6,7 +6,6 @@ import io.tidewatch.core.Severity;
 
 import java.io.PrintWriter;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,9 +13,9 @@ import java.util.TreeMap;
 final class TextReport implements ScanReport {
     private static final String ROW = "%-14s %-9s %-30s %-12s %s%n";
     private final PrintWriter out;
-    private int posts, flagged, findings;
-    private final Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
-    private final Map<String, Integer> byRule = new TreeMap<>();
+    private long posts, flagged, findings, problems;
+    private final Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
+    private final Map<String, Long> byRule = new TreeMap<>();
     private boolean header;
 
     TextReport(PrintWriter out) { this.out = out; }
@@ -32,15 +31,18 @@ final class TextReport implements ScanReport {
         }
         for (Finding f : r.findings()) {
             findings++;
-            bySeverity.merge(f.severity(), 1, Integer::sum);
-            byRule.merge(f.rule(), 1, Integer::sum);
+            bySeverity.merge(f.severity(), 1L, Long::sum);
+            byRule.merge(f.rule(), 1L, Long::sum);
             out.printf(ROW, clip(r.input().post().id(), 14), f.severity().wireName(), clip(f.rule(), 30),
                     f.start() + "-" + f.end(), clip(f.excerpt().replace('\n', ' '), 70));
         }
     }
 
     @Override
-    public void finish(List<InputProblem> problems) {
+    public void problem(InputProblem problem) { problems++; }
+
+    @Override
+    public void finish() {
         if (header) out.println();
         out.printf("%d posts scanned, %d with findings, %d findings", posts, flagged, findings);
         if (!bySeverity.isEmpty()) {
@@ -50,7 +52,7 @@ final class TextReport implements ScanReport {
             }
             out.print(" (" + sb + ")");
         }
-        out.println(problems.isEmpty() ? "" : "; " + problems.size() + " unreadable entries skipped");
+        out.println(problems == 0 ? "" : "; " + problems + " unreadable entries skipped");
         byRule.forEach((rule, n) -> out.printf("  %-34s %d%n", rule, n));
         out.flush();
     }

@@ -1,9 +1,13 @@
 package io.tidewatch.detect.identity;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import com.google.common.cache.CacheStats;
 import io.tidewatch.core.BrandProfile;
 import io.tidewatch.core.Category;
 import io.tidewatch.core.Detector;
 import io.tidewatch.core.Finding;
+import io.tidewatch.core.Platform;
 import io.tidewatch.core.Post;
 import io.tidewatch.core.Severity;
 
@@ -15,27 +19,50 @@ import java.util.stream.Collectors;
 /**
  * Judges a post's author names (display name and username) against the protected names; official
  * and staff ids are never judged. Emits one {@code impersonation} finding, severity by score.
+ * An account's names change rarely while it posts again and again, so the verdict is judged once per
+ * (platform, account id, username, name) and remembered, in a bounded cache shared by all threads.
  */
 public final class ImpersonationDetector implements Detector {
+    /** Accounts whose verdicts are remembered: far more than post in a busy group in a day; a few MB. */
+    static final int REMEMBERED_ACCOUNTS = 50_000;
+
     private final BrandProfile brand;
     private final NameJudge judge;
     private final IdentityRules rules;
+    private final Cache<AccountNames, NameVerdict> verdicts;
 
     public ImpersonationDetector(BrandProfile brand, NameJudge judge, IdentityRules rules) {
+        this(brand, judge, rules, REMEMBERED_ACCOUNTS);
+    }
+
+    ImpersonationDetector(BrandProfile brand, NameJudge judge, IdentityRules rules, int remembered) {
         this.brand = brand;
         this.judge = judge;
         this.rules = rules;
+        this.verdicts = CacheBuilder.newBuilder().maximumSize(remembered).recordStats().build();
     }
+
+    /** The names of one account as a post shows them: a new name is a new key, judged afresh. */
+    private record AccountNames(Platform platform, String accountId, String username, String name) {}
 
     @Override
     public List<Finding> inspect(Post post) {
         var author = post.author();
         if (brand.isTrusted(post.platform(), author.id())) return List.of();
-        NameVerdict v = judge.judgeAccount(author.username(), author.name());
+        AccountNames key = new AccountNames(post.platform(), author.id(), author.username(), author.name());
+        NameVerdict v = verdicts.getIfPresent(key);
+        if (v == null) {
+            // two threads may judge the same new account at once: the verdict is the same, the work is small
+            v = judge.judgeAccount(author.username(), author.name());
+            verdicts.put(key, v);
+        }
         if (!v.suspicious()) return List.of();
         return List.of(new Finding(Category.IMPERSONATION, "impersonation-" + v.field(), severity(v.score(), rules),
                 0, 0, v.name(), reason(v, rules, post.language()), null));
     }
+
+    /** How often a post's author was already judged (hits) or judged afresh (misses). */
+    CacheStats rememberedVerdicts() { return verdicts.stats(); }
 
     public static Severity severity(double score, IdentityRules rules) {
         if (score >= rules.thresholds().critical()) return Severity.CRITICAL;

@@ -221,7 +221,11 @@ final class ActionDispatcher {
         Instant now = clock.instant();
         stores.audit().renewLeases(owner, now.plus(lease));
         int n = 0;
-        for (AuditLog.Pending p : stores.audit().takeOverDue(owner, now, now.plus(lease), limit)) {
+        Map<Long, AuditLog.Pending> due = new java.util.LinkedHashMap<>();
+        // ours but no longer under way: the database lost the answer (it was away when it came)
+        for (AuditLog.Pending p : stores.audit().ownedBefore(owner, now.minus(lease), limit)) due.put(p.id(), p);
+        for (AuditLog.Pending p : stores.audit().takeOverDue(owner, now, now.plus(lease), limit)) due.putIfAbsent(p.id(), p);
+        for (AuditLog.Pending p : due.values()) {
             if (inFlight.contains(p.id())) continue; // ours, under way: its lease was only renewed late
             n++;
             Decision.FollowUp f = p.followDone() == null && p.followFailed() == null ? null

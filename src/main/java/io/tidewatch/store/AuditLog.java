@@ -76,6 +76,16 @@ public final class AuditLog {
         return taken;
     }
 
+    /**
+     * {@code owner}'s own pending rows decided before {@code before}: those it is not carrying out any
+     * more (their answer could not be recorded) are its to take up again.
+     */
+    public List<Pending> ownedBefore(String owner, Instant before, int limit) {
+        return jdbc.query("SELECT * FROM audit_log WHERE status = 'PENDING' AND lease_owner = ? AND at < ?"
+                + " AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
+                + " ORDER BY id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY", AuditLog::pending, owner, before, before);
+    }
+
     /** Keeps {@code owner}'s pending rows leased (it is alive and still carrying them out). */
     public int renewLeases(String owner, Instant leaseUntil) {
         return jdbc.update("UPDATE audit_log SET lease_until = ? WHERE lease_owner = ? AND status = 'PENDING'", leaseUntil, owner);

@@ -35,7 +35,8 @@ public final class ScamExcerpt {
     private static final Pattern GROUPED_KEY = Pattern.compile("\\b[A-Z2-7]{4}([ -][A-Z2-7]{4}){3,}\\b");
     /** Digits in groups: "551 209" (a code), "4532 0151 1283 0366" (a card), "+1 555 013 2299". */
     private static final Pattern GROUPED_DIGITS = Pattern.compile("\\+?\\b\\d{2,4}([ -]\\d{2,4})+\\b");
-    private static final Pattern WORD = Pattern.compile("[A-Za-z\\x{00C0}-\\x{024F}\\x{200B}]+|[\\x{4E00}-\\x{9FFF}]");
+    private static final Pattern WORD = Pattern.compile(
+            "[A-Za-z\\x{00C0}-\\x{024F}\\x{200B}]+|[\\x{4E00}-\\x{9FFF}]|[\\x{3040}-\\x{30FF}\\x{30FC}]+|[\\x{AC00}-\\x{D7A3}]+");
     /** This many BIP-39 words in a row (numbering, commas and line breaks between them allowed) are a seed phrase. */
     private static final int SEED_RUN = 5;
 
@@ -100,15 +101,19 @@ public final class ScamExcerpt {
         return out == null ? text : out.append(text.substring(copied)).toString();
     }
 
-    /** Runs of BIP-39 words (English list, or single CJK characters from the Chinese one) become one mask. */
+    /** Runs of BIP-39 words (any of the ten lists; Chinese ones single characters written apart) become one mask. */
     private static String maskSeedRuns(String text) {
         Matcher m = WORD.matcher(text);
         List<int[]> words = new ArrayList<>();
         while (m.find()) {
             String w = m.group().replace("\u200b", "");
-            boolean listed = w.length() == 1 && w.charAt(0) >= 0x4E00
-                    ? Bip39Wordlist.CHINESE_SIMPLIFIED.indexOf(w) >= 0
-                    : Bip39Wordlist.ENGLISH.indexOf(w.toLowerCase(Locale.ROOT)) >= 0;
+            boolean listed = false;
+            for (Bip39Wordlist list : Bip39Wordlist.ALL) {
+                if (list.indexOf(w) >= 0) {
+                    listed = true;
+                    break;
+                }
+            }
             words.add(new int[]{m.start(), m.end(), listed ? 1 : 0});
         }
         StringBuilder out = null;

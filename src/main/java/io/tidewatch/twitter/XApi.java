@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import twitter4j.BooleanResponse;
-import twitter4j.CreateTweetResponse;
 import twitter4j.PaginationToken;
 import twitter4j.RateLimitStatus;
 import twitter4j.Twitter;
@@ -17,6 +16,8 @@ import twitter4j.UsersResponse;
 import twitter4j.V2ConfigurationKt;
 import twitter4j.conf.Configuration;
 import twitter4j.conf.ConfigurationBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -33,9 +34,9 @@ import java.util.Optional;
 
 /**
  * The X API v2, exactly as far as Tidewatch uses it: the authenticated account, its mentions, its own
- * tweets, posting (tweets, replies, DMs), hiding replies, blocking and muting, and DM events. Calls go
- * through the Twitter4J 4.0.7 + twitter4j-v2 pair where it works and through {@link SignedJsonCalls}
- * where it does not; never through v1.1.
+ * tweets, posting (tweets, replies, DMs), hiding replies, blocking and muting, and DM events. Reads,
+ * blocks and mutes go through the Twitter4J 4.0.7 + twitter4j-v2 pair; hiding, DMs and posting tweets
+ * through {@link SignedJsonCalls} (signed by Twitter4J), where the pair fails or is unsafe; never v1.1.
  *
  * <p>Every call honours the endpoint's rate limit ({@link RateLimitGates}); 5xx answers and lost
  * connections are retried with {@link Backoff} when the call is safe to repeat (posts are not: a post
@@ -43,6 +44,7 @@ import java.util.Optional;
  * retried. Posts draw on the {@link PostBudget}.
  */
 public final class XApi {
+    private static final Logger log = LoggerFactory.getLogger(XApi.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String TWEET_FIELDS = "author_id,conversation_id,created_at,entities,in_reply_to_user_id,lang,referenced_tweets";
     static final String TWEET_EXPANSIONS = "author_id,in_reply_to_user_id,referenced_tweets.id,referenced_tweets.id.author_id";
@@ -209,12 +211,18 @@ public final class XApi {
 
     // ---- acting --------------------------------------------------------------------------
 
-    /** Posts a tweet, as a reply when {@code inReplyToId} is given; returns the new tweet's id. */
+    /**
+     * Posts a tweet, as a reply when {@code inReplyToId} is given; returns the new tweet's id. Sent with
+     * the JDK client, not the pair's {@code createTweet}: under Twitter4J, HttpURLConnection silently
+     * sends a POST again when its connection breaks (sun.net.http.retryPost), which posts a tweet twice.
+     */
     public String createTweet(String text, String inReplyToId) throws XApiException {
-        Long replyTo = inReplyToId == null ? null : Long.parseLong(inReplyToId);
-        CreateTweetResponse r = call(Endpoint.CREATE_TWEET, () -> v2.createTweet(null, null, null, null, null, null, null, null,
-                null, replyTo, null, text));
-        return String.valueOf(r.getId());
+        ObjectNode body = JSON.createObjectNode().put("text", text);
+        if (inReplyToId != null) body.putObject("reply").put("in_reply_to_tweet_id", String.valueOf(Long.parseLong(inReplyToId)));
+        SignedJsonCalls.Response r = signedCall(Endpoint.CREATE_TWEET, "POST", "/2/tweets", Map.of(), body.toString());
+        String id = parse(Endpoint.CREATE_TWEET, r).path("data").path("id").asText("");
+        if (id.isEmpty()) throw rejected(Endpoint.CREATE_TWEET, r.status(), "answered without a tweet id", null);
+        return id;
     }
 
     /** Hides (or shows again) a reply in a conversation the account started. */
@@ -333,7 +341,10 @@ public final class XApi {
                 }
                 boolean transient5xx = o.status() >= 500 || o.status() == 0;
                 if (transient5xx && e.idempotent && attempt < backoff.maxAttempts()) {
-                    sleeper.sleep(backoff.delay(attempt));
+                    Duration wait = backoff.delay(attempt);
+                    log.warn("{}: {} (try {} of {}); trying again in {} ms", e.key, o.status() == 0 ? "no answer" : o.status(),
+                            attempt, backoff.maxAttempts(), wait.toMillis());
+                    sleeper.sleep(wait);
                     continue;
                 }
                 if (transient5xx && !e.idempotent && (o.status() >= 500 || o.sent())) giveBack = false;
@@ -355,6 +366,7 @@ public final class XApi {
         if (status == 429) {
             Instant until = o.resetEpoch() != null ? Instant.ofEpochSecond(o.resetEpoch()) : clock.instant().plus(DEFAULT_WINDOW);
             gates.closeUntil(e.key, until);
+            log.warn("{}: 429 Too Many Requests; closed until {}", e.key, until);
             return new XApiException(XApiException.Kind.RATE_LIMITED, e.key, 429, e.key + ": 429 Too Many Requests; not called again"
                     + " before " + until, detail, until, false, null);
         }

@@ -250,7 +250,11 @@ final class FakeXApi implements AutoCloseable {
             a = new Answer(f.status(), f.body(), f.headers());
         } else {
             synchronized (this) {
-                a = answer(method, path, query, body);
+                try {
+                    a = answer(method, path, query, body);
+                } catch (BadRequest e) {
+                    a = new Answer(400, error(400, "Invalid Request", e.getMessage()));
+                }
             }
         }
         record(new Call(method, path, query, auth, body, a.status()));
@@ -393,7 +397,7 @@ final class FakeXApi implements AutoCloseable {
                 .filter(t -> !q.containsKey("start_time") || !t.createdAt().isBefore(Instant.parse(q.get("start_time"))))
                 .collect(Collectors.toList());
         int max = Math.min(pageSize, q.containsKey("max_results") ? Integer.parseInt(q.get("max_results")) : 10);
-        int from = q.containsKey("pagination_token") ? Integer.parseInt(q.get("pagination_token").substring(1)) : 0;
+        int from = page(q);
         List<Tweet> page = list.subList(Math.min(from, list.size()), Math.min(from + max, list.size()));
         Set<String> fields = csv(q.get("tweet.fields"));
         Set<String> expansions = csv(q.get("expansions"));
@@ -471,7 +475,7 @@ final class FakeXApi implements AutoCloseable {
     private Answer dmEvents(Map<String, String> q) {
         List<DmEvent> list = dmEvents.stream().sorted(Comparator.comparing((DmEvent e) -> Long.parseLong(e.id())).reversed()).toList();
         int max = Math.min(pageSize, q.containsKey("max_results") ? Integer.parseInt(q.get("max_results")) : 100);
-        int from = q.containsKey("pagination_token") ? Integer.parseInt(q.get("pagination_token").substring(1)) : 0;
+        int from = page(q);
         List<DmEvent> page = list.subList(Math.min(from, list.size()), Math.min(from + max, list.size()));
         Set<String> fields = csv(q.get("dm_event.fields"));
         ObjectNode out = JSON.createObjectNode();
@@ -498,6 +502,18 @@ final class FakeXApi implements AutoCloseable {
         }
         out.set("meta", meta);
         return new Answer(200, out.toString());
+    }
+
+    /** The offset a pagination token stands for; real tokens look opaque, these are "p<offset>". */
+    private static int page(Map<String, String> q) {
+        String token = q.get("pagination_token");
+        if (token == null) return 0;
+        if (!token.matches("p\\d{1,6}")) throw new BadRequest("The `pagination_token` query parameter value [" + token + "] is not valid");
+        return Integer.parseInt(token.substring(1));
+    }
+
+    private static final class BadRequest extends RuntimeException {
+        BadRequest(String message) { super(message); }
     }
 
     private static Set<String> csv(String s) {

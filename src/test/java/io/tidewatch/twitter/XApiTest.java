@@ -226,6 +226,16 @@ class XApiTest {
         assertEquals(1, fake.calls("POST /2/dm_conversations/with/:participant_id/messages").size(), "a post is never repeated blindly");
     }
 
+    /** HttpURLConnection (under Twitter4J) silently re-sends a POST whose connection broke, unless told not to. */
+    @Test
+    void a_tweet_whose_connection_broke_is_sent_once_and_reported_as_maybe_posted() throws Exception {
+        fake.dropConnection(TWEETS);
+        XApiException e = assertThrows(XApiException.class, () -> x.createTweet("Exactly once", null));
+        assertEquals(XApiException.Kind.NETWORK, e.kind());
+        assertTrue(e.maybeApplied());
+        assertEquals(1, fake.calls(TWEETS).size(), "the JDK must not re-send the POST by itself");
+    }
+
     @Test
     void a_post_answered_with_5xx_is_not_repeated_and_may_have_happened() throws Exception {
         fake.fail(TWEETS, 503, 1);

@@ -87,7 +87,11 @@ final class FakeXApi implements AutoCloseable {
     record DmEvent(String id, String senderId, String conversationId, String text, Instant createdAt) {}
 
     /** A scripted answer in place of the real one. */
-    record Failure(int status, Map<String, String> headers, String body, boolean dropConnection) {}
+    record Failure(int status, Map<String, String> headers, String body, boolean dropConnection, boolean afterApplying) {
+        Failure(int status, Map<String, String> headers, String body, boolean dropConnection) {
+            this(status, headers, body, dropConnection, false);
+        }
+    }
 
     private final HttpServer server;
     private final Supplier<Instant> clock;
@@ -184,6 +188,12 @@ final class FakeXApi implements AutoCloseable {
                 "{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\",\"type\":\"about:blank\",\"status\":429}", false));
     }
 
+    /** The next call to {@code endpoint} takes effect, but its answer is {@code status} (or a cut connection when 0). */
+    synchronized void applyThenFail(String endpoint, int status) {
+        failures.computeIfAbsent(endpoint, k -> new ArrayDeque<>()).add(new Failure(status, Map.of(),
+                error(status, "Service Unavailable", "Service Unavailable"), status == 0, true));
+    }
+
     /** The next call to {@code endpoint} is cut off: the connection closes with no answer. */
     synchronized void dropConnection(String endpoint) {
         failures.computeIfAbsent(endpoint, k -> new ArrayDeque<>()).add(new Failure(0, Map.of(), "", true));
@@ -239,6 +249,11 @@ final class FakeXApi implements AutoCloseable {
         Failure f;
         synchronized (this) {
             f = nextFailure(method + " " + route(path));
+        }
+        if (f != null && f.afterApplying() && authorized(method, path, query, auth)) {
+            synchronized (this) {
+                answer(method, path, query, body);
+            }
         }
         if (f != null && f.dropConnection()) {
             record(new Call(method, path, query, auth, body, 0));

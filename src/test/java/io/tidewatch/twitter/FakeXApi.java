@@ -177,8 +177,18 @@ final class FakeXApi implements AutoCloseable {
 
     /** The next {@code times} calls to {@code endpoint} (e.g. "GET /2/users/:id/mentions") get {@code status}. */
     synchronized void fail(String endpoint, int status, int times) {
-        for (int i = 0; i < times; i++) failures.computeIfAbsent(endpoint, k -> new ArrayDeque<>()).add(new Failure(status, Map.of(),
-                "{\"title\":\"Service Unavailable\",\"detail\":\"Service Unavailable\",\"type\":\"about:blank\",\"status\":" + status + "}", false));
+        String title = switch (status) {
+            case 400 -> "Invalid Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found Error";
+            case 500 -> "Internal Server Error";
+            case 502 -> "Bad Gateway";
+            default -> "Service Unavailable";
+        };
+        for (int i = 0; i < times; i++) {
+            failures.computeIfAbsent(endpoint, k -> new ArrayDeque<>()).add(new Failure(status, Map.of(), error(status, title, title), false));
+        }
     }
 
     /** The next call to {@code endpoint} gets 429 Too Many Requests until {@code reset}. */

@@ -13,7 +13,8 @@ import io.tidewatch.store.Database;
 import io.tidewatch.store.PublishLedger;
 import io.tidewatch.store.Stores;
 import io.tidewatch.support.SupportResponder;
-import io.tidewatch.telegram.BotRules;
+import io.tidewatch.moderation.Moderation;
+import io.tidewatch.moderation.ModerationRules;
 import io.tidewatch.telegram.DirectMessageResponder;
 import io.tidewatch.telegram.SupportDirectMessages;
 import io.tidewatch.telegram.TelegramAnnouncementPublisher;
@@ -76,7 +77,7 @@ public final class RunCommand implements Callable<Integer> {
             return Main.EXIT_ERROR;
         }
         BrandProfile brand = rules.brand();
-        BotRules.Loader loader = () -> new BotRules(
+        ModerationRules.Loader loader = () -> new ModerationRules(
                 Detectors.standard(rules.rulesDir(), rules.brand(), rules.extraSecrets()),
                 Policy.load(rules.rulesDir(), rules.brand()),
                 ChatDirectory.load(rules.rulesDir().resolve("chats.yaml")),
@@ -88,9 +89,10 @@ public final class RunCommand implements Callable<Integer> {
         DirectMessageResponder responder = new SupportDirectMessages(SupportResponder.load(rules.rulesDir(), brand));
         var linkCheck = BrandDetectors.lookalikeHosts(rules.rulesDir(), brand);
         var announcementFiles = AnnouncementDirectory.of(announcementsDir, brand, rules.brandFile(), rules.rulesDir(), linkCheck);
-        var options = TelegramService.Options.polling(token, apiUrl, dryRun);
+        Moderation moderation = new Moderation(brand, loader, db, Clock.systemUTC(), dryRun);
+        var options = TelegramService.Options.polling(token, apiUrl);
         if (webhookUrl != null) options = options.withWebhook(webhookUrl, new InetSocketAddress(webhookPort));
-        TelegramService service = TelegramService.start(options, brand, loader, Stores.on(db), texts, responder, Clock.systemUTC());
+        TelegramService service = TelegramService.start(options, moderation, texts, responder);
         Announcements announcements = new Announcements(announcementFiles, new PublishLedger(db),
                 List.of(new TelegramAnnouncementPublisher(service.queue(), 30)), Clock.systemUTC(),
                 Announcements.Settings.defaults());
@@ -106,6 +108,7 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             scheduler.close();
             service.close();
+            moderation.close();
             db.close();
             stopped.countDown();
         }, "tidewatch-shutdown"));

@@ -32,7 +32,21 @@ public record Action(Type type, Platform platform, String chat, String messageId
         /** Ban a channel posting through {@code sender_chat} ({@code userId} holds the channel id). */
         BAN_SENDER_CHAT,
         /** Lift a ban or a restriction. */
-        UNBAN
+        UNBAN,
+        /** Hide a reply under one of the official account's posts (Twitter); {@code messageId} is the reply. */
+        HIDE_REPLY,
+        /** Show a hidden reply again. */
+        UNHIDE_REPLY,
+        /** Block {@code userId} from the official account (Twitter). */
+        BLOCK,
+        /** Lift a block. */
+        UNBLOCK,
+        /** Mute {@code userId} for the official account (Twitter). */
+        MUTE,
+        /** Lift a mute. */
+        UNMUTE,
+        /** Leave {@code chat}: a group the bot does not guard (Telegram). */
+        LEAVE_CHAT
     }
 
     public Action {
@@ -45,7 +59,7 @@ public record Action(Type type, Platform platform, String chat, String messageId
     /** Actions that remove content or people; a dry run skips them but still alerts. */
     public boolean destructive() {
         return switch (type) {
-            case DELETE_MESSAGE, RESTRICT, BAN, BAN_SENDER_CHAT -> true;
+            case DELETE_MESSAGE, RESTRICT, BAN, BAN_SENDER_CHAT, HIDE_REPLY, BLOCK, MUTE -> true;
             default -> false;
         };
     }

@@ -10,32 +10,56 @@ import io.tidewatch.core.YamlFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** {@code rules/chats.yaml}: each chat's language, dry run and moderation switch, and who moderates. */
+/**
+ * {@code rules/chats.yaml}: the chats the bot guards, each with its language, dry run and
+ * moderation switch, whether its anonymous admins count as its moderators, and what the bot does in
+ * a group that is not listed (leave it, or ignore it).
+ */
 public final class ChatDirectory {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     record RawSettings(String language, Boolean dryRun, Boolean moderation) {}
-    record RawChat(String id, String title, String language, Boolean dryRun, Boolean moderation) {}
-    record Raw(RawSettings defaults, Boolean moderatorsFromChatAdmins, String alertsLanguage, List<RawChat> chats) {}
+    record RawChat(String id, String title, String language, Boolean dryRun, Boolean moderation, Boolean anonymousAdmins) {}
+    record Raw(RawSettings defaults, Boolean moderatorsFromChatAdmins, String alertsLanguage, String unlistedGroups,
+               List<RawChat> chats) {}
+
+    /** What the bot does in a group that {@code chats.yaml} does not list. */
+    public enum Unlisted {
+        /** Leave the group at once: anyone can add a bot to a group of their own. */
+        LEAVE,
+        /** Stay, but read nothing there: no moderation, no commands. */
+        IGNORE
+    }
 
     private final ChatSettings defaults;
     private final Map<String, ChatSettings> chats;
     private final Map<String, String> titles;
     private final boolean moderatorsFromChatAdmins;
     private final String alertsLanguage;
+    private final Set<String> anonymousAdmins;
+    private final Unlisted unlisted;
 
     public ChatDirectory(ChatSettings defaults, Map<String, ChatSettings> chats, Map<String, String> titles,
                          boolean moderatorsFromChatAdmins, String alertsLanguage) {
+        this(defaults, chats, titles, moderatorsFromChatAdmins, alertsLanguage, Set.of(), Unlisted.LEAVE);
+    }
+
+    public ChatDirectory(ChatSettings defaults, Map<String, ChatSettings> chats, Map<String, String> titles,
+                         boolean moderatorsFromChatAdmins, String alertsLanguage, Set<String> anonymousAdmins, Unlisted unlisted) {
         this.defaults = defaults;
         this.chats = Map.copyOf(chats);
         this.titles = Map.copyOf(titles);
         this.moderatorsFromChatAdmins = moderatorsFromChatAdmins;
         this.alertsLanguage = alertsLanguage == null ? defaults.language() : alertsLanguage;
+        this.anonymousAdmins = Set.copyOf(anonymousAdmins);
+        this.unlisted = unlisted;
     }
 
     public static ChatDirectory defaultsOnly() {
@@ -51,6 +75,7 @@ public final class ChatDirectory {
         ChatSettings defaults = new ChatSettings(d.language(), Boolean.TRUE.equals(d.dryRun()), !Boolean.FALSE.equals(d.moderation()));
         Map<String, ChatSettings> chats = new HashMap<>();
         Map<String, String> titles = new HashMap<>();
+        Set<String> anonymousAdmins = new HashSet<>();
         List<RawChat> list = raw.chats() == null ? List.of() : raw.chats();
         for (int i = 0; i < list.size(); i++) {
             RawChat c = list.get(i);
@@ -63,12 +88,30 @@ public final class ChatDirectory {
                     c.dryRun() == null ? defaults.dryRun() : c.dryRun(),
                     c.moderation() == null ? defaults.moderation() : c.moderation()));
             if (c.title() != null) titles.put(id, c.title());
+            if (Boolean.TRUE.equals(c.anonymousAdmins())) anonymousAdmins.add(id);
         }
         return new ChatDirectory(defaults, chats, titles, Boolean.TRUE.equals(raw.moderatorsFromChatAdmins()),
-                raw.alertsLanguage());
+                raw.alertsLanguage(), anonymousAdmins, unlisted(file, raw.unlistedGroups()));
+    }
+
+    private static Unlisted unlisted(Path file, String value) {
+        if (value == null) return Unlisted.LEAVE;
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "leave" -> Unlisted.LEAVE;
+            case "ignore" -> Unlisted.IGNORE;
+            default -> throw new ConfigException(file + ": unlisted_groups must be \"leave\" or \"ignore\", not \"" + value + "\"");
+        };
     }
 
     public ChatSettings settings(String chat) { return chats.getOrDefault(chat, defaults); }
+
+    /** A chat the bot guards: listed in the file. */
+    public boolean isListed(String chat) { return chats.containsKey(chat); }
+
+    /** Whether a message sent as the group itself (an anonymous admin) counts as that chat's moderator. */
+    public boolean anonymousAdminsModerate(String chat) { return anonymousAdmins.contains(chat); }
+
+    public Unlisted unlistedGroups() { return unlisted; }
 
     public String title(String chat) { return titles.get(chat); }
 

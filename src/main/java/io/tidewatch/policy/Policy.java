@@ -78,7 +78,7 @@ public final class Policy {
         if (alert && ctx.alertsChat() != null) {
             actions.add(alert(post, top, ctx, decided, worst.values()));
         }
-        return new Decision(actions, suppressed);
+        return new Decision(actions, suppressed, ctx.settings().dryRun() ? Map.of() : plan.fallbacks);
     }
 
     private void secret(Post post, Finding f, PolicyContext ctx, String lang, Plan plan) {
@@ -107,8 +107,12 @@ public final class Policy {
             String text = texts.render(ownerLang, "revoke." + (texts.has("revoke." + kind) ? kind : "generic"),
                     vars(post, ctx, ownerLang, kind));
             if (reaches(r.urgentAt(), f.severity())) text = texts.render(ownerLang, "revoke.urgent") + "\n" + text;
-            plan.add(new Action(Action.Type.DIRECT_MESSAGE, post.platform(), post.chat(), post.id(), post.author().id(),
-                    text, null, f.rule(), why));
+            Action dm = new Action(Action.Type.DIRECT_MESSAGE, post.platform(), post.chat(), post.id(), post.author().id(),
+                    text, null, f.rule(), why);
+            plan.add(dm);
+            // most leakers never opened a private chat with the bot: then the group gets the way to the steps
+            plan.fallback(dm, new Action(Action.Type.REPLY, post.platform(), post.chat(), post.id(), post.author().id(),
+                    texts.render(lang, "leak.dm_unreachable", vars(post, ctx, lang, kind)), null, f.rule(), why + "; private message not possible"));
         }
     }
 
@@ -198,6 +202,11 @@ public final class Policy {
     /** Collects actions once each, then orders them: remove content, act on people, speak, alert. */
     private static final class Plan {
         private final Map<String, Action> byKey = new LinkedHashMap<>();
+        private final Map<Action, Action> fallbacks = new LinkedHashMap<>();
+
+        void fallback(Action a, Action instead) {
+            if (byKey.containsValue(a)) fallbacks.put(a, instead);
+        }
 
         void delete(Post post, Finding f, String why) {
             add(new Action(Action.Type.DELETE_MESSAGE, post.platform(), post.chat(), post.id(), post.author().id(),

@@ -19,6 +19,16 @@ public final class ChatSettingsStore {
                 rs -> new Override(rs.getString(1), bool(rs, 2), bool(rs, 3)), platform.wireName(), chat).stream().findFirst();
     }
 
+    /** Every override, keyed by platform wire name + ":" + chat (the table is small: one row per chat). */
+    public java.util.Map<String, Override> all() {
+        java.util.Map<String, Override> out = new java.util.HashMap<>();
+        jdbc.query("SELECT platform, chat, language, dry_run, moderation FROM chat_setting", rs -> {
+            out.put(rs.getString(1) + ":" + rs.getString(2), new Override(rs.getString(3), bool(rs, 4), bool(rs, 5)));
+            return null;
+        });
+        return out;
+    }
+
     public void put(Platform platform, String chat, Override o, Instant now) {
         String update = "UPDATE chat_setting SET language = ?, dry_run = ?, moderation = ?, updated_at = ? WHERE platform = ? AND chat = ?";
         if (jdbc.update(update, o.language(), o.dryRun(), o.moderation(), now, platform.wireName(), chat) == 1) return;

@@ -53,6 +53,35 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() { return dataSource; }
 
+    /**
+     * Runs {@code work} in one transaction: every repository call on this database from this thread
+     * shares it, and it commits when {@code work} returns or rolls back when it throws. Not nested.
+     */
+    public <T> T inTransaction(java.util.function.Supplier<T> work) {
+        if (Jdbc.CURRENT.get() != null) throw new IllegalStateException("a transaction is already open on this thread");
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            Jdbc.CURRENT.set(new Jdbc.Tx(dataSource, c));
+            try {
+                T result = work.get();
+                c.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                try {
+                    c.rollback();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            } finally {
+                Jdbc.CURRENT.remove();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("transaction", e);
+        }
+    }
+
     /** True when {@code e} says a unique key already holds the row: another writer got there first. */
     public static boolean isUniqueViolation(SQLException e) {
         for (SQLException x = e; x != null; x = x.getNextException()) {

@@ -44,7 +44,8 @@ public final class TrustList {
                 rs.getString("added_by"), Jdbc.instant(rs, "added_at")));
     }
 
-    private static String normalize(String account) {
+    /** How an account is keyed: ids as they are, "@username" lower-cased. */
+    public static String normalize(String account) {
         String a = account.trim();
         return a.startsWith("@") ? a.toLowerCase(Locale.ROOT) : a;
     }

@@ -49,7 +49,7 @@ public final class SupportResponder {
     private final TopicMatcher matcher;
     private final LanguageDetector languages;
     private final EmailReplyEstimator email;
-    private final ReplyThrottle throttle;
+    private final io.tidewatch.core.WindowThrottle throttle;
     private final Map<String, List<Pattern>> helpCues;
     /** The official-accounts line per language (brand data rendered once). */
     private final Map<String, String> officialAccounts;
@@ -72,7 +72,7 @@ public final class SupportResponder {
         });
         this.matcher = new TopicMatcher(analyzers, phrases, s.tuning(), s.fallbackTopic());
         this.languages = new LanguageDetector(profiles, s.defaultLanguage());
-        this.throttle = new ReplyThrottle(s.throttle());
+        this.throttle = new io.tidewatch.core.WindowThrottle(s.throttle());
         this.helpCues = Map.copyOf(cues);
         Map<String, String> accounts = new HashMap<>();
         rules.languages().forEach((code, pack) -> accounts.put(code, officialAccounts(pack)));
@@ -148,7 +148,7 @@ public final class SupportResponder {
         String lang = languages.detect(question, post.language());
         SupportRules.LanguagePack pack = rules.languages().get(lang);
         SupportRules.TopicDefinition topic = rules.topic(matcher.match(question).topic());
-        boolean brief = throttle.shouldBeBrief(post.platform().wireName() + ":" + post.author().id(), now);
+        boolean brief = throttle.throttled(post.platform().wireName() + ":" + post.author().id(), now);
         Template.Format format = post.platform() == Platform.TELEGRAM ? Template.Format.HTML : Template.Format.PLAIN;
 
         Map<String, String> vars = variables(pack, topic, now);

@@ -15,12 +15,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-/** Each chat's admins from getChatAdministrators, cached for ten minutes (only used when configured). */
+/**
+ * Each chat's admins from getChatAdministrators (only used when chats.yaml accepts chat admins as
+ * moderators). A list is trusted for two minutes, and dropped as soon as a {@code chat_member}
+ * update says someone's rights changed; a failed lookup denies, and is itself remembered for half a
+ * minute so a flood of refused commands does not become a flood of lookups.
+ */
 final class AdminCache {
     private static final Logger log = LoggerFactory.getLogger(AdminCache.class);
-    private static final Duration TTL = Duration.ofMinutes(10);
+    static final Duration TTL = Duration.ofMinutes(2);
+    static final Duration FAILURE_TTL = Duration.ofSeconds(30);
 
-    private record Entry(Set<String> ids, Instant fetched) {}
+    /** {@code ids} is null when the lookup failed. */
+    private record Entry(Set<String> ids, Instant until) {}
 
     private final OutgoingQueue queue;
     private final Clock clock;
@@ -32,20 +39,28 @@ final class AdminCache {
     }
 
     boolean isAdmin(String chat, String userId) {
-        Entry e = byChat.get(chat);
         Instant now = clock.instant();
-        if (e == null || e.fetched().plus(TTL).isBefore(now)) {
-            try {
-                @SuppressWarnings("unchecked")
-                List<ChatMember> members = (List<ChatMember>) (Object) queue.submit(OutgoingQueue.Priority.ANSWER, chat, false,
-                        "getChatAdministrators " + chat, c -> c.execute(new GetChatAdministrators(chat))).get(30, TimeUnit.SECONDS);
-                e = new Entry(members.stream().map(m -> String.valueOf(m.getUser().getId())).collect(Collectors.toSet()), now);
-                byChat.put(chat, e);
-            } catch (Exception ex) {
-                log.warn("telegram: cannot list admins of {}: {}", chat, ex.toString());
-                if (e == null) return false;
-            }
+        Entry e = byChat.get(chat);
+        if (e == null || !e.until().isAfter(now)) {
+            e = fetch(chat, now);
+            byChat.put(chat, e);
         }
-        return e.ids().contains(userId);
+        return e.ids() != null && e.ids().contains(userId);
+    }
+
+    /** Someone's rights in {@code chat} changed: look them up again next time. */
+    void invalidate(String chat) { byChat.remove(chat); }
+
+    private Entry fetch(String chat, Instant now) {
+        try {
+            @SuppressWarnings("unchecked")
+            List<ChatMember> members = (List<ChatMember>) (Object) queue.submit(OutgoingQueue.Priority.ANSWER, chat, false,
+                    "getChatAdministrators " + chat, c -> c.execute(new GetChatAdministrators(chat))).get(10, TimeUnit.SECONDS);
+            return new Entry(members.stream().map(m -> String.valueOf(m.getUser().getId())).collect(Collectors.toSet()), now.plus(TTL));
+        } catch (Exception ex) {
+            log.warn("telegram: cannot list admins of {} ({}); chat admins are refused for {} s", chat, ex.toString(),
+                    FAILURE_TTL.toSeconds());
+            return new Entry(null, now.plus(FAILURE_TTL));
+        }
     }
 }

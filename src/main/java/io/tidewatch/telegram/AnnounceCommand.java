@@ -23,6 +23,9 @@ final class AnnounceCommand implements Command {
     public String name() { return "/announce"; }
 
     @Override
+    public Authority.Scope scope() { return Authority.Scope.BOT; }
+
+    @Override
     public void run(CommandContext ctx) {
         String[] a = ctx.args().split("\\s+", 2);
         String verb = a[0].toLowerCase(java.util.Locale.ROOT);

@@ -3,6 +3,7 @@ package io.tidewatch.telegram;
 import io.tidewatch.core.Action;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.BanChatMember;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.BanChatSenderChat;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.LeaveChat;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.RestrictChatMember;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.UnbanChatMember;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.UnbanChatSenderChat;
@@ -27,6 +28,8 @@ final class ApiCalls {
             case REPLY -> OutgoingQueue.Priority.REPLY;
             case DIRECT_MESSAGE -> OutgoingQueue.Priority.DIRECT;
             case ALERT_MODERATORS -> OutgoingQueue.Priority.ALERT;
+            case LEAVE_CHAT -> OutgoingQueue.Priority.BACKGROUND;
+            default -> throw notOnTelegram(type);
         };
     }
 
@@ -54,14 +57,20 @@ final class ApiCalls {
             case BAN -> c -> c.execute(new BanChatMember(a.chat(), Long.parseLong(a.userId())));
             case BAN_SENDER_CHAT -> c -> c.execute(new BanChatSenderChat(a.chat(), Long.parseLong(a.userId())));
             case UNBAN -> unban(a);
+            case LEAVE_CHAT -> c -> c.execute(new LeaveChat(a.chat()));
+            default -> throw notOnTelegram(a.type());
         };
+    }
+
+    private static IllegalArgumentException notOnTelegram(Action.Type type) {
+        return new IllegalArgumentException(type + " is not a Telegram action");
     }
 
     /** Lifting: a channel is unbanned as a sender chat; a person is unbanned (if banned) and un-muted. */
     private static OutgoingQueue.Call unban(Action a) {
         long target = Long.parseLong(a.userId());
         if (target < 0) return c -> c.execute(new UnbanChatSenderChat(a.chat(), target));
-        if (TelegramBot.UNDO_RESTRICT.equals(a.rule())) {
+        if (io.tidewatch.moderation.Moderation.UNDO_RESTRICT.equals(a.rule())) {
             return c -> c.execute(new RestrictChatMember(a.chat(), target, unmuted()));
         }
         return c -> c.execute(new UnbanChatMember(a.chat(), target, true));

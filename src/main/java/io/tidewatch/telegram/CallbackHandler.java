@@ -1,9 +1,7 @@
 package io.tidewatch.telegram;
 
-import io.tidewatch.core.Action;
 import io.tidewatch.core.Platform;
 import io.tidewatch.store.AuditLog;
-import io.tidewatch.store.TrustList;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
@@ -12,26 +10,27 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The buttons under a moderators' alert: undo (lift the ban or mute and stop flagging the account),
- * confirm (recorded), details (the incident, redacted). Only moderators may press them. Buttons in
- * private chats belong to the support menu and go to the {@link DirectMessageResponder}.
+ * confirm (recorded), details (the incident, redacted). Their data is {@code tw:VERB:TOKEN}; the
+ * token, not the client, says which incident is meant, and is honoured only on the message and in
+ * the chat it was issued for, and only for the moderators listed in brand.yaml (undo reaches into
+ * any chat). Buttons in private chats belong to the support menu and go to the
+ * {@link DirectMessageResponder}.
  */
 final class CallbackHandler {
     static final String PREFIX = "tw:";
-    private static final Set<String> UNDOABLE = Set.of("BAN", "RESTRICT", "BAN_SENDER_CHAT");
 
     private final TelegramBot bot;
 
     CallbackHandler(TelegramBot bot) { this.bot = bot; }
 
-    InlineKeyboardMarkup alertButtons(long incident, boolean undoable, String language) {
+    InlineKeyboardMarkup alertButtons(String token, boolean undoable, String language) {
         List<InlineKeyboardButton> row = new ArrayList<>();
-        if (undoable) row.add(button(bot.texts().render(language, "button.undo"), PREFIX + "undo:" + incident));
-        row.add(button(bot.texts().render(language, "button.confirm"), PREFIX + "ok:" + incident));
-        row.add(button(bot.texts().render(language, "button.details"), PREFIX + "info:" + incident));
+        if (undoable) row.add(button(bot.texts().render(language, "button.undo"), PREFIX + "undo:" + token));
+        row.add(button(bot.texts().render(language, "button.confirm"), PREFIX + "ok:" + token));
+        row.add(button(bot.texts().render(language, "button.details"), PREFIX + "info:" + token));
         return new InlineKeyboardMarkup(List.of(new InlineKeyboardRow(row)));
     }
 
@@ -51,20 +50,18 @@ final class CallbackHandler {
             if (chat != null && q.getMessage().isUserMessage()) bot.directButton(chat, userId, lang, data);
             return;
         }
-        if (!bot.isModerator(userId, chat)) {
-            bot.stores().audit().record(userId, "REFUSED", Platform.TELEGRAM, chat, null, null, "button", data,
-                    null, AuditLog.Status.REFUSED, bot.clock().instant());
-            answer(q, bot.texts().render(lang, "callback.refused"), true);
-            return;
-        }
         String[] parts = data.substring(PREFIX.length()).split(":", 2);
-        long incident;
-        try {
-            incident = Long.parseLong(parts.length > 1 ? parts[1] : "");
-        } catch (NumberFormatException e) {
-            answer(q, bot.texts().render(lang, "callback.unknown"), false);
+        var binding = bot.stores().alertButtons().find(parts.length > 1 ? parts[1] : null)
+                .filter(b -> b.chat().equals(chat))
+                .filter(b -> b.messageId() == null || b.messageId().equals(String.valueOf(q.getMessage().getMessageId())));
+        if (!bot.authority().isListedModerator(userId) || binding.isEmpty()) {
+            bot.stores().audit().record(userId, "REFUSED", Platform.TELEGRAM, chat, null, null, "button",
+                    binding.isEmpty() ? "unknown or misplaced button" : "not a moderator", null, AuditLog.Status.REFUSED,
+                    bot.clock().instant());
+            answer(q, bot.texts().render(lang, binding.isEmpty() ? "callback.unknown" : "callback.refused"), true);
             return;
         }
+        long incident = binding.get().incident();
         String name = q.getFrom().getFirstName() == null ? userId : q.getFrom().getFirstName();
         switch (parts[0]) {
             case "undo" -> undo(q, incident, userId, name, lang);
@@ -90,21 +87,8 @@ final class CallbackHandler {
     }
 
     private void undo(CallbackQuery q, long incident, String moderator, String name, String lang) {
-        List<String> done = new ArrayList<>();
-        var now = bot.clock().instant();
-        for (AuditLog.Entry e : bot.stores().audit().forIncident(incident)) {
-            if (!UNDOABLE.contains(e.action()) || e.undone() || e.status() == AuditLog.Status.DRY_RUN) continue;
-            if (!bot.stores().audit().markUndone(e.id())) continue;
-            String rule = e.action().equals("RESTRICT") ? TelegramBot.UNDO_RESTRICT : "undo";
-            bot.execute(new Action(Action.Type.UNBAN, Platform.TELEGRAM, e.chat(), null, e.target(), null, null, rule,
-                    "undo of audit #" + e.id() + " by moderator " + moderator), moderator, incident, null, now);
-            done.add(e.action().toLowerCase(java.util.Locale.ROOT) + " " + e.target());
-        }
-        bot.stores().incidents().find(incident).ifPresent(i -> {
-            if (i.accountId() != null && !i.accountId().isEmpty()) {
-                bot.stores().trust().put(Platform.TELEGRAM, i.accountId(), TrustList.Kind.ALLOW, moderator, now);
-            }
-        });
+        List<String> done = bot.undo(incident, moderator).stream()
+                .map(e -> e.action().toLowerCase(java.util.Locale.ROOT) + " " + e.target()).toList();
         answer(q, done.isEmpty() ? bot.texts().render(lang, "callback.nothing_to_undo")
                 : bot.texts().render(lang, "callback.undone", TelegramBot.vars("name", name, "done", String.join(", ", done))), false);
     }

@@ -11,5 +11,8 @@ public interface Command {
     /** Whether only moderators may run it (everyone else is refused politely). */
     default boolean moderatorsOnly() { return true; }
 
+    /** How far it reaches: bot-wide commands belong to the moderators listed in brand.yaml only. */
+    default Authority.Scope scope() { return Authority.Scope.CHAT; }
+
     void run(CommandContext ctx);
 }

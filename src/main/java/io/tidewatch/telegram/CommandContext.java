@@ -29,7 +29,8 @@ public final class CommandContext {
 
     public String chat() { return post.post().chat(); }
 
-    public String senderId() { return post.post().author().id(); }
+    /** Who the audit log names for this command (a person's id, or the chat for an anonymous admin). */
+    public String senderId() { return Authority.actor(post); }
 
     public String senderName() {
         var a = post.post().author();
@@ -78,7 +79,7 @@ public final class CommandContext {
     public void act(Action.Type type, String target, Duration duration, String rule) {
         Action a = new Action(type, Platform.TELEGRAM, chat(), post.replyTo() == null ? null : String.valueOf(post.replyTo().messageId()),
                 target, null, duration, rule, "moderator " + senderId() + ": " + type.name().toLowerCase(java.util.Locale.ROOT));
-        bot.execute(a, senderId(), null, null, bot.clock().instant());
+        bot.act(a, senderId());
     }
 
     public void audit(String action, String rule, String reason, AuditLog.Status status) {

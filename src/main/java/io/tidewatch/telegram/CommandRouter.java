@@ -5,9 +5,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Finds the command a message starts with and runs it if the sender may; refuses politely otherwise. */
+/**
+ * Finds the command a message starts with and runs it if the sender may ({@link Authority});
+ * refuses politely otherwise, at most once a minute per person, so a crowd sending commands cannot
+ * fill the outgoing queue with refusals.
+ */
 public final class CommandRouter {
     private final Map<String, Command> byName = new java.util.concurrent.ConcurrentHashMap<>();
+    private final io.tidewatch.core.WindowThrottle refusals = new io.tidewatch.core.WindowThrottle(java.time.Duration.ofMinutes(1));
 
     public CommandRouter(List<Command> commands) {
         for (Command c : commands) {
@@ -28,9 +33,21 @@ public final class CommandRouter {
         return (at > 0 ? first.substring(0, at) : first).toLowerCase(Locale.ROOT);
     }
 
-    public boolean handles(String text) {
+    /** "/ban@ExampleBot 10m" -> "ExampleBot"; null when the command names no bot. */
+    static String addressee(String text) {
+        if (text == null || !text.startsWith("/")) return null;
+        int end = 0;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) end++;
+        int at = text.indexOf('@');
+        return at > 0 && at < end ? text.substring(at + 1, end) : null;
+    }
+
+    /** A command of ours: known, and addressed to no bot or to this one ({@code /ban@OtherBot} is not). */
+    public boolean handles(String text, String botUsername) {
         String name = commandName(text);
-        return name != null && byName.containsKey(name);
+        if (name == null || !byName.containsKey(name)) return false;
+        String to = addressee(text);
+        return to == null || (botUsername != null && to.equalsIgnoreCase(botUsername));
     }
 
     public Optional<Command> find(String text) {
@@ -41,9 +58,11 @@ public final class CommandRouter {
     /** Runs the command; false when the sender was refused (the message is then moderated like any other). */
     boolean run(CommandContext ctx) {
         Command c = find(ctx.post().post().text()).orElseThrow();
-        if (c.moderatorsOnly() && !ctx.bot().isModerator(ctx.post())) {
-            ctx.audit("REFUSED", c.name(), "not a moderator", io.tidewatch.store.AuditLog.Status.REFUSED);
-            ctx.reply("refused", "name", ctx.senderName(), "command", c.name());
+        if (c.moderatorsOnly() && !ctx.bot().authority().mayRun(c.scope(), ctx.post())) {
+            ctx.audit("REFUSED", c.name(), "not a moderator here", io.tidewatch.store.AuditLog.Status.REFUSED);
+            if (!refusals.throttled(Authority.actor(ctx.post()), ctx.bot().clock().instant())) {
+                ctx.reply("refused", "name", ctx.senderName(), "command", c.name());
+            }
             return false;
         }
         c.run(ctx);

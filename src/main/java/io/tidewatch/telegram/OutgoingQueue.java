@@ -8,15 +8,17 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -24,10 +26,14 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The one way out to the Bot API. Every call waits its turn here: deletions before bans before
- * warnings before alerts, within Telegram's rate limits. A few senders work in parallel, but never
- * two in one chat, so a chat's calls arrive in order (the leak is gone before the warning appears). A 429 is retried after its
- * {@code retry_after}; a network error or 5xx with exponential back-off; nothing is dropped — after
- * the last attempt the call's future fails, and the caller audits it as failed.
+ * warnings before alerts, within Telegram's rate limits. A few senders work in parallel; a chat's
+ * messages go one at a time, in order, while its deletions have a lane of their own, so a deletion
+ * never waits behind a warning (nor behind a warning's 429). A 429 is retried after its
+ * {@code retry_after}; a network error or 5xx after an exponential back-off with jitter. After the
+ * last attempt the call's future fails (the action log keeps the action for later). So a raid cannot
+ * bury a chat in stale messages: a message not sent within {@code staleAfter} is dropped, answers
+ * beyond {@code maxAnswersPerChat} waiting in one chat are refused, and when more foldable messages
+ * (warnings, alerts) wait for a chat than it can take in the next minute they go out as one summary.
  */
 public final class OutgoingQueue implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutgoingQueue.class);
@@ -41,73 +47,133 @@ public final class OutgoingQueue implements AutoCloseable {
     /** Lower goes first. */
     public enum Priority { DELETE, PUNISH, ANSWER, REPLY, DIRECT, ALERT, BACKGROUND }
 
+    /**
+     * Messages of one {@code group} ("warning", "alert") into one chat that may go out as one summary
+     * when there are too many; {@code item} is what the {@link Folder} needs to write it.
+     */
+    public record Fold(String group, Object item, Folder folder) {}
+
+    /** Writes the one call that replaces many waiting messages, or null to send them as they are. */
+    @FunctionalInterface
+    public interface Folder {
+        Call summary(String chat, List<Object> items);
+    }
+
     /** Why a call finally failed; {@code retryable} when trying later might work (429, network, 5xx). */
     public static final class CallFailedException extends RuntimeException {
         private final boolean retryable;
+        private final boolean dropped;
         private final Integer errorCode;
+        private final String description;
+        private final Integer retryAfter;
 
         CallFailedException(String message, boolean retryable, Integer errorCode, Throwable cause) {
+            this(message, retryable, false, errorCode, cause);
+        }
+
+        CallFailedException(String message, boolean retryable, boolean dropped, Integer errorCode, Throwable cause) {
             super(message, cause);
             this.retryable = retryable;
+            this.dropped = dropped;
             this.errorCode = errorCode;
+            TelegramApiRequestException api = cause instanceof TelegramApiRequestException r ? r : null;
+            this.description = api == null || api.getApiResponse() == null ? "" : api.getApiResponse();
+            this.retryAfter = api == null || api.getParameters() == null ? null : api.getParameters().getRetryAfter();
         }
 
         public boolean retryable() { return retryable; }
 
+        /** Not sent on purpose: stale, folded into a summary, or refused because the chat's queue is full. */
+        public boolean dropped() { return dropped; }
+
         public Integer errorCode() { return errorCode; }
+
+        /** Telegram's own words ("Bad Request: message to delete not found"), or "". */
+        public String description() { return description; }
+
+        /** Seconds Telegram asked to wait, or null. */
+        public Integer retryAfter() { return retryAfter; }
     }
 
     public record Retries(int maxAttempts, Duration firstBackOff, Duration maxBackOff) {
-        public static Retries defaults() { return new Retries(8, Duration.ofMillis(250), Duration.ofSeconds(30)); }
+        public static Retries defaults() { return new Retries(8, Duration.ofMillis(250), Duration.ofSeconds(10)); }
+    }
+
+    /** Bounds against floods: how long a message may wait, and how many answers may wait in one chat. */
+    public record Bounds(Duration staleAfter, int maxAnswersPerChat) {
+        public static Bounds defaults() { return new Bounds(Duration.ofMinutes(2), 30); }
     }
 
     private final class Job {
         final Priority priority;
         final String chat;
+        final String lane;
         final boolean groupMessage;
         final String what;
-        final Call call;
+        final Fold fold;
         final long seq = sequence.incrementAndGet();
+        final long submittedAt;
         final CompletableFuture<Serializable> future = new CompletableFuture<>();
+        Call call;
+        boolean summary;
         long readyAt;
         int attempts;
 
-        Job(Priority priority, String chat, boolean groupMessage, String what, Call call, long readyAt) {
+        Job(Priority priority, String chat, boolean groupMessage, String what, Call call, Fold fold, long now) {
             this.priority = priority;
             this.chat = chat;
+            // deletions have a lane of their own: they never wait behind a chat's messages
+            this.lane = priority == Priority.DELETE ? chat + "#delete" : chat;
             this.groupMessage = groupMessage;
             this.what = what;
             this.call = call;
-            this.readyAt = readyAt;
+            this.fold = fold;
+            this.submittedAt = now;
+            this.readyAt = now;
         }
+
+        boolean perishable() {
+            return priority == Priority.ANSWER || priority == Priority.REPLY || priority == Priority.DIRECT
+                    || priority == Priority.ALERT;
+        }
+
+        String foldKey() { return fold == null ? null : chat + "|" + fold.group(); }
     }
 
     private final TelegramClient client;
     private final RateLimits limits;
     private final Retries retries;
+    private final Bounds bounds;
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong folded = new AtomicLong();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final TreeSet<Job> ready = new TreeSet<>(
             Comparator.<Job>comparingInt(j -> j.priority.ordinal()).thenComparingLong(j -> j.seq));
     private final PriorityQueue<Job> delayed = new PriorityQueue<>(Comparator.comparingLong(j -> j.readyAt));
-    /** Chats with a call in flight: calls into one chat go one at a time, in order; chats in parallel. */
+    /** Lanes with a call in flight: one call at a time per lane, lanes in parallel. */
     private final Set<String> busy = new HashSet<>();
+    /** Foldable jobs waiting, by chat and group. */
+    private final Map<String, List<Job>> foldable = new HashMap<>();
+    /** Answers waiting, by chat. */
+    private final Map<String, Integer> answers = new HashMap<>();
     private final List<Thread> senders = new ArrayList<>();
     private volatile boolean accepting = true;
     private volatile boolean running = true;
 
     public OutgoingQueue(TelegramClient client, RateLimits.Config limits, Retries retries) {
-        this(client, limits, retries, 4);
+        this(client, limits, retries, Bounds.defaults(), 4);
     }
 
-    /** @param senders how many calls may be in flight at once (each to a different chat) */
-    public OutgoingQueue(TelegramClient client, RateLimits.Config limits, Retries retries, int senders) {
+    /** @param senders how many calls may be in flight at once (each in a different lane) */
+    public OutgoingQueue(TelegramClient client, RateLimits.Config limits, Retries retries, Bounds bounds, int senders) {
         this.client = client;
         this.limits = new RateLimits(limits, System.nanoTime());
         this.retries = retries;
+        this.bounds = bounds;
         for (int i = 0; i < senders; i++) {
             Thread t = new Thread(this::loop, "telegram-outgoing-" + (i + 1));
             t.setDaemon(true);
@@ -121,13 +187,28 @@ public final class OutgoingQueue implements AutoCloseable {
      * The future completes with the API's result, or fails with {@link CallFailedException}.
      */
     public CompletableFuture<Serializable> submit(Priority priority, String chat, boolean groupMessage, String what, Call call) {
-        Job job = new Job(priority, chat == null ? "" : chat, groupMessage, what, call, System.nanoTime());
+        return submit(priority, chat, groupMessage, what, call, null);
+    }
+
+    /** As {@link #submit(Priority, String, boolean, String, Call)}, for a message that may be folded into a summary. */
+    public CompletableFuture<Serializable> submit(Priority priority, String chat, boolean groupMessage, String what, Call call,
+                                                  Fold fold) {
+        Job job = new Job(priority, chat == null ? "" : chat, groupMessage, what, call, fold, System.nanoTime());
         if (!accepting) {
             job.future.completeExceptionally(new CallFailedException("shutting down: " + what, true, null, null));
             return job.future;
         }
         lock.lock();
         try {
+            if (priority == Priority.ANSWER) {
+                int waiting = answers.getOrDefault(job.chat, 0);
+                if (waiting >= bounds.maxAnswersPerChat()) {
+                    drop(job, "too many answers waiting in " + job.chat);
+                    return job.future;
+                }
+                answers.put(job.chat, waiting + 1);
+            }
+            if (fold != null) foldable.computeIfAbsent(job.foldKey(), k -> new ArrayList<>()).add(job);
             ready.add(job);
             changed.signalAll();
         } finally {
@@ -149,6 +230,12 @@ public final class OutgoingQueue implements AutoCloseable {
 
     public long sentCount() { return sent.get(); }
 
+    /** Messages not sent on purpose: stale, or refused because a chat had too many answers waiting. */
+    public long droppedCount() { return dropped.get(); }
+
+    /** Messages that went out as part of a summary. */
+    public long foldedCount() { return folded.get(); }
+
     private void loop() {
         while (true) {
             Job job = null;
@@ -159,7 +246,7 @@ public final class OutgoingQueue implements AutoCloseable {
                     while (!delayed.isEmpty() && delayed.peek().readyAt <= now) ready.add(delayed.poll());
                     Job candidate = null;
                     for (Job j : ready) {
-                        if (!busy.contains(j.chat)) {
+                        if (!busy.contains(j.lane)) {
                             candidate = j;
                             break;
                         }
@@ -179,13 +266,20 @@ public final class OutgoingQueue implements AutoCloseable {
                         continue;
                     }
                     ready.remove(candidate);
-                    long wait = limits.reserve(candidate.chat, candidate.groupMessage, now);
+                    if (candidate.perishable() && now - candidate.submittedAt > bounds.staleAfter().toNanos()) {
+                        forget(candidate);
+                        drop(candidate, "not sent within " + bounds.staleAfter().toSeconds() + " s");
+                        continue;
+                    }
+                    if (candidate.fold != null && !candidate.summary) foldIfTooMany(candidate, now);
+                    long wait = limits.reserve(candidate.chat, candidate.lane, candidate.groupMessage, now);
                     if (wait > 0) {
                         candidate.readyAt = now + wait;
                         delayed.add(candidate);
                         continue;
                     }
-                    busy.add(candidate.chat);
+                    busy.add(candidate.lane);
+                    forget(candidate);
                     job = candidate;
                 }
             } finally {
@@ -196,13 +290,47 @@ public final class OutgoingQueue implements AutoCloseable {
             } finally {
                 lock.lock();
                 try {
-                    busy.remove(job.chat);
+                    busy.remove(job.lane);
                     changed.signalAll();
                 } finally {
                     lock.unlock();
                 }
             }
         }
+    }
+
+    /**
+     * More foldable messages wait for this chat than it can take in the next minute: the others are
+     * dropped as folded and {@code job} carries the summary instead. Called with the lock held.
+     */
+    private void foldIfTooMany(Job job, long now) {
+        List<Job> waiting = foldable.get(job.foldKey());
+        if (waiting == null || waiting.size() <= Math.max(1, limits.budgetNextMinute(job.chat, now))) return;
+        List<Object> items = new ArrayList<>();
+        for (Job j : waiting) items.add(j.fold.item());
+        Call summary = job.fold.folder().summary(job.chat, items);
+        if (summary == null) return;
+        for (Job j : List.copyOf(waiting)) {
+            if (j == job) continue;
+            ready.remove(j);
+            delayed.remove(j);
+            forget(j);
+            folded.incrementAndGet();
+            j.future.completeExceptionally(new CallFailedException(j.what + ": folded into a summary", false, true, null, null));
+        }
+        folded.incrementAndGet();
+        job.call = summary;
+        job.summary = true;
+        log.info("telegram: {} waiting messages for {} go out as one summary", items.size(), job.chat);
+    }
+
+    /** The job leaves the waiting lists (sent, dropped or folded). Called with the lock held. */
+    private void forget(Job job) {
+        if (job.fold != null) {
+            List<Job> waiting = foldable.get(job.foldKey());
+            if (waiting != null && waiting.remove(job) && waiting.isEmpty()) foldable.remove(job.foldKey());
+        }
+        if (job.priority == Priority.ANSWER) answers.computeIfPresent(job.chat, (k, n) -> n <= 1 ? null : n - 1);
     }
 
     private void run(Job job) {
@@ -220,7 +348,7 @@ public final class OutgoingQueue implements AutoCloseable {
                         retryAfter == null ? 1 : retryAfter, job.attempts);
                 lock.lock();
                 try {
-                    limits.block(job.chat, System.nanoTime() + delay);
+                    limits.block(job.lane, System.nanoTime() + delay);
                 } finally {
                     lock.unlock();
                 }
@@ -237,10 +365,11 @@ public final class OutgoingQueue implements AutoCloseable {
         }
     }
 
+    /** Exponential, capped, with full jitter in its upper half: senders do not come back in step. */
     private long backOff(int attempts) {
         long first = retries.firstBackOff().toNanos();
-        long nanos = first << Math.min(20, attempts - 1);
-        return Math.min(nanos, retries.maxBackOff().toNanos());
+        long nanos = Math.min(first << Math.min(20, attempts - 1), retries.maxBackOff().toNanos());
+        return nanos / 2 + ThreadLocalRandom.current().nextLong(nanos / 2 + 1);
     }
 
     private void retryLater(Job job, long delayNanos, Exception cause, Integer code) {
@@ -267,6 +396,12 @@ public final class OutgoingQueue implements AutoCloseable {
         job.future.completeExceptionally(new CallFailedException(job.what + ": " + message, retryable, code, cause));
     }
 
+    private void drop(Job job, String why) {
+        dropped.incrementAndGet();
+        log.debug("telegram: {} dropped: {}", job.what, why);
+        job.future.completeExceptionally(new CallFailedException(job.what + ": dropped, " + why, false, true, null, null));
+    }
+
     /** Stops taking new calls and sends what is queued (waiting at most {@code timeout}); the rest fail. */
     public void drain(Duration timeout) {
         accepting = false;
@@ -287,7 +422,7 @@ public final class OutgoingQueue implements AutoCloseable {
             senders.forEach(Thread::interrupt);
             lock.lock();
             try {
-                ArrayDeque<Job> left = new ArrayDeque<>(ready);
+                List<Job> left = new ArrayList<>(ready);
                 left.addAll(delayed);
                 ready.clear();
                 delayed.clear();

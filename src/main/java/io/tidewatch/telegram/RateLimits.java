@@ -25,12 +25,15 @@ public final class RateLimits {
         this.global = new Bucket(config.perSecond(), config.perSecond(), nowNanos);
     }
 
-    /** Nanoseconds to wait before this call may go; 0 means it may go now (and its tokens are taken). */
-    long reserve(String chat, boolean groupMessage, long now) {
-        Long blocked = blockedUntil.get(chat);
+    /**
+     * Nanoseconds to wait before this call may go; 0 means it may go now (and its tokens are taken).
+     * {@code lane} is what a 429 blocks: a chat's messages, or its deletions, separately.
+     */
+    long reserve(String chat, String lane, boolean groupMessage, long now) {
+        Long blocked = blockedUntil.get(lane);
         if (blocked != null) {
             if (blocked > now) return blocked - now;
-            blockedUntil.remove(chat);
+            blockedUntil.remove(lane);
         }
         long wait = global.waitFor(now);
         Bucket group = null;
@@ -45,9 +48,16 @@ public final class RateLimits {
         return 0;
     }
 
-    /** After a 429 for {@code chat}: nothing goes there until {@code untilNanos}. */
-    void block(String chat, long untilNanos) {
-        blockedUntil.merge(chat, untilNanos, Math::max);
+    /** After a 429 in {@code lane}: nothing goes there until {@code untilNanos}. */
+    void block(String lane, long untilNanos) {
+        blockedUntil.merge(lane, untilNanos, Math::max);
+    }
+
+    /** How many messages a group can take in the next minute: what its bucket holds now plus a minute's refill. */
+    int budgetNextMinute(String chat, long now) {
+        Bucket group = groups.get(chat);
+        double held = group == null ? config.groupMessagesPerMinute() : group.available(now);
+        return (int) Math.min(Integer.MAX_VALUE, Math.floor(held) + config.groupMessagesPerMinute());
     }
 
     private static final class Bucket {
@@ -69,5 +79,7 @@ public final class RateLimits {
         }
 
         void take() { tokens -= 1; }
+
+        double available(long now) { return Math.min(capacity, tokens + (now - last) * perNano); }
     }
 }

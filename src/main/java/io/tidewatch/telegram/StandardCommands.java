@@ -57,6 +57,8 @@ public final class StandardCommands {
     }
 
     static final class Incidents implements Command {
+        public Authority.Scope scope() { return Authority.Scope.BOT; }
+
         public String name() { return "/incidents"; }
 
         public void run(CommandContext ctx) {
@@ -78,6 +80,8 @@ public final class StandardCommands {
     }
 
     static final class Allow implements Command {
+        public Authority.Scope scope() { return Authority.Scope.BOT; }
+
         public String name() { return "/allow"; }
 
         public void run(CommandContext ctx) {
@@ -86,13 +90,15 @@ public final class StandardCommands {
                 ctx.reply("need_target");
                 return;
             }
-            ctx.bot().stores().trust().put(Platform.TELEGRAM, target.get(), TrustList.Kind.ALLOW, ctx.senderId(), ctx.bot().clock().instant());
+            ctx.bot().moderation().vouch(Platform.TELEGRAM, target.get(), TrustList.Kind.ALLOW, ctx.senderId());
             ctx.audit("ALLOW", "moderator", "allow " + target.get(), AuditLog.Status.DONE);
             ctx.reply("allowed", "target", target.get());
         }
     }
 
     static final class Trust implements Command {
+        public Authority.Scope scope() { return Authority.Scope.BOT; }
+
         public String name() { return "/trust"; }
 
         public void run(CommandContext ctx) {
@@ -101,7 +107,7 @@ public final class StandardCommands {
                 ctx.reply("need_numeric_id");
                 return;
             }
-            ctx.bot().stores().trust().put(Platform.TELEGRAM, target.get(), TrustList.Kind.TRUST, ctx.senderId(), ctx.bot().clock().instant());
+            ctx.bot().moderation().vouch(Platform.TELEGRAM, target.get(), TrustList.Kind.TRUST, ctx.senderId());
             ctx.audit("TRUST", "moderator", "trust " + target.get(), AuditLog.Status.DONE);
             ctx.reply("trusted", "target", target.get());
         }
@@ -125,7 +131,7 @@ public final class StandardCommands {
             Action warn = new Action(Action.Type.REPLY, Platform.TELEGRAM, ctx.chat(), String.valueOf(r.messageId()), a.id(),
                     ctx.bot().texts().render(lang, "warned", ctx.vars("user", mention)), null, "moderator-warning",
                     "moderator " + ctx.senderId() + ": warn");
-            ctx.bot().execute(warn, ctx.senderId(), null, null, ctx.bot().clock().instant());
+            ctx.bot().act(warn, ctx.senderId());
         }
     }
 
@@ -179,12 +185,14 @@ public final class StandardCommands {
                 return;
             }
             ctx.act(Action.Type.UNBAN, target.get(), null, "moderator-unban");
-            if (!target.get().startsWith("-")) ctx.act(Action.Type.UNBAN, target.get(), null, TelegramBot.UNDO_RESTRICT);
+            if (!target.get().startsWith("-")) ctx.act(Action.Type.UNBAN, target.get(), null, io.tidewatch.moderation.Moderation.UNDO_RESTRICT);
             ctx.reply("unbanned", "target", target.get());
         }
     }
 
     static final class Reload implements Command {
+        public Authority.Scope scope() { return Authority.Scope.BOT; }
+
         public String name() { return "/reload"; }
 
         public void run(CommandContext ctx) {
@@ -200,6 +208,8 @@ public final class StandardCommands {
     }
 
     static final class Stats implements Command {
+        public Authority.Scope scope() { return Authority.Scope.BOT; }
+
         public String name() { return "/stats"; }
 
         public void run(CommandContext ctx) {
@@ -235,10 +245,9 @@ public final class StandardCommands {
                 ctx.reply("dryrun.usage");
                 return;
             }
-            var store = ctx.bot().stores().chatSettings();
-            var old = store.find(Platform.TELEGRAM, ctx.chat()).orElse(new ChatSettingsStore.Override(null, null, null));
-            store.put(Platform.TELEGRAM, ctx.chat(), new ChatSettingsStore.Override(old.language(), arg.equals("on"), old.moderation()),
-                    ctx.bot().clock().instant());
+            var moderation = ctx.bot().moderation();
+            var old = moderation.override(Platform.TELEGRAM, ctx.chat()).orElse(new ChatSettingsStore.Override(null, null, null));
+            moderation.override(Platform.TELEGRAM, ctx.chat(), new ChatSettingsStore.Override(old.language(), arg.equals("on"), old.moderation()));
             ctx.audit("DRY_RUN", "moderator", "dry run " + arg, AuditLog.Status.DONE);
             ctx.reply(arg.equals("on") ? "dryrun.on" : "dryrun.off");
         }
@@ -254,10 +263,9 @@ public final class StandardCommands {
                 ctx.reply("lang.usage", "languages", String.join(", ", languages));
                 return;
             }
-            var store = ctx.bot().stores().chatSettings();
-            var old = store.find(Platform.TELEGRAM, ctx.chat()).orElse(new ChatSettingsStore.Override(null, null, null));
-            store.put(Platform.TELEGRAM, ctx.chat(), new ChatSettingsStore.Override(arg, old.dryRun(), old.moderation()),
-                    ctx.bot().clock().instant());
+            var moderation = ctx.bot().moderation();
+            var old = moderation.override(Platform.TELEGRAM, ctx.chat()).orElse(new ChatSettingsStore.Override(null, null, null));
+            moderation.override(Platform.TELEGRAM, ctx.chat(), new ChatSettingsStore.Override(arg, old.dryRun(), old.moderation()));
             ctx.audit("LANGUAGE", "moderator", "language " + arg, AuditLog.Status.DONE);
             ctx.reply("lang.set", "language", arg);
         }

@@ -2,79 +2,74 @@ package io.tidewatch.telegram;
 
 import io.tidewatch.core.Action;
 import io.tidewatch.core.BrandProfile;
-import io.tidewatch.core.Category;
 import io.tidewatch.core.Finding;
 import io.tidewatch.core.Platform;
 import io.tidewatch.core.Post;
 import io.tidewatch.core.PostKind;
+import io.tidewatch.moderation.Moderation;
+import io.tidewatch.moderation.ModerationRules;
+import io.tidewatch.moderation.PostContext;
+import io.tidewatch.policy.ChatDirectory;
 import io.tidewatch.policy.ChatSettings;
-import io.tidewatch.policy.Decision;
-import io.tidewatch.policy.PolicyContext;
 import io.tidewatch.policy.TextCatalog;
-import io.tidewatch.store.AuditLog;
-import io.tidewatch.store.ChatSettingsStore;
 import io.tidewatch.store.Stores;
-import io.tidewatch.store.TrustList;
+import io.tidewatch.store.UpdateLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The Telegram bot's brain: an update comes in, is translated to posts, judged by the detectors and
- * the policy, and the decided actions leave through the {@link OutgoingQueue}, each one audited.
- * Private chats go to the {@link DirectMessageResponder}; commands to the {@link CommandRouter};
- * alert buttons to the {@link CallbackHandler}. Thread-safe: updates of different chats run in parallel.
+ * The Telegram adapter's brain: an update comes in and is translated to posts; group posts go
+ * through the shared {@link Moderation} pipeline, whose actions come back here as Bot API calls
+ * ({@link TelegramActions}). Private chats go to the {@link DirectMessageResponder}; commands to the
+ * {@link CommandRouter}; alert buttons to the {@link CallbackHandler}. Thread-safe: updates of
+ * different chats run in parallel.
  */
 public final class TelegramBot {
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
-    /** The rule id on an UNBAN that lifts a mute rather than a ban. */
-    public static final String UNDO_RESTRICT = "undo-restrict";
-    static final String ACTOR = "tidewatch";
 
-    private final BrandProfile brand;
-    private final AtomicReference<BotRules> rules;
-    private final BotRules.Loader loader;
-    private final Stores stores;
+    private final Moderation moderation;
     private final OutgoingQueue queue;
     private final TextCatalog texts;
     private final DirectMessageResponder responder;
-    private final boolean globalDryRun;
-    private final Clock clock;
     private final Instant startedAt;
     private final UpdateTranslator translator = new UpdateTranslator();
     private final AdminCache admins;
     private final CommandRouter commands;
     private final CallbackHandler callbacks;
-    /** Names already recorded, so the common case (a known name) costs no database round trip. */
-    private final java.util.Set<String> knownNames = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final TelegramActions actions;
+    private final Authority authority;
+    private final String username;
+    /** Unlisted groups already left (or being left), so a chatty group costs one leaveChat. */
+    private final java.util.Set<String> left = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    public TelegramBot(BrandProfile brand, BotRules.Loader loader, Stores stores, OutgoingQueue queue, TextCatalog texts,
-                       DirectMessageResponder responder, boolean globalDryRun, Clock clock) {
-        this.brand = brand;
-        this.loader = loader;
-        this.rules = new AtomicReference<>(loader.load());
-        this.stores = stores;
+    /** @param username the bot's own username (from getMe), so {@code /cmd@OtherBot} is recognized as not ours */
+    public TelegramBot(Moderation moderation, OutgoingQueue queue, TextCatalog texts, DirectMessageResponder responder,
+                       String username) {
+        this.moderation = moderation;
+        this.username = username;
         this.queue = queue;
         this.texts = texts;
         this.responder = responder;
-        this.globalDryRun = globalDryRun;
-        this.clock = clock;
-        this.startedAt = clock.instant();
-        this.admins = new AdminCache(queue, clock);
+        this.startedAt = moderation.clock().instant();
+        this.admins = new AdminCache(queue, moderation.clock());
+        this.authority = new Authority(moderation.brand(), () -> moderation.rules().chats(), admins);
         this.commands = new CommandRouter(StandardCommands.all());
         this.callbacks = new CallbackHandler(this);
+        this.actions = new TelegramActions(queue, callbacks, moderation, texts);
+        moderation.register(Platform.TELEGRAM, actions);
+        moderation.routeAlertsTo(actions);
     }
 
     /** Announcement commands, once the scheduler exists (it publishes through this bot's queue). */
@@ -82,119 +77,166 @@ public final class TelegramBot {
         commands.register(new AnnounceCommand(announcements));
     }
 
-    /** Handles one update (already claimed: the caller guarantees each update reaches here once). */
-    public void handle(Update update) {
-        if (update.getCallbackQuery() != null) {
-            callbacks.handle(update.getCallbackQuery());
-            return;
-        }
-        for (TelegramPost tp : translator.translate(update)) {
-            try {
-                handle(tp);
-            } catch (RuntimeException e) {
-                log.error("telegram: failed on message {} in chat {}: {}", tp.messageId(), tp.chatId(), e.toString());
-            }
+    /**
+     * An update on its way in: its posts, and for each post that moderation will judge, the detectors'
+     * findings, started on {@code detection} (pure work, so a batch is inspected in parallel).
+     */
+    record Prepared(Update update, List<TelegramPost> posts, List<CompletableFuture<List<Finding>>> findings) {
+        /** A private chat or a button: answered on its own lane, never in a group's way. */
+        boolean isPrivate() {
+            if (update.getCallbackQuery() != null) return true;
+            return !posts.isEmpty() && posts.get(0).isPrivate();
         }
     }
 
-    void handle(TelegramPost tp) {
-        if (tp.isPrivate()) {
-            directMessage(tp);
-            return;
+    Prepared prepare(Update update, java.util.concurrent.Executor detection) {
+        if (update.getCallbackQuery() != null || update.getMyChatMember() != null || update.getChatMember() != null) {
+            return new Prepared(update, List.of(), List.of());
         }
-        if (tp.post().kind() != PostKind.CHANNEL && commands.handles(tp.post().text())) {
-            boolean allowed = commands.run(new CommandContext(this, tp));
-            if (allowed) return;
+        List<TelegramPost> posts = translator.translate(update);
+        List<CompletableFuture<List<Finding>>> findings = new java.util.ArrayList<>();
+        for (TelegramPost tp : posts) {
+            boolean judged = !tp.isPrivate() && authority.guards(tp.post().chat());
+            findings.add(judged ? CompletableFuture.supplyAsync(() -> moderation.inspect(tp.post()), detection)
+                    : CompletableFuture.completedFuture(List.of()));
         }
-        moderate(tp);
-    }
-
-    // ---- moderation -------------------------------------------------------------------------
-
-    void moderate(TelegramPost tp) {
-        Post post = tp.post();
-        BotRules r = rules.get();
-        ChatSettings settings = settings(post.chat());
-        if (!settings.moderation() || isTrusted(tp)) {
-            rememberName(post);
-            return;
-        }
-        List<Finding> findings = new ArrayList<>(r.detector().inspect(post));
-        if (post.kind() != PostKind.JOIN && post.kind() != PostKind.CHANNEL && rememberName(post)) {
-            // a name not seen before on this account: judge the name too, as on joining
-            Post asJoin = new Post(post.id(), post.platform(), PostKind.JOIN, post.chat(), post.time(), post.author(), "",
-                    List.of(), post.language());
-            for (Finding f : r.detector().inspect(asJoin)) {
-                if (f.category() == Category.IMPERSONATION && findings.stream().noneMatch(g -> g.category() == Category.IMPERSONATION)) {
-                    findings.add(f);
-                }
-            }
-        }
-        // the allow list only excuses names, so it is read only when a name was flagged
-        if (findings.stream().anyMatch(f -> f.category() == Category.IMPERSONATION) && isAllowed(post)) {
-            findings.removeIf(f -> f.category() == Category.IMPERSONATION);
-        }
-        if (findings.isEmpty()) return;
-
-        PolicyContext ctx = new PolicyContext(settings, false, tp.senderChatId() == null ? null : tp.senderChatId().toString(),
-                title(tp), tp.link(), brand.moderators().alertsChat(), r.chats().alertsLanguage());
-        Instant now = clock.instant();
-        Decision decision = r.policy().decide(post, findings, ctx, key -> stores.once().first(key, now));
-        // the deletion leaves before anything is written: a leak should be visible as briefly as possible
-        Map<Action, CompletableFuture<Serializable>> early = new LinkedHashMap<>();
-        for (Action a : decision.actions()) {
-            if (a.type() == Action.Type.DELETE_MESSAGE) early.put(a, submit(a, null, now));
-        }
-        Long incident = null;
-        for (Finding f : findings) {
-            long id = stores.incidents().record(Platform.TELEGRAM, post.chat(), post.id(), post.author().id(), f.category(),
-                    f.rule(), f.severity(), f.fingerprint(), f.excerpt(), f.reason(), now);
-            if (incident == null) incident = id;
-        }
-        dispatch(decision, incident, now, early);
-    }
-
-    /** Carries out a decision: every action audited first, then queued; its status follows the API's answer. */
-    void dispatch(Decision decision, Long incident, Instant now, Map<Action, CompletableFuture<Serializable>> alreadyQueued) {
-        for (Action a : decision.suppressed()) {
-            stores.audit().record(ACTOR, a.type().name(), a.platform(), a.chat(), a.userId(), a.messageId(), a.rule(),
-                    a.reason(), incident, AuditLog.Status.DRY_RUN, now);
-        }
-        boolean undoable = decision.actions().stream().anyMatch(a -> a.type() == Action.Type.BAN
-                || a.type() == Action.Type.RESTRICT || a.type() == Action.Type.BAN_SENDER_CHAT);
-        for (Action a : decision.actions()) {
-            var queued = alreadyQueued.get(a);
-            if (queued != null) {
-                audit(a, ACTOR, incident, queued, now);
-                continue;
-            }
-            InlineKeyboardMarkup keyboard = a.type() == Action.Type.ALERT_MODERATORS && incident != null
-                    ? callbacks.alertButtons(incident, undoable, texts.language(rules.get().chats().alertsLanguage())) : null;
-            execute(a, ACTOR, incident, keyboard, now);
-        }
+        return new Prepared(update, posts, findings);
     }
 
     /**
-     * Queues one action and audits it; the returned future completes when the platform answered.
-     * The call is queued before the audit row is written (a deletion should not wait for the
-     * database); the row's status follows the answer either way.
+     * Handles one prepared update. {@code claim} takes the update for this instance (a unique insert;
+     * false when another instance has it); it is asked once, inside the transaction that records the
+     * first post's incidents and actions, or before anything else is done for commands, buttons and
+     * private chats.
+     *
+     * @throws io.tidewatch.store.StoreException when the database did not take it (the update is then
+     *                                           served again later; only removals went out)
      */
-    CompletableFuture<Serializable> execute(Action a, String actor, Long incident, InlineKeyboardMarkup keyboard, Instant now) {
-        return audit(a, actor, incident, submit(a, keyboard, now), now);
+    void handle(Prepared p, Claim claim) {
+        Update update = p.update();
+        if (update.getCallbackQuery() != null) {
+            if (claim.take()) callbacks.handle(update.getCallbackQuery());
+            return;
+        }
+        if (update.getMyChatMember() != null) {
+            if (claim.take()) joined(update.getMyChatMember());
+            return;
+        }
+        if (update.getChatMember() != null && update.getChatMember().getChat() != null) {
+            if (claim.take()) admins.invalidate(String.valueOf(update.getChatMember().getChat().getId())); // rights changed
+            return;
+        }
+        for (int i = 0; i < p.posts().size(); i++) {
+            TelegramPost tp = p.posts().get(i);
+            if (!handle(tp, p.findings().get(i), claim)) return; // another instance has this update
+        }
+        claim.take(); // an update with nothing to judge is still handled once
     }
 
-    private CompletableFuture<Serializable> submit(Action a, InlineKeyboardMarkup keyboard, Instant now) {
-        String what = a.type().name().toLowerCase(java.util.Locale.ROOT) + " in " + ApiCalls.targetChat(a);
-        return queue.submit(ApiCalls.priority(a.type()), ApiCalls.targetChat(a), ApiCalls.isGroupMessage(a), what,
-                ApiCalls.call(a, keyboard, now));
+    /** False when the update turned out to be another instance's. */
+    private boolean handle(TelegramPost tp, CompletableFuture<List<Finding>> findings, Claim claim) {
+        if (tp.isPrivate()) {
+            if (claim.take()) directMessage(tp);
+            return true;
+        }
+        if (!authority.guards(tp.post().chat())) {
+            if (!claim.take()) return false;
+            if (tp.isGroup()) unlisted(tp.post().chat());
+            return true; // nothing in an unguarded chat is read: no moderation, no commands
+        }
+        // an edited command is not run again; the edit is still moderated like any message
+        if (tp.post().kind() != PostKind.CHANNEL && !tp.edited() && commands.handles(tp.post().text(), username)) {
+            if (!claim.take()) return false;
+            if (commands.run(new CommandContext(this, tp))) return true;
+        }
+        var judgement = moderation.judge(tp.post(), context(tp), findings.join());
+        if (judgement.decision().actions().stream().anyMatch(a -> a.type() == Action.Type.DELETE_MESSAGE)) {
+            if (!claim.takeEarly()) return false;
+            moderation.startRemovals(judgement);
+        }
+        return moderation.record(judgement, claim::take).isPresent();
     }
 
-    private CompletableFuture<Serializable> audit(Action a, String actor, Long incident, CompletableFuture<Serializable> answered,
-                                                  Instant now) {
-        long auditId = stores.audit().record(actor, a.type().name(), a.platform(), a.chat(), a.userId(), a.messageId(),
-                a.rule(), a.reason(), incident, AuditLog.Status.PENDING, now);
-        return answered.whenComplete((ok, err) ->
-                stores.audit().setStatus(auditId, err == null ? AuditLog.Status.DONE : AuditLog.Status.FAILED));
+    /** Another instance holds the update and may still be deciding it: the batch is tried again later. */
+    static final class Busy extends RuntimeException {
+        Busy(long updateId) { super("update " + updateId + " is being decided by another instance", null, false, false); }
+    }
+
+    /**
+     * Takes an update for this instance, once; later asks answer what the first one got. A post with
+     * a removal to send is taken early (before the removal leaves, so two live instances never both
+     * act) and marked decided in the transaction that records the rest; with the database away the
+     * removal goes out anyway and the update is served again later.
+     */
+    static class Claim {
+        private final UpdateLedger ledger;
+        private final String source;
+        private final long updateId;
+        private final Moderation moderation;
+        private Boolean taken;
+        private boolean early;
+
+        Claim(UpdateLedger ledger, String source, long updateId, Moderation moderation) {
+            this.ledger = ledger;
+            this.source = source;
+            this.updateId = updateId;
+            this.moderation = moderation;
+        }
+
+        /** For tools that handle updates outside any ledger: always granted. */
+        static Claim always() {
+            return new Claim(null, null, 0, null) {
+                @Override boolean takeEarly() { return true; }
+
+                @Override boolean take() { return true; }
+            };
+        }
+
+        /**
+         * Before a removal leaves: false when another instance decided the update already.
+         *
+         * @throws Busy when another instance holds it and may still be deciding (try the batch later)
+         */
+        boolean takeEarly() {
+            if (taken != null) return taken;
+            UpdateLedger.EarlyClaim got;
+            try {
+                Instant now = moderation.clock().instant();
+                got = ledger.claimEarly(source, updateId, moderation.owner(), now, now.minus(moderation.lease()));
+            } catch (io.tidewatch.store.StoreException e) {
+                return true; // the database is away: remove anyway; recording waits until it is back
+            }
+            switch (got) {
+                case MINE -> early = true;
+                case DECIDED -> taken = false;
+                case BUSY -> throw new Busy(updateId);
+            }
+            return early;
+        }
+
+        /** Takes (or, after an early claim, decides) the update; inside the recording transaction when there is one. */
+        boolean take() {
+            if (taken == null) {
+                Instant now = moderation == null ? Instant.now() : moderation.clock().instant();
+                taken = early ? ledger.decide(source, updateId, moderation.owner()) : ledger.claim(source, updateId, now);
+            }
+            return taken;
+        }
+    }
+
+    private PostContext context(TelegramPost tp) {
+        return new PostContext(tp.anonymousAdmin() || tp.automaticForward(),
+                tp.senderChatId() == null ? null : tp.senderChatId().toString(), tp.chatTitle(), tp.link());
+    }
+
+    /** A moderator's action from a command or button, audited with the moderator as actor. */
+    CompletableFuture<?> act(Action a, String moderator) {
+        return moderation.act(a, moderator);
+    }
+
+    /** Lifts what the bot did about an incident; the entries undone. */
+    List<io.tidewatch.store.AuditLog.Entry> undo(long incident, String moderator) {
+        return moderation.undoIncident(incident, moderator);
     }
 
     // ---- private chats ----------------------------------------------------------------------
@@ -210,14 +252,8 @@ public final class TelegramBot {
         } else if ("/start".equals(command) || "/help".equals(command)) {
             reply = responder.menu(lang);
         } else {
-            List<Finding> secrets = rules.get().detector().inspect(post).stream()
-                    .filter(f -> f.category() == Category.SECRET).toList();
-            Instant now = clock.instant();
-            for (Finding f : secrets) {
-                stores.incidents().record(Platform.TELEGRAM, post.chat(), post.id(), post.author().id(), f.category(), f.rule(),
-                        f.severity(), f.fingerprint(), f.excerpt(), f.reason(), now);
-            }
-            reply = responder.answer(post, secrets, now);
+            List<Finding> secrets = moderation.inspectPrivate(post);
+            reply = responder.answer(post, secrets, moderation.clock().instant());
         }
         sendReply(post.chat(), reply);
     }
@@ -225,99 +261,68 @@ public final class TelegramBot {
     /** A button pressed in a private chat: its data is answered like a question. */
     void directButton(String chat, String userId, String language, String data) {
         if (responder == null) return;
-        Post post = new Post("cb", Platform.TELEGRAM, PostKind.DM, chat, clock.instant(),
+        Post post = new Post("cb", Platform.TELEGRAM, PostKind.DM, chat, moderation.clock().instant(),
                 new io.tidewatch.core.Author(userId, null, null), data, List.of(), language);
-        sendReply(chat, responder.answer(post, List.of(), clock.instant()));
+        sendReply(chat, responder.answer(post, List.of(), moderation.clock().instant()));
     }
 
     private void sendReply(String chat, DirectMessageResponder.Reply reply) {
         if (reply == null || reply.text() == null || reply.text().isBlank()) return;
-        if (reply.topic() != null) stores.support().count(clock.instant().atZone(ZoneOffset.UTC).toLocalDate(), reply.topic());
+        if (reply.topic() != null) {
+            stores().support().count(moderation.clock().instant().atZone(ZoneOffset.UTC).toLocalDate(), reply.topic());
+        }
         InlineKeyboardMarkup keyboard = ApiCalls.keyboard(reply.buttons());
         queue.submit(OutgoingQueue.Priority.REPLY, chat, false, "answer in private chat",
                 c -> c.execute(ApiCalls.html(chat, reply.text(), keyboard)));
     }
 
-    // ---- who is who -------------------------------------------------------------------------
+    // ---- where -------------------------------------------------------------------------------
 
-    boolean isTrusted(TelegramPost tp) {
-        if (tp.anonymousAdmin() || tp.automaticForward()) return true;
-        String id = tp.post().author().id();
-        return brand.isTrusted(Platform.TELEGRAM, id) || stores.trust().has(Platform.TELEGRAM, id, TrustList.Kind.TRUST);
+    /** The bot was added to (or promoted in) a chat: an unlisted group is left at once. */
+    private void joined(ChatMemberUpdated change) {
+        if (change.getChat() == null || change.getNewChatMember() == null) return;
+        String status = change.getNewChatMember().getStatus();
+        boolean in = "member".equals(status) || "administrator".equals(status) || "restricted".equals(status);
+        String chat = String.valueOf(change.getChat().getId());
+        String type = change.getChat().getType();
+        if (in && ("group".equals(type) || "supergroup".equals(type)) && !authority.guards(chat)) unlisted(chat);
     }
 
-    private boolean isAllowed(Post post) {
-        var a = post.author();
-        return stores.trust().has(Platform.TELEGRAM, a.id(), TrustList.Kind.ALLOW)
-                || (a.username() != null && stores.trust().has(Platform.TELEGRAM, "@" + a.username(), TrustList.Kind.ALLOW));
+    /** A group chats.yaml does not list: leave it (once), unless the file says to ignore such groups. */
+    private void unlisted(String chat) {
+        if (rules().chats().unlistedGroups() != ChatDirectory.Unlisted.LEAVE || !left.add(chat)) return;
+        log.warn("telegram: leaving chat {}: it is not listed in chats.yaml", chat);
+        Action leave = new Action(Action.Type.LEAVE_CHAT, Platform.TELEGRAM, chat, null, null, null, null,
+                "unlisted-chat", "not listed in chats.yaml");
+        moderation.act(leave, Moderation.ACTOR);
     }
 
-    /** Records the author's current name; true when this account had not used it before. */
-    private boolean rememberName(Post post) {
-        var a = post.author();
-        if (a.id().isEmpty()) return false;
-        String key = (a.name() == null ? "" : a.name()) + "|" + (a.username() == null ? "" : a.username());
-        if (knownNames.contains(a.id() + "|" + key)) return false;
-        boolean first = stores.names().firstSighting(Platform.TELEGRAM, a.id(), key, clock.instant());
-        if (knownNames.size() > 200_000) knownNames.clear();
-        knownNames.add(a.id() + "|" + key);
-        return first;
-    }
+    Authority authority() { return authority; }
 
-    boolean isModerator(TelegramPost tp) {
-        if (tp.anonymousAdmin()) return true;
-        String id = tp.post().author().id();
-        if (brand.moderators().isModerator(Platform.TELEGRAM, id)) return true;
-        return rules.get().chats().moderatorsFromChatAdmins() && tp.senderChatId() == null
-                && admins.isAdmin(tp.post().chat(), id);
-    }
-
-    boolean isModerator(String userId, String chat) {
-        if (brand.moderators().isModerator(Platform.TELEGRAM, userId)) return true;
-        return rules.get().chats().moderatorsFromChatAdmins() && chat != null && admins.isAdmin(chat, userId);
-    }
-
-    ChatSettings settings(String chat) {
-        ChatSettings base = rules.get().chats().settings(chat);
-        var override = stores.chatSettings().find(Platform.TELEGRAM, chat);
-        if (override.isPresent()) {
-            ChatSettingsStore.Override o = override.get();
-            base = new ChatSettings(o.language() != null ? o.language() : base.language(),
-                    o.dryRun() != null ? o.dryRun() : base.dryRun(),
-                    o.moderation() != null ? o.moderation() : base.moderation());
-        }
-        return globalDryRun ? new ChatSettings(base.language(), true, base.moderation()) : base;
-    }
-
-    private String title(TelegramPost tp) {
-        String configured = rules.get().chats().title(tp.post().chat());
-        return configured != null ? configured : tp.chatTitle();
-    }
+    ChatSettings settings(String chat) { return moderation.settings(Platform.TELEGRAM, chat); }
 
     // ---- for commands and callbacks ---------------------------------------------------------
 
     /** Rebuilds the rules; on a bad file the old rules stay and the error (file, line, reason) is thrown. */
-    BotRules reload() {
-        BotRules fresh = loader.load();
-        rules.set(fresh);
-        return fresh;
-    }
+    ModerationRules reload() { return moderation.reload(); }
 
-    BotRules rules() { return rules.get(); }
+    ModerationRules rules() { return moderation.rules(); }
 
-    Stores stores() { return stores; }
+    Stores stores() { return moderation.stores(); }
+
+    Moderation moderation() { return moderation; }
 
     OutgoingQueue queue() { return queue; }
 
     TextCatalog texts() { return texts; }
 
-    Clock clock() { return clock; }
+    Clock clock() { return moderation.clock(); }
 
     Instant startedAt() { return startedAt; }
 
-    boolean globalDryRun() { return globalDryRun; }
+    boolean globalDryRun() { return moderation.globalDryRun(); }
 
-    BrandProfile brand() { return brand; }
+    BrandProfile brand() { return moderation.brand(); }
 
     /** Sends an HTML text (a command's answer) into a chat. */
     CompletableFuture<Serializable> say(String chat, String html) {

@@ -1,19 +1,19 @@
 package io.tidewatch.telegram;
 
-import io.tidewatch.core.BrandProfile;
+import io.tidewatch.moderation.Moderation;
 import io.tidewatch.policy.TextCatalog;
-import io.tidewatch.store.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
+import okhttp3.OkHttpClient;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 
@@ -29,23 +29,23 @@ public final class TelegramService implements AutoCloseable {
      * @param webhookUrl null for long polling; else the public URL Telegram posts to
      * @param webhookBind where the webhook endpoint listens (port 0 = any free port)
      */
-    public record Options(String token, TelegramUrl apiUrl, boolean dryRun, String webhookUrl, InetSocketAddress webhookBind,
+    public record Options(String token, TelegramUrl apiUrl, String webhookUrl, InetSocketAddress webhookBind,
                           int pollTimeoutSeconds, RateLimits.Config limits, OutgoingQueue.Retries retries, int threads) {
-        public static Options polling(String token, TelegramUrl apiUrl, boolean dryRun) {
-            return new Options(token, apiUrl, dryRun, null, null, 50, RateLimits.Config.telegramDefaults(),
+        public static Options polling(String token, TelegramUrl apiUrl) {
+            return new Options(token, apiUrl, null, null, 50, RateLimits.Config.telegramDefaults(),
                     OutgoingQueue.Retries.defaults(), 4);
         }
 
         public Options withPollTimeout(int seconds) {
-            return new Options(token, apiUrl, dryRun, webhookUrl, webhookBind, seconds, limits, retries, threads);
+            return new Options(token, apiUrl, webhookUrl, webhookBind, seconds, limits, retries, threads);
         }
 
         public Options withLimits(RateLimits.Config l, OutgoingQueue.Retries r) {
-            return new Options(token, apiUrl, dryRun, webhookUrl, webhookBind, pollTimeoutSeconds, l, r, threads);
+            return new Options(token, apiUrl, webhookUrl, webhookBind, pollTimeoutSeconds, l, r, threads);
         }
 
         public Options withWebhook(String url, InetSocketAddress bind) {
-            return new Options(token, apiUrl, dryRun, url, bind, pollTimeoutSeconds, limits, retries, threads);
+            return new Options(token, apiUrl, url, bind, pollTimeoutSeconds, limits, retries, threads);
         }
     }
 
@@ -55,7 +55,8 @@ public final class TelegramService implements AutoCloseable {
     private final LongPolling polling;
     private final WebhookServer webhook;
 
-    private TelegramService(OutgoingQueue queue, UpdateConsumer consumer, TelegramBot bot, LongPolling polling, WebhookServer webhook) {
+    private TelegramService(OutgoingQueue queue, UpdateConsumer consumer, TelegramBot bot, LongPolling polling, WebhookServer webhook,
+                            Moderation moderation) {
         this.queue = queue;
         this.consumer = consumer;
         this.bot = bot;
@@ -63,19 +64,25 @@ public final class TelegramService implements AutoCloseable {
         this.webhook = webhook;
     }
 
-    public static TelegramService start(Options o, BrandProfile brand, BotRules.Loader rules, Stores stores, TextCatalog texts,
-                                        DirectMessageResponder responder, Clock clock) throws Exception {
+    public static TelegramService start(Options o, Moderation moderation, TextCatalog texts,
+                                        DirectMessageResponder responder) throws Exception {
         TelegramClient client = new OkHttpTelegramClient(o.token(), o.apiUrl());
         OutgoingQueue queue = new OutgoingQueue(client, o.limits(), o.retries());
-        TelegramBot bot = new TelegramBot(brand, rules, stores, queue, texts, responder, o.dryRun(), clock);
-        UpdateConsumer consumer = new UpdateConsumer(stores.updates(), "telegram:" + TelegramUrls.botId(o.token()),
-                bot::handle, o.threads(), clock);
+        // who we are: commands addressed to another bot (/ban@OtherBot) are not ours
+        String username = client.execute(new GetMe()).getUserName();
+        TelegramBot bot = new TelegramBot(moderation, queue, texts, responder, username);
+        UpdateConsumer consumer = new UpdateConsumer(moderation.stores().updates(), "telegram:" + TelegramUrls.botId(o.token()),
+                bot, o.threads(), moderation.clock());
+        moderation.startResuming(Duration.ofSeconds(2)); // what a crash left pending goes out first
         if (o.webhookUrl() == null) {
-            LongPolling polling = new LongPolling(o.token(), o.apiUrl(), consumer, o.pollTimeoutSeconds());
+            // getUpdates holds the connection up to the poll timeout: its client must wait longer than that
+            OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(o.pollTimeoutSeconds() + 15L)).build();
+            LongPolling polling = LongPolling.of(new OkHttpTelegramClient(http, o.token(), o.apiUrl()), consumer,
+                    o.pollTimeoutSeconds());
             polling.start();
             log.info("telegram: long polling {}:{} from update {}{}", o.apiUrl().getHost(), o.apiUrl().getPort(),
-                    consumer.storedOffset() + 1, o.dryRun() ? " (dry run)" : "");
-            return new TelegramService(queue, consumer, bot, polling, null);
+                    consumer.storedOffset() + 1, moderation.globalDryRun() ? " (dry run)" : "");
+            return new TelegramService(queue, consumer, bot, polling, null, moderation);
         }
         String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
         String path = URI.create(o.webhookUrl()).getPath();
@@ -84,8 +91,8 @@ public final class TelegramService implements AutoCloseable {
         SetWebhook set = SetWebhook.builder().url(o.webhookUrl()).secretToken(secret)
                 .allowedUpdates(LongPolling.ALLOWED_UPDATES).build();
         client.execute(set);
-        log.info("telegram: webhook {} listening on port {}{}", o.webhookUrl(), server.port(), o.dryRun() ? " (dry run)" : "");
-        return new TelegramService(queue, consumer, bot, null, server);
+        log.info("telegram: webhook {} listening on port {}{}", o.webhookUrl(), server.port(), moderation.globalDryRun() ? " (dry run)" : "");
+        return new TelegramService(queue, consumer, bot, null, server, moderation);
     }
 
     public OutgoingQueue queue() { return queue; }

@@ -69,7 +69,10 @@ public final class WebhookServer implements AutoCloseable {
             exchange.sendResponseHeaders(400, -1);
             return;
         }
-        consumer.consume(List.of(update));
+        if (!consumer.consume(List.of(update))) {
+            exchange.sendResponseHeaders(503, -1); // not recorded: Telegram delivers it again
+            return;
+        }
         byte[] ok = "{}".getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, ok.length);

@@ -31,4 +31,22 @@ class LayeringTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "io.tidewatch.detect..", "io.tidewatch.support..", "io.tidewatch.announce..",
                     "io.tidewatch.policy..", "io.tidewatch.store..");
+
+    @ArchTest
+    static final ArchRule moderation_imports_no_adapter = noClasses()
+            .that().resideInAPackage("io.tidewatch.moderation..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.tidewatch.telegram..", "io.tidewatch.twitter..", "io.tidewatch.web..", "io.tidewatch.cli..",
+                    "org.telegram..", "twitter4j..");
+
+    @ArchTest
+    static final ArchRule telegram_does_not_import_twitter = noClasses()
+            .that().resideInAPackage("io.tidewatch.telegram..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.tidewatch.twitter..", "twitter4j..");
+
+    @ArchTest
+    static final ArchRule twitter_does_not_import_telegram = noClasses()
+            .that().resideInAPackage("io.tidewatch.twitter..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.tidewatch.telegram..", "org.telegram..")
+            .allowEmptyShould(true); // until the adapter lands
 }

@@ -6,7 +6,8 @@ import io.tidewatch.policy.Policy;
 import io.tidewatch.policy.TextCatalog;
 import io.tidewatch.store.Database;
 import io.tidewatch.store.Stores;
-import io.tidewatch.telegram.BotRules;
+import io.tidewatch.moderation.Moderation;
+import io.tidewatch.moderation.ModerationRules;
 import io.tidewatch.telegram.FakeBotApiAccess;
 import io.tidewatch.telegram.LongPolling;
 import io.tidewatch.telegram.OutgoingQueue;
@@ -14,7 +15,6 @@ import io.tidewatch.telegram.RateLimits;
 import io.tidewatch.telegram.TelegramBot;
 import io.tidewatch.telegram.TelegramUrls;
 import io.tidewatch.telegram.UpdateConsumer;
-import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,7 +41,7 @@ public final class TelegramPipelineBench {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         String token = "123456:BENCH-not-a-real-token";
         var brand = BrandProfileReader.read(Path.of("rules/brand.yaml"));
-        BotRules.Loader loader = () -> new BotRules(FakeBotApiAccess.testDetectors(), Policy.load(Path.of("rules"), brand),
+        ModerationRules.Loader loader = () -> new ModerationRules(FakeBotApiAccess.testDetectors(), Policy.load(Path.of("rules"), brand),
                 ChatDirectory.defaultsOnly(), Instant.now());
         var texts = TextCatalog.load(Path.of("rules/telegram"));
         try (var api = FakeBotApiAccess.start(); Database db = Database.inMemory("bench" + System.nanoTime())) {
@@ -49,8 +49,9 @@ public final class TelegramPipelineBench {
             var client = new org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient(token, url);
             var queue = new OutgoingQueue(client, RateLimits.Config.unlimited(), OutgoingQueue.Retries.defaults());
             var stores = Stores.on(db);
-            var bot = new TelegramBot(brand, loader, stores, queue, texts, null, false, Clock.systemUTC());
-            var consumer = new UpdateConsumer(stores.updates(), "telegram:bench", bot::handle, 4, Clock.systemUTC());
+            var bot = new TelegramBot(new Moderation(brand, loader, db, Clock.systemUTC(), false), queue, texts, null,
+                    "tidewatch_bot");
+            var consumer = new UpdateConsumer(stores.updates(), "telegram:bench", bot, 4, Clock.systemUTC());
             Map<Integer, Long> arrived = new ConcurrentHashMap<>();
             Map<Integer, Long> deleted = new ConcurrentHashMap<>();
             java.util.concurrent.Semaphore deletes = new java.util.concurrent.Semaphore(0);
@@ -58,12 +59,17 @@ public final class TelegramPipelineBench {
                 deleted.put(messageId, nanos);
                 deletes.release();
             });
-            LongPollingUpdateConsumer probe = updates -> {
-                long now = System.nanoTime();
-                for (var u : updates) arrived.put(u.getUpdateId(), now);
-                consumer.consume(updates);
+            LongPolling.Batches probe = new LongPolling.Batches() {
+                public long storedOffset() { return consumer.storedOffset(); }
+
+                public boolean consume(java.util.List<org.telegram.telegrambots.meta.api.objects.Update> updates) {
+                    long now = System.nanoTime();
+                    for (var u : updates) arrived.put(u.getUpdateId(), now);
+                    return consumer.consume(updates);
+                }
             };
-            try (var polling = new LongPolling(token, url, probe, consumer::storedOffset, 1)) {
+            var pollClient = new org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient(token, url);
+            try (var polling = new LongPolling(pollClient, probe, 1)) {
                 polling.start();
                 long id = 0;
                 // warm-up

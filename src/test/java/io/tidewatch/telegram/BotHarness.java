@@ -2,6 +2,8 @@ package io.tidewatch.telegram;
 
 import io.tidewatch.core.BrandProfile;
 import io.tidewatch.core.BrandProfileReader;
+import io.tidewatch.moderation.Moderation;
+import io.tidewatch.moderation.ModerationRules;
 import io.tidewatch.policy.ChatDirectory;
 import io.tidewatch.policy.Policy;
 import io.tidewatch.policy.TextCatalog;
@@ -20,6 +22,7 @@ final class BotHarness implements AutoCloseable {
     static final BrandProfile BRAND = BrandProfileReader.read(Path.of("rules/brand.yaml"));
 
     final Stores stores;
+    final Moderation moderation;
     final TelegramService service;
 
     BotHarness(FakeBotApi api, Database db, boolean dryRun, Path rulesDir, DirectMessageResponder responder) throws Exception {
@@ -29,13 +32,13 @@ final class BotHarness implements AutoCloseable {
     BotHarness(FakeBotApi api, Database db, boolean dryRun, Path rulesDir, DirectMessageResponder responder,
                RateLimits.Config limits) throws Exception {
         stores = Stores.on(db);
-        BotRules.Loader loader = () -> new BotRules(TestDetectors.forIntegration(BRAND), Policy.load(rulesDir, BRAND),
+        ModerationRules.Loader loader = () -> new ModerationRules(TestDetectors.forIntegration(BRAND), Policy.load(rulesDir, BRAND),
                 ChatDirectory.load(rulesDir.resolve("chats.yaml")), Clock.systemUTC().instant());
-        var options = TelegramService.Options.polling(TOKEN, TelegramUrls.parse(api.url()), dryRun)
+        moderation = new Moderation(BRAND, loader, db, Clock.systemUTC(), dryRun);
+        var options = TelegramService.Options.polling(TOKEN, TelegramUrls.parse(api.url()))
                 .withPollTimeout(1)
                 .withLimits(limits, new OutgoingQueue.Retries(4, Duration.ofMillis(50), Duration.ofSeconds(1)));
-        service = TelegramService.start(options, BRAND, loader, stores, TextCatalog.load(rulesDir.resolve("telegram")),
-                responder, Clock.systemUTC());
+        service = TelegramService.start(options, moderation, TextCatalog.load(rulesDir.resolve("telegram")), responder);
     }
 
     static BotHarness start(FakeBotApi api, Database db) throws Exception {
@@ -57,6 +60,18 @@ final class BotHarness implements AutoCloseable {
         return sb.toString();
     }
 
+    /** Waits until the consumer stored an offset at or past {@code offset} (every update up to it handled). */
+    void awaitOffset(long offset) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (service.consumer().storedOffset() < offset) {
+            if (System.nanoTime() > deadline) throw new AssertionError("offset never reached " + offset);
+            Thread.sleep(5); // a volatile counter the consumer advances after each batch
+        }
+    }
+
     @Override
-    public void close() { service.close(); }
+    public void close() {
+        service.close();
+        moderation.close();
+    }
 }

@@ -21,8 +21,12 @@ import java.util.function.Predicate;
 
 /**
  * A Bot API server on 127.0.0.1 for tests: serves queued updates to getUpdates in the real JSON
- * format ({"ok":true,"result":[...]}), answers every other method like Telegram does, records every
- * call (method, raw body, arrival time), and can answer 429 with parameters.retry_after.
+ * format ({"ok":true,"result":[...]}), records every call (method, raw body, arrival time), and fails
+ * as Telegram does: 400 for HTML it cannot parse, a text over 4,096 characters, deleting a message
+ * that is gone (or never was), an edit that changes nothing; 403 for a private message to a user who
+ * never opened a chat with the bot; 409 to a getUpdates overtaken by another; 404 for an unknown
+ * method; only the update types named in {@code allowed_updates} are served. Tests can script
+ * failures: 429 with retry_after, any status for a method, or a whole outage.
  */
 final class FakeBotApi implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -60,6 +64,26 @@ final class FakeBotApi implements AutoCloseable {
     private final Map<String, Integer> failures = new HashMap<>();
     private final Map<String, Integer> failureRetryAfter = new HashMap<>();
     private final AtomicInteger messageIds = new AtomicInteger(1000);
+    /** Messages that exist, as "chat:id": pushed in updates or sent by the bot; deleting removes them. */
+    private final java.util.Set<String> messages = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Users who opened a private chat with the bot (a private message of theirs was pushed). */
+    private final java.util.Set<Long> started = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The text each sent or edited message holds now, for "message is not modified". */
+    private final Map<String, String> texts = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Scripted answers: the first that returns non-null answers the call (status and JSON body). */
+    private final List<java.util.function.Function<Call, Scripted>> scripts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private long pollGeneration;
+
+    /** A scripted answer: an HTTP status and a JSON body, or a reset connection. */
+    record Scripted(int status, String json, boolean reset) {
+        static Scripted error(int status, String description) {
+            return new Scripted(status, "{\"ok\":false,\"error_code\":" + status + ",\"description\":\"" + description + "\"}", false);
+        }
+
+        static Scripted connectionReset() { return new Scripted(0, null, true); }
+    }
+    /** The message id each sendMessage was answered with. */
+    private final Map<Call, Integer> sentIds = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile JsonNode pinned;
 
     FakeBotApi() throws IOException {
@@ -78,9 +102,31 @@ final class FakeBotApi implements AutoCloseable {
     // ---- scripting ------------------------------------------------------------------------
 
     synchronized void push(JsonNode update) {
+        for (String kind : new String[]{"message", "edited_message", "channel_post", "edited_channel_post"}) {
+            JsonNode m = update.get(kind);
+            if (m == null) continue;
+            long chat = m.path("chat").path("id").asLong();
+            messages.add(chat + ":" + m.path("message_id").asInt());
+            if ("private".equals(m.path("chat").path("type").asText())) started.add(chat);
+        }
         updates.add(update);
         notifyAll();
     }
+
+    /** Answers calls as {@code script} says (null: as usual) until the returned handle is closed. */
+    AutoCloseable script(java.util.function.Function<Call, Scripted> script) {
+        scripts.add(script);
+        return () -> scripts.remove(script);
+    }
+
+    /** The next {@code times} calls of {@code method} get {@code status} with {@code description}. */
+    void failNext(String method, int times, int status, String description) {
+        AtomicInteger left = new AtomicInteger(times);
+        script(c -> c.method().equals(method) && left.getAndDecrement() > 0 ? Scripted.error(status, description) : null);
+    }
+
+    /** A user opened a private chat with the bot (so private messages to them can be delivered). */
+    void started(long userId) { started.add(userId); }
 
     /** The next {@code times} calls of {@code method} answer 429 with retry_after seconds. */
     synchronized void tooManyRequests(String method, int times, int retryAfter) {
@@ -146,28 +192,85 @@ final class FakeBotApi implements AutoCloseable {
                     + retryAfter + "\",\"parameters\":{\"retry_after\":" + retryAfter + "}}");
             return;
         }
+        for (var script : scripts) {
+            Scripted answer = script.apply(call);
+            if (answer == null) continue;
+            if (answer.reset()) {
+                ex.close();
+                return;
+            }
+            respond(ex, answer.status(), answer.json());
+            return;
+        }
+        if (!METHODS.contains(method)) {
+            respond(ex, 404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
+            return;
+        }
+        String refusal = refusal(method, call);
+        if (refusal != null) {
+            int status = Integer.parseInt(refusal.substring(0, 3));
+            respond(ex, status, Scripted.error(status, refusal.substring(4)).json());
+            return;
+        }
         String result = switch (method) {
             case "getUpdates" -> getUpdates(body);
-            case "sendMessage", "editMessageText" -> message(body);
+            case "sendMessage", "editMessageText" -> message(call);
             case "sendPhoto" -> sentMessage(-1L, "photo");
             case "getMe" -> "{\"id\":123456,\"is_bot\":true,\"first_name\":\"Tidewatch\",\"username\":\"tidewatch_bot\"}";
             case "getChat" -> chat(body);
             case "getChatAdministrators" -> "[{\"status\":\"creator\",\"is_anonymous\":false,\"user\":{\"id\":31337,\"is_bot\":false,\"first_name\":\"Anna\"}}]";
             default -> "true";
         };
+        if (result == null) {
+            respond(ex, 409, Scripted.error(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running").json());
+            return;
+        }
         respond(ex, 200, "{\"ok\":true,\"result\":" + result + "}");
+    }
+
+    /** "STATUS description" when Telegram would refuse this call as it is, else null. */
+    private String refusal(String method, Call call) {
+        if (!call.body().startsWith("{")) return null;
+        JsonNode req = call.json();
+        String chat = req.path("chat_id").asText();
+        switch (method) {
+            case "sendMessage", "editMessageText" -> {
+                String text = req.path("text").asText();
+                if (text.isEmpty()) return "400 Bad Request: message text is empty";
+                if ("HTML".equals(req.path("parse_mode").asText())) {
+                    String bad = TelegramHtml.problem(text);
+                    if (bad != null) return "400 Bad Request: can't parse entities: " + bad;
+                    if (TelegramHtml.visibleLength(text) > 4096) return "400 Bad Request: message is too long";
+                } else if (text.codePointCount(0, text.length()) > 4096) {
+                    return "400 Bad Request: message is too long";
+                }
+                if (method.equals("sendMessage") && !chat.startsWith("-") && !started.contains(Long.parseLong(chat))) {
+                    return "403 Forbidden: bot can't initiate conversation with a user";
+                }
+                if (method.equals("editMessageText")) {
+                    String key = chat + ":" + req.path("message_id").asInt();
+                    if (text.equals(texts.get(key))) return "400 Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
+                }
+            }
+            case "deleteMessage" -> {
+                if (!messages.remove(chat + ":" + req.path("message_id").asInt())) return "400 Bad Request: message to delete not found";
+            }
+            default -> { }
+        }
+        return null;
     }
 
     private static final List<String> METHODS = List.of("getUpdates", "sendMessage", "editMessageText", "sendPhoto",
             "getMe", "getChat", "getChatAdministrators", "deleteMessage", "restrictChatMember", "banChatMember",
             "banChatSenderChat", "unbanChatMember", "unbanChatSenderChat", "answerCallbackQuery", "pinChatMessage",
-            "unpinChatMessage", "setWebhook", "deleteWebhook");
+            "unpinChatMessage", "setWebhook", "deleteWebhook", "leaveChat");
 
     /** Telegram method names are case-insensitive (the long-polling session sends "getupdates"). */
     private static String canonical(String m) {
         return METHODS.stream().filter(k -> k.equalsIgnoreCase(m)).findFirst().orElse(m);
     }
 
+    /** Serves updates after the offset, of the allowed types only; null when a newer getUpdates overtook this one (409). */
     private String getUpdates(String body) {
         JsonNode req;
         try {
@@ -177,10 +280,16 @@ final class FakeBotApi implements AutoCloseable {
         }
         long offset = req.path("offset").asLong(0);
         long timeoutMs = Math.min(500, req.path("timeout").asLong(0) * 1000);
+        java.util.Set<String> allowed = new java.util.HashSet<>();
+        req.path("allowed_updates").forEach(n -> allowed.add(n.asText()));
         long deadline = System.currentTimeMillis() + timeoutMs;
         synchronized (this) {
+            long generation = ++pollGeneration;
+            notifyAll(); // an older poll still waiting is overtaken: it gets 409
             while (true) {
-                List<JsonNode> out = updates.stream().filter(u -> u.get("update_id").asLong() >= offset).limit(100).toList();
+                if (generation != pollGeneration) return null;
+                List<JsonNode> out = updates.stream().filter(u -> u.get("update_id").asLong() >= offset)
+                        .filter(u -> allowed.isEmpty() || allowed.stream().anyMatch(u::has)).limit(100).toList();
                 long left = deadline - System.currentTimeMillis();
                 if (!out.isEmpty() || left <= 0) return out.toString();
                 try {
@@ -192,15 +301,32 @@ final class FakeBotApi implements AutoCloseable {
         }
     }
 
-    private String message(String body) throws IOException {
-        JsonNode req = JSON.readTree(body);
+    private String message(Call call) throws IOException {
+        JsonNode req = JSON.readTree(call.body());
         long chat = req.path("chat_id").asLong();
-        return sentMessage(chat, req.path("text").asText());
+        if (call.method().equals("editMessageText")) {
+            texts.put(chat + ":" + req.path("message_id").asInt(), req.path("text").asText());
+            return sentMessage(chat, req.path("text").asText(), req.path("message_id").asInt());
+        }
+        String sent = sentMessage(chat, req.path("text").asText());
+        int id = JSON.readTree(sent).get("message_id").asInt();
+        messages.add(chat + ":" + id);
+        texts.put(chat + ":" + id, req.path("text").asText());
+        sentIds.put(call, id);
+        return sent;
     }
 
-    private String sentMessage(long chat, String text) {
+    /** The message id Telegram gave the message a sendMessage call posted. */
+    int messageIdOf(Call sendMessage) throws InterruptedException {
+        for (int i = 0; i < 500 && !sentIds.containsKey(sendMessage); i++) Thread.sleep(10); // answered just after recording
+        return sentIds.get(sendMessage);
+    }
+
+    private String sentMessage(long chat, String text) { return sentMessage(chat, text, messageIds.incrementAndGet()); }
+
+    private String sentMessage(long chat, String text, int messageId) {
         ObjectNode m = JSON.createObjectNode();
-        m.put("message_id", messageIds.incrementAndGet());
+        m.put("message_id", messageId);
         m.put("date", System.currentTimeMillis() / 1000);
         ObjectNode c = m.putObject("chat");
         c.put("id", chat);

@@ -74,6 +74,7 @@ class TelegramBotIntegrationTest {
 
     @Test
     void leaked_seed_phrase_is_deleted_warned_revoked_alerted_and_never_echoed() throws Exception {
+        api.started(ALICE); // she once opened a private chat with the bot: the steps can reach her
         try (var bot = BotHarness.start(api, db)) {
             api.push(groupText(1, 500, ALICE, "Alice", "my wallet words: " + SEED + " pls help"));
             var delete = api.await("deleteMessage", 1).get(0);
@@ -87,7 +88,7 @@ class TelegramBotIntegrationTest {
             assertTrue(dm.param("text").contains("new wallet"), dm.param("text"));
             var alert = sent.stream().filter(c -> c.param("chat_id").equals(String.valueOf(ALERTS))).findFirst().orElseThrow();
             assertTrue(alert.param("text").contains("mad ****** … (12 words)"), "redacted excerpt");
-            assertTrue(alert.param("text").contains("https://t.me/c/1234567890/500"), "link to the message");
+            assertTrue(alert.param("text").contains("https://t.me/c/1000000003/500"), "link to the message");
             assertTrue(alert.body().contains("tw:ok:") && alert.body().contains("tw:info:"), "alert buttons");
             assertTrue(delete.nanos() <= warning.nanos(), "deleted before warning");
         }
@@ -97,6 +98,27 @@ class TelegramBotIntegrationTest {
                 audit.stream().map(AuditLog.Entry::action).toList());
         assertTrue(audit.stream().allMatch(e -> e.status() == AuditLog.Status.DONE), audit.toString());
         assertTrue(audit.stream().allMatch(e -> e.rule().equals("bip39-seed-phrase")));
+    }
+
+    @Test
+    void an_owner_who_never_opened_a_private_chat_is_told_in_the_group_where_to_get_the_steps() throws Exception {
+        try (var bot = BotHarness.start(api, db)) {
+            api.push(groupText(1, 510, ALICE, "Alice", "my wallet words: " + SEED));
+            var fallback = api.await("sendMessage", c -> c.param("chat_id").equals(String.valueOf(GROUP))
+                    && c.param("text").contains("/start"), 1, WAIT).get(0);
+            assertTrue(fallback.param("text").contains("tg://user?id=42"), fallback.param("text"));
+            api.await("sendMessage", c -> c.param("chat_id").equals(String.valueOf(ALERTS)), 1, WAIT);
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (new AuditLog(db).countPending() > 0 && System.nanoTime() < deadline) Thread.sleep(10);
+        }
+        assertNeverEchoed(SEED_MARK);
+        var audit = new AuditLog(db).all();
+        assertEquals(AuditLog.Status.FAILED, audit.stream().filter(e -> e.action().equals("DIRECT_MESSAGE")).findFirst()
+                .orElseThrow().status(), "403: not retried");
+        assertEquals(2, audit.stream().filter(e -> e.action().equals("REPLY") && e.status() == AuditLog.Status.DONE).count(),
+                "the warning and the way to the steps");
+        assertEquals(1, api.calls("sendMessage").stream().filter(c -> c.param("chat_id").equals("42")).count(),
+                "the private message was tried once");
     }
 
     @Test
@@ -181,16 +203,20 @@ class TelegramBotIntegrationTest {
     }
 
     @Test
-    void a_call_still_refused_after_the_last_attempt_is_audited_as_failed() throws Exception {
+    void a_call_still_rate_limited_after_the_last_attempt_stays_pending_for_later_nothing_is_lost() throws Exception {
         api.tooManyRequests("deleteMessage", 100, 1);
         try (var bot = new BotHarness(api, db, false, Path.of("rules"), null)) {
             api.push(groupText(1, 950, ALICE, "Alice", SEED));
             api.await("deleteMessage", c -> true, 4, Duration.ofSeconds(15));
             long deadline = System.nanoTime() + WAIT.toNanos();
-            while (new AuditLog(db).all().stream().noneMatch(e -> e.status() == AuditLog.Status.FAILED)) {
-                if (System.nanoTime() > deadline) fail("never audited as failed");
+            while (new AuditLog(db).takeOverDue("probe", java.time.Instant.now().plus(Duration.ofHours(1)),
+                    java.time.Instant.now(), 10).stream().noneMatch(p -> p.action().type() == io.tidewatch.core.Action.Type.DELETE_MESSAGE
+                    && p.attempts() >= 1)) {
+                if (System.nanoTime() > deadline) fail("the deletion was not kept for a later attempt");
                 Thread.sleep(10);
             }
+            assertTrue(new AuditLog(db).all().stream().noneMatch(e -> e.action().equals("DELETE_MESSAGE")
+                    && e.status() == AuditLog.Status.FAILED));
         }
     }
 
@@ -286,14 +312,15 @@ class TelegramBotIntegrationTest {
             api.push(groupText(1, 1500, 66, FAKE_SUPPORT, "hi"));
             var alert = api.await("sendMessage", c -> c.param("chat_id").equals(String.valueOf(ALERTS)), 1, WAIT).get(0);
             String undo = alert.json().at("/reply_markup/inline_keyboard/0/0/callback_data").asText();
+            int alertId = api.messageIdOf(alert);
             assertTrue(undo.startsWith("tw:undo:"), undo);
-            api.push(callback(2, ALICE, ALERTS, undo));
+            api.push(callback(2, ALICE, ALERTS, alertId, undo));
             var refused = api.await("answerCallbackQuery", 1).get(0);
             assertEquals("true", refused.param("show_alert"));
-            api.push(callback(3, MODERATOR, ALERTS, undo));
+            api.push(callback(3, MODERATOR, ALERTS, alertId, undo));
             var unban = api.await("unbanChatMember", 1).get(0);
             assertEquals("66", unban.param("user_id"));
-            api.push(callback(4, MODERATOR, ALERTS, undo));
+            api.push(callback(4, MODERATOR, ALERTS, alertId, undo));
             api.await("answerCallbackQuery", 3);
             awaitOffset(bot, 4);
         }

@@ -28,7 +28,7 @@ class UpdateTranslatorTest {
         assertEquals("Alice", p.post().author().name());
         assertEquals("en", p.post().language());
         assertEquals(String.valueOf(GROUP), p.post().chat());
-        assertEquals("https://t.me/c/1234567890/5", p.link());
+        assertEquals("https://t.me/c/1000000003/5", p.link());
     }
 
     @Test

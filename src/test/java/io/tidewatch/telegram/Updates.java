@@ -6,7 +6,8 @@ import static io.tidewatch.telegram.FakeBotApi.JSON;
 
 /** Real-shaped Bot API update JSON for tests. */
 final class Updates {
-    static final long GROUP = -1001234567890L;
+    /** A chat rules/chats.yaml lists (the bot leaves unlisted groups). */
+    static final long GROUP = -1001000000003L;
     static final long ALERTS = -1001000000001L;
     static final long MODERATOR = 5000000101L;
 
@@ -76,15 +77,52 @@ final class Updates {
     }
 
     static ObjectNode callback(long updateId, long fromId, long chatId, String data) {
+        return callback(updateId, fromId, chatId, 77, data);
+    }
+
+    /** A button pressed under message {@code messageId} in {@code chatId}. */
+    static ObjectNode callback(long updateId, long fromId, long chatId, int messageId, String data) {
         ObjectNode q = JSON.createObjectNode();
         q.put("id", "cb" + updateId);
         q.set("from", user(fromId, "Anna", null));
-        q.set("message", message(77, chatId, user(123456, "Tidewatch", "tidewatch_bot"), "alert"));
+        q.set("message", message(messageId, chatId, user(123456, "Tidewatch", "tidewatch_bot"), "alert"));
         q.put("chat_instance", "1");
         q.put("data", data);
         ObjectNode u = JSON.createObjectNode();
         u.put("update_id", updateId);
         u.set("callback_query", q);
+        return u;
+    }
+
+    /** A message sent as the group itself (an anonymous admin of {@code chatId}). */
+    static ObjectNode asGroup(long updateId, int messageId, long chatId, String text) {
+        ObjectNode m = message(messageId, chatId, user(UpdateTranslator.GROUP_ANONYMOUS_BOT, "Group", "GroupAnonymousBot"), text);
+        m.set("sender_chat", chat(chatId, "supergroup", "Some group"));
+        return update(updateId, "message", m);
+    }
+
+    /** A message from a person in any group. */
+    static ObjectNode inChat(long updateId, int messageId, long chatId, long userId, String name, String text) {
+        return update(updateId, "message", message(messageId, chatId, user(userId, name, null), text));
+    }
+
+    /** The bot's own membership changed: added to {@code chatId} by {@code byUser}. */
+    static ObjectNode botAdded(long updateId, long chatId, long byUser) {
+        ObjectNode change = JSON.createObjectNode();
+        change.set("chat", chat(chatId, "supergroup", "A stranger's group"));
+        change.set("from", user(byUser, "Stranger", null));
+        change.put("date", 1764064800);
+        ObjectNode before = JSON.createObjectNode();
+        before.put("status", "left");
+        before.set("user", user(123456, "Tidewatch", "tidewatch_bot"));
+        ObjectNode after = JSON.createObjectNode();
+        after.put("status", "member");
+        after.set("user", user(123456, "Tidewatch", "tidewatch_bot"));
+        change.set("old_chat_member", before);
+        change.set("new_chat_member", after);
+        ObjectNode u = JSON.createObjectNode();
+        u.put("update_id", updateId);
+        u.set("my_chat_member", change);
         return u;
     }
 }

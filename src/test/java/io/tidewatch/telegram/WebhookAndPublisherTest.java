@@ -1,6 +1,8 @@
 package io.tidewatch.telegram;
 
 import io.tidewatch.announce.PublishException;
+import io.tidewatch.moderation.Moderation;
+import io.tidewatch.moderation.ModerationRules;
 import io.tidewatch.policy.ChatDirectory;
 import io.tidewatch.policy.Policy;
 import io.tidewatch.policy.TextCatalog;
@@ -47,12 +49,12 @@ class WebhookAndPublisherTest {
     @Test
     void the_webhook_sets_a_secret_token_and_accepts_only_posts_carrying_it() throws Exception {
         var brand = BotHarness.BRAND;
-        BotRules.Loader loader = () -> new BotRules(TestDetectors.forIntegration(brand), Policy.load(Path.of("rules"), brand),
-                ChatDirectory.defaultsOnly(), Instant.now());
-        var options = TelegramService.Options.polling(BotHarness.TOKEN, TelegramUrls.parse(api.url()), false)
+        ModerationRules.Loader loader = () -> new ModerationRules(TestDetectors.forIntegration(brand), Policy.load(Path.of("rules"), brand),
+                ChatDirectory.load(Path.of("rules/chats.yaml")), Instant.now());
+        var moderation = new Moderation(brand, loader, db, Clock.systemUTC(), false);
+        var options = TelegramService.Options.polling(BotHarness.TOKEN, TelegramUrls.parse(api.url()))
                 .withWebhook("https://bot.example.com/tg/hook", new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        try (var service = TelegramService.start(options, brand, loader, Stores.on(db),
-                TextCatalog.load(Path.of("rules/telegram")), null, Clock.systemUTC())) {
+        try (var service = TelegramService.start(options, moderation, TextCatalog.load(Path.of("rules/telegram")), null)) {
             var set = api.await("setWebhook", 1).get(0);
             String secret = set.param("secret_token");
             assertEquals("https://bot.example.com/tg/hook", set.param("url"));

@@ -1,4 +1,4 @@
-package io.tidewatch.support;
+package io.tidewatch.core;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,11 +6,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Remembers when each user last got a full answer, so asking again within the window gets the short
- * form. Keyed by platform + user id, held in memory only: it resets when the process restarts, which
- * at worst sends one user the full text twice.
+ * Remembers when each key (a user, usually) was last let through, so a repeat within the window can
+ * be answered briefly or not at all (support answers, refused commands). Held in memory only: it
+ * resets when the process restarts, which at worst lets one repeat through.
  */
-final class ReplyThrottle {
+public final class WindowThrottle {
     private static final int PRUNE_ABOVE = 10_000;
     /** Memory bound: past this many users inside one window, forget everyone (they get a full answer again). */
     private static final int FORGET_ABOVE = 200_000;
@@ -18,15 +18,15 @@ final class ReplyThrottle {
     private final ConcurrentMap<String, Instant> lastFull = new ConcurrentHashMap<>();
     private volatile Instant nextPrune = Instant.MIN;
 
-    ReplyThrottle(Duration window) {
+    public WindowThrottle(Duration window) {
         this.window = window;
     }
 
     /**
-     * True when {@code key} had a full answer less than the window ago (answer briefly); otherwise
-     * records {@code now} as its latest full answer and returns false. Blank keys are never throttled.
+     * True when {@code key} was let through less than the window ago (throttle it); otherwise records
+     * {@code now} as its latest pass and returns false. Blank keys are never throttled.
      */
-    boolean shouldBeBrief(String key, Instant now) {
+    public boolean throttled(String key, Instant now) {
         if (key == null || key.isBlank() || window.isZero()) return false;
         boolean[] brief = {false};
         lastFull.compute(key, (k, last) -> {
@@ -48,5 +48,5 @@ final class ReplyThrottle {
         if (lastFull.size() > FORGET_ABOVE) lastFull.clear();
     }
 
-    int size() { return lastFull.size(); }
+    public int size() { return lastFull.size(); }
 }

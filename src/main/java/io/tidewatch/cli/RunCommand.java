@@ -20,6 +20,9 @@ import io.tidewatch.telegram.SupportDirectMessages;
 import io.tidewatch.telegram.TelegramAnnouncementPublisher;
 import io.tidewatch.telegram.TelegramService;
 import io.tidewatch.telegram.TelegramUrls;
+import io.tidewatch.twitter.TwitterCredentials;
+import io.tidewatch.twitter.TwitterService;
+import io.tidewatch.twitter.TwitterSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,6 +30,7 @@ import picocli.CommandLine.Option;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.time.Clock;
 import java.util.Map;
@@ -38,7 +42,7 @@ import java.util.concurrent.CountDownLatch;
  * until SIGTERM, then stops cleanly (listening stops first, the outgoing queue is drained).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs the bots: Telegram when TELEGRAM_BOT_TOKEN is set.",
+        description = {"Runs the bots: Telegram when TELEGRAM_BOT_TOKEN is set, Twitter when the four TWITTER_* credentials are.",
                 "Per-chat settings come from DIR/chats.yaml; the database from TIDEWATCH_DB_URL."})
 public final class RunCommand implements Callable<Integer> {
     @Mixin
@@ -62,17 +66,25 @@ public final class RunCommand implements Callable<Integer> {
             description = "How often the scheduler looks for due announcements (default: ${DEFAULT-VALUE}).")
     int announceEvery;
 
+    @Option(names = "--twitter-every", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How often Twitter mentions and DM events are read (default: ${DEFAULT-VALUE}).")
+    int twitterEvery;
+
     /** The environment; a field so tests can run the command without touching the real one. */
     Map<String, String> env = System.getenv();
 
     @Override
     public Integer call() throws Exception {
         String token = env.get("TELEGRAM_BOT_TOKEN");
-        if (token == null || token.isBlank()) {
+        boolean telegram = token != null && !token.isBlank();
+        var twitterCredentials = TwitterCredentials.fromEnvironment(env); // some but not all four set: a clear error
+        if (!telegram && twitterCredentials.isEmpty()) {
             System.err.println("""
                     tidewatch run: no platform credentials are set, so there is nothing to run.
                       TELEGRAM_BOT_TOKEN      enables the Telegram bot (TELEGRAM_API_URL: a self-hosted Bot API server)
-                      TWITTER_BEARER_TOKEN    (with TWITTER_API_KEY/SECRET, TWITTER_ACCESS_TOKEN/SECRET) will enable Twitter
+                      TWITTER_API_KEY, TWITTER_API_SECRET, TWITTER_ACCESS_TOKEN, TWITTER_ACCESS_SECRET
+                                              enable Twitter (the official account's OAuth 1.0a user tokens;
+                                              TWITTER_API_URL: another v2 server; TWITTER_BEARER_TOKEN is not needed)
                     The local sandbox is not part of this build yet; use `tidewatch scan` to try the rules offline.""");
             return Main.EXIT_ERROR;
         }
@@ -85,18 +97,32 @@ public final class RunCommand implements Callable<Integer> {
         loader.load(); // refuse bad rules before connecting anywhere
         TextCatalog texts = TextCatalog.load(rules.rulesDir().resolve("telegram"));
         var apiUrl = TelegramUrls.parse(env.get("TELEGRAM_API_URL"));
+        TwitterSettings twitterSettings = twitterCredentials.isPresent()
+                ? TwitterSettings.load(rules.rulesDir().resolve("twitter.yaml")) : null;
         Database db = Database.fromEnvironment(env);
-        DirectMessageResponder responder = new SupportDirectMessages(SupportResponder.load(rules.rulesDir(), brand));
+        SupportResponder support = SupportResponder.load(rules.rulesDir(), brand);
+        DirectMessageResponder responder = new SupportDirectMessages(support);
         var linkCheck = BrandDetectors.lookalikeHosts(rules.rulesDir(), brand);
         var announcementFiles = AnnouncementDirectory.of(announcementsDir, brand, rules.brandFile(), rules.rulesDir(), linkCheck);
         Moderation moderation = new Moderation(brand, loader, db, Clock.systemUTC(), dryRun);
-        var options = TelegramService.Options.polling(token, apiUrl);
-        if (webhookUrl != null) options = options.withWebhook(webhookUrl, new InetSocketAddress(webhookPort));
-        TelegramService service = TelegramService.start(options, moderation, texts, responder);
-        Announcements announcements = new Announcements(announcementFiles, new PublishLedger(db),
-                List.of(new TelegramAnnouncementPublisher(service.queue(), 30)), Clock.systemUTC(),
-                Announcements.Settings.defaults());
-        service.bot().enableAnnouncements(announcements);
+        // Twitter connects first: wrong credentials (401/403) stop the start with a clear error, before anything runs
+        TwitterService twitter = twitterCredentials.isEmpty() ? null
+                : TwitterService.connect(twitterCredentials.get(), moderation, support, twitterSettings, Clock.systemUTC());
+        TelegramService service = null;
+        List<io.tidewatch.announce.Publisher> publishers = new ArrayList<>();
+        if (telegram) {
+            var options = TelegramService.Options.polling(token, apiUrl);
+            if (webhookUrl != null) options = options.withWebhook(webhookUrl, new InetSocketAddress(webhookPort));
+            service = TelegramService.start(options, moderation, texts, responder); // also routes alerts to Telegram
+            publishers.add(new TelegramAnnouncementPublisher(service.queue(), 30));
+        }
+        if (twitter != null) {
+            twitter.start(Duration.ofSeconds(Math.max(1, twitterEvery)));
+            publishers.add(twitter.publisher(Clock.systemUTC()));
+        }
+        Announcements announcements = new Announcements(announcementFiles, new PublishLedger(db), publishers,
+                Clock.systemUTC(), Announcements.Settings.defaults());
+        if (service != null) service.bot().enableAnnouncements(announcements);
         AnnouncementScheduler scheduler = new AnnouncementScheduler(announcements, Duration.ofSeconds(announceEvery));
         if (dryRun) {
             // a trial must not post to live chats: /announce list and preview work, nothing is published
@@ -105,9 +131,12 @@ public final class RunCommand implements Callable<Integer> {
             scheduler.start(); // reconciles parts a crash left in "sending" first
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        TelegramService telegramService = service;
+        TwitterService twitterService = twitter;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             scheduler.close();
-            service.close();
+            if (twitterService != null) twitterService.close();
+            if (telegramService != null) telegramService.close();
             moderation.close();
             db.close();
             stopped.countDown();

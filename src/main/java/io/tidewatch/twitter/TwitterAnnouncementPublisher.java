@@ -45,7 +45,7 @@ public final class TwitterAnnouncementPublisher implements Publisher {
         Instant started = clock.instant();
         account(target);
         try {
-            return api.createTweet(content, replyTo);
+            return api.createTweet(content, replyTo, PostBudget.Purpose.ANNOUNCEMENT);
         } catch (XApiException e) {
             boolean duplicate = e.kind() == XApiException.Kind.FORBIDDEN && e.apiDetail() != null
                     && e.apiDetail().toLowerCase(Locale.ROOT).contains("duplicate");

@@ -217,9 +217,14 @@ public final class XApi {
      * sends a POST again when its connection breaks (sun.net.http.retryPost), which posts a tweet twice.
      */
     public String createTweet(String text, String inReplyToId) throws XApiException {
+        return createTweet(text, inReplyToId, PostBudget.Purpose.LEAK_WARNING);
+    }
+
+    /** Posts a tweet for {@code purpose}: when the month's posts run low, the less important ones are held back. */
+    public String createTweet(String text, String inReplyToId, PostBudget.Purpose purpose) throws XApiException {
         ObjectNode body = JSON.createObjectNode().put("text", text);
         if (inReplyToId != null) body.putObject("reply").put("in_reply_to_tweet_id", String.valueOf(Long.parseLong(inReplyToId)));
-        SignedJsonCalls.Response r = signedCall(Endpoint.CREATE_TWEET, "POST", "/2/tweets", Map.of(), body.toString());
+        SignedJsonCalls.Response r = signedCall(Endpoint.CREATE_TWEET, purpose, "POST", "/2/tweets", Map.of(), body.toString());
         String id = parse(Endpoint.CREATE_TWEET, r).path("data").path("id").asText("");
         if (id.isEmpty()) throw rejected(Endpoint.CREATE_TWEET, r.status(), "answered without a tweet id", null);
         return id;
@@ -258,8 +263,13 @@ public final class XApi {
 
     /** Sends a direct message to {@code userId}; returns the new DM event's id. */
     public String sendDm(String userId, String text) throws XApiException {
+        return sendDm(userId, text, PostBudget.Purpose.LEAK_WARNING);
+    }
+
+    /** Sends a direct message for {@code purpose}: when the day's DMs run low, the less important ones are held back. */
+    public String sendDm(String userId, String text, PostBudget.Purpose purpose) throws XApiException {
         ObjectNode body = JSON.createObjectNode().put("text", text);
-        SignedJsonCalls.Response r = signedCall(Endpoint.SEND_DM, "POST",
+        SignedJsonCalls.Response r = signedCall(Endpoint.SEND_DM, purpose, "POST",
                 "/2/dm_conversations/with/" + Long.parseLong(userId) + "/messages", Map.of(), body.toString());
         return parse(Endpoint.SEND_DM, r).path("data").path("dm_event_id").asText();
     }
@@ -275,7 +285,7 @@ public final class XApi {
     }
 
     private <T extends TwitterResponse> T call(Endpoint e, Twitter4jCall<T> call) throws XApiException {
-        return attempt(e, () -> {
+        return attempt(e, null, () -> {
             try {
                 T r = call.run();
                 RateLimitStatus s = r.getRateLimitStatus();
@@ -295,7 +305,12 @@ public final class XApi {
 
     private SignedJsonCalls.Response signedCall(Endpoint e, String method, String path, Map<String, String> query, String body)
             throws XApiException {
-        return attempt(e, () -> {
+        return signedCall(e, null, method, path, query, body);
+    }
+
+    private SignedJsonCalls.Response signedCall(Endpoint e, PostBudget.Purpose purpose, String method, String path,
+                                                Map<String, String> query, String body) throws XApiException {
+        return attempt(e, purpose, () -> {
             try {
                 SignedJsonCalls.Response r = signed.call(method, path, query, body);
                 Integer remaining = r.header("x-rate-limit-remaining") == null ? null : Integer.valueOf(r.header("x-rate-limit-remaining"));
@@ -318,15 +333,16 @@ public final class XApi {
         Outcome<T> run() throws InterruptedException;
     }
 
-    private <T> T attempt(Endpoint e, Try<T> once) throws XApiException {
+    private <T> T attempt(Endpoint e, PostBudget.Purpose purpose, Try<T> once) throws XApiException {
         Optional<Instant> closed = gates.closedAt(e.key, clock.instant());
         if (closed.isPresent()) {
             throw new XApiException(XApiException.Kind.RATE_LIMITED, e.key, 429, e.key + ": rate limit reached; not called again before "
                     + closed.get(), null, closed.get(), false, null);
         }
-        if (e.post != null && !budget.tryTake(e.post)) {
-            throw new XApiException(XApiException.Kind.BUDGET_EXHAUSTED, e.key, 0, e.key + ": the monthly post cap of the API tier"
-                    + " is reached; nothing was sent", null, null, false, null);
+        if (e.post != null && !budget.tryTake(e.post, purpose == null ? PostBudget.Purpose.LEAK_WARNING : purpose)) {
+            throw new XApiException(XApiException.Kind.BUDGET_EXHAUSTED, e.key, 0, e.key + ": the API tier's "
+                    + (e.post == PostBudget.Kind.TWEET ? "monthly post" : "daily DM") + " cap is reached (or what is left is kept"
+                    + " for more important posts); nothing was sent", null, null, false, null);
         }
         boolean giveBack = e.post != null;
         try {

@@ -30,7 +30,7 @@ class RunCommandTest {
         }
         assertEquals(Main.EXIT_ERROR, code);
         String text = err.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("TELEGRAM_BOT_TOKEN") && text.contains("TWITTER_BEARER_TOKEN"), text);
+        assertTrue(text.contains("TELEGRAM_BOT_TOKEN") && text.contains("TWITTER_ACCESS_TOKEN"), text);
     }
 
     @Test

@@ -278,7 +278,7 @@ class XApiTest {
         AtomicInteger left = new AtomicInteger(2);
         PostBudget budget = new PostBudget() {
             @Override
-            public boolean tryTake(Kind kind) { return left.getAndUpdate(n -> n > 0 ? n - 1 : n) > 0; }
+            public boolean tryTake(Kind kind, Purpose purpose) { return left.getAndUpdate(n -> n > 0 ? n - 1 : n) > 0; }
 
             @Override
             public void giveBack(Kind kind) { left.incrementAndGet(); }

@@ -49,9 +49,10 @@ final class TwitterBot {
      */
     boolean handleTweet(Post post, TwitterClaim claim) {
         try {
-            Judgement j = moderation.judge(post, context(post), moderation.inspect(post));
+            PostContext ctx = context(post);
+            Judgement j = moderation.judge(post, ctx, moderation.inspect(post));
             SupportAnswer answer = null;
-            if (j.isClean() && support != null) {
+            if (j.isClean() && support != null && !moderation.isTrusted(post, ctx)) { // staff are not answered
                 Optional<SupportAnswer> reply = support.publicReply(post, moderation.clock().instant());
                 if (reply.isPresent()) {
                     answer = reply.get();

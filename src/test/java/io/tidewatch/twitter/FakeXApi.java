@@ -103,6 +103,7 @@ final class FakeXApi implements AutoCloseable {
     private final Map<String, Boolean> hidden = new HashMap<>();
     private final Set<String> blocked = new LinkedHashSet<>();
     private final Set<String> muted = new LinkedHashSet<>();
+    private final Set<String> closedDms = new LinkedHashSet<>();
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Deque<Failure>> failures = new HashMap<>();
     private final Map<String, long[]> limits = new HashMap<>();
@@ -173,6 +174,9 @@ final class FakeXApi implements AutoCloseable {
 
     synchronized void pageSize(int n) { this.pageSize = n; }
 
+    /** {@code userId} accepts no DMs from the official account (X answers 403, as to most people who do not follow it). */
+    synchronized void closeDms(String userId) { closedDms.add(userId); }
+
     // ---- scripting -----------------------------------------------------------------------
 
     /** The next {@code times} calls to {@code endpoint} (e.g. "GET /2/users/:id/mentions") get {@code status}. */
@@ -188,6 +192,14 @@ final class FakeXApi implements AutoCloseable {
         };
         for (int i = 0; i < times; i++) {
             failures.computeIfAbsent(endpoint, k -> new ArrayDeque<>()).add(new Failure(status, Map.of(), error(status, title, title), false));
+        }
+    }
+
+    /** The next {@code times} calls to {@code endpoint} get X's 403 for an app without the needed permissions. */
+    synchronized void refuseApp(String endpoint, int times) {
+        for (int i = 0; i < times; i++) {
+            failures.computeIfAbsent(endpoint, k -> new ArrayDeque<>()).add(new Failure(403, Map.of(), error(403, "Forbidden",
+                    "Your client app is not configured with the appropriate oauth1 app permissions for this endpoint."), false));
         }
     }
 
@@ -375,6 +387,9 @@ final class FakeXApi implements AutoCloseable {
             case "POST /2/dm_conversations/with/:participant_id/messages" -> {
                 String to = s[4];
                 if (!users.containsKey(to)) return new Answer(400, error(400, "Invalid Request", "participant is not a user"));
+                if (closedDms.contains(to)) {
+                    return new Answer(403, error(403, "Forbidden", "You cannot send messages to this user."));
+                }
                 String text = json.path("text").asText("");
                 if (text.isEmpty()) return new Answer(400, error(400, "Invalid Request", "text is required"));
                 String id = String.valueOf(ids.incrementAndGet());

@@ -104,6 +104,9 @@ final class FakeXApi implements AutoCloseable {
     private final Set<String> blocked = new LinkedHashSet<>();
     private final Set<String> muted = new LinkedHashSet<>();
     private final Set<String> closedDms = new LinkedHashSet<>();
+    /** For measurements: when a tweet was first served in a mentions page, and when the account's reply to it arrived (System.nanoTime). */
+    private final Map<String, Long> served = new HashMap<>();
+    private final Map<String, Long> answered = new HashMap<>();
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Deque<Failure>> failures = new HashMap<>();
     private final Map<String, long[]> limits = new HashMap<>();
@@ -244,6 +247,12 @@ final class FakeXApi implements AutoCloseable {
         return dmEvents.stream().filter(e -> e.senderId().equals(senderId)).toList();
     }
 
+    /** Nanoseconds from the mention first being served to the account's reply to it arriving, or -1. */
+    synchronized long replyLatencyNanos(String tweetId) {
+        Long a = served.get(tweetId), b = answered.get(tweetId);
+        return a == null || b == null ? -1 : b - a;
+    }
+
     synchronized boolean isHidden(String tweetId) { return hidden.getOrDefault(tweetId, false); }
 
     synchronized Set<String> blocked() { return Set.copyOf(blocked); }
@@ -346,7 +355,10 @@ final class FakeXApi implements AutoCloseable {
             }
             case "GET /2/users/:id/mentions" -> {
                 String id = s[3];
-                return new Answer(200, timeline(tweets.values().stream().filter(t -> mentions(t, id)).toList(), q).toString());
+                ObjectNode page = timeline(tweets.values().stream().filter(t -> mentions(t, id)).toList(), q);
+                long now = System.nanoTime();
+                for (JsonNode t : page.path("data")) served.putIfAbsent(t.path("id").asText(), now);
+                return new Answer(200, page.toString());
             }
             case "GET /2/users/:id/tweets" -> {
                 String id = s[3];
@@ -421,6 +433,7 @@ final class FakeXApi implements AutoCloseable {
         boolean duplicate = tweets.values().stream().anyMatch(t -> t.authorId().equals(owner.id()) && t.posted().equals(text));
         if (duplicate) return new Answer(403, error(403, "Forbidden", "You are not allowed to create a Tweet with duplicate content."));
         String id = tweet(owner.id(), text, replyTo, null);
+        if (replyTo != null) answered.putIfAbsent(replyTo, System.nanoTime());
         Tweet t = tweets.get(id);
         ObjectNode data = JSON.createObjectNode();
         data.put("id", id);

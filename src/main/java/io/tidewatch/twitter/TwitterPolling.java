@@ -96,7 +96,7 @@ public final class TwitterPolling implements AutoCloseable {
             boolean fresh = notBefore == null || (t.createdAt() != null && !t.createdAt().isBefore(notBefore));
             if (fresh && !me.id().equals(t.authorId())) {
                 Post post = translator.fromTweet(t, page.users());
-                if (!settle(() -> bot.handleTweet(post, new TwitterClaim(ledger, TwitterBot.TWEETS, id, moderation)))) break;
+                if (!settle(id, () -> bot.handleTweet(post, new TwitterClaim(ledger, TwitterBot.TWEETS, id, moderation)))) break;
                 handled++;
             }
             ledger.advance(mentionsSource, id, clock.instant());
@@ -114,7 +114,7 @@ public final class TwitterPolling implements AutoCloseable {
             boolean fresh = notBefore == null || (e.createdAt() != null && !e.createdAt().isBefore(notBefore));
             Optional<Post> post = fresh ? translator.fromDm(e, page.users(), me.id()) : Optional.empty(); // never our own
             if (post.isPresent()) {
-                if (!settle(() -> bot.handleDm(post.get(), new TwitterClaim(ledger, TwitterBot.DM_EVENTS, id, moderation)))) break;
+                if (!settle(id, () -> bot.handleDm(post.get(), new TwitterClaim(ledger, TwitterBot.DM_EVENTS, id, moderation)))) break;
                 handled++;
             }
             ledger.advance(dmSource, id, clock.instant());
@@ -123,16 +123,23 @@ public final class TwitterPolling implements AutoCloseable {
         return handled;
     }
 
-    /** Runs one handler; false when the post must be read again (database away, or another instance still deciding it). */
-    private static boolean settle(java.util.function.BooleanSupplier handle) {
+    /**
+     * Runs one handler; false when the post must be read again (database away, or another instance
+     * still deciding it). A post that fails for another reason is logged (by id, never its text) and
+     * passed, so one bad post cannot stop the account's mentions.
+     */
+    private static boolean settle(long id, java.util.function.BooleanSupplier handle) {
         try {
             return handle.getAsBoolean();
         } catch (TwitterClaim.Busy e) {
             log.debug("twitter: {}", e.getMessage());
             return false;
         } catch (StoreException e) {
-            log.warn("twitter: not recorded ({}); read again next round", e.getMessage());
+            log.warn("twitter: {} not recorded ({}); read again next round", id, e.getMessage());
             return false;
+        } catch (RuntimeException e) {
+            log.error("twitter: {} failed and is skipped: {}", id, e.toString());
+            return true;
         }
     }
 

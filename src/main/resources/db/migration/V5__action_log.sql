@@ -11,8 +11,14 @@ ALTER TABLE audit_log ADD COLUMN attempts INTEGER DEFAULT 0 NOT NULL;
 ALTER TABLE audit_log ADD COLUMN lease_owner VARCHAR(64);
 ALTER TABLE audit_log ADD COLUMN lease_until TIMESTAMP;
 ALTER TABLE audit_log ADD COLUMN next_attempt_at TIMESTAMP;
--- What to do instead when the target cannot be reached (a private message nobody can receive).
-ALTER TABLE audit_log ADD COLUMN fallback_text VARCHAR(4096);
+-- What to say in the post's chat once the action's outcome is known (the group warning after the
+-- owner's private message): one text for when it arrived, one for when it could not be delivered.
+ALTER TABLE audit_log ADD COLUMN follow_done_text VARCHAR(4096);
+ALTER TABLE audit_log ADD COLUMN follow_failed_text VARCHAR(4096);
+-- When a message (warning, private message, alert) was handed to the platform: if the process dies
+-- before the answer is recorded, nobody can tell whether it arrived, so it is not sent again (a
+-- repeated warning is worse than a missing one; removals, by contrast, are always retried).
+ALTER TABLE audit_log ADD COLUMN sending_at TIMESTAMP;
 CREATE INDEX audit_log_pending ON audit_log (status, next_attempt_at);
 
 -- An update is claimed before its removal is sent (so two live instances never both act), and marked

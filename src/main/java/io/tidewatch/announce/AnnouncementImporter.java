@@ -1,16 +1,19 @@
 package io.tidewatch.announce;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,15 +22,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads an announcement page of the official site into a draft file: the title (og:title, the
  * article's h1, or {@code <title>}), the date ({@code article:published_time}, {@code <time datetime>},
  * JSON-LD {@code datePublished}), and the body ({@code <article>}, {@code <main>}, or the element with
  * the most paragraph text) as Markdown. Drafts have no {@code publish_at} and no targets, so they are
- * never published until someone fills them in.
+ * never published until someone fills them in. The page is fetched within {@link Limits}, and
+ * nothing it says can add a field to the draft's front matter: that is written by the YAML library.
  */
 public final class AnnouncementImporter {
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4",
@@ -36,31 +38,65 @@ public final class AnnouncementImporter {
     private static final String DROP = "script, style, noscript, nav, aside, form, button, iframe, svg, img, picture,"
             + " video, audio, [aria-hidden=true], .share, .sharing, .breadcrumb, .breadcrumbs, .related, .comments,"
             + " [class*=cookie], site-header, site-footer, body > header, body > footer";
-    private static final Pattern JSON_LD_DATE = Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]+)\"");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .build());
+    /** The fields a draft's front matter has, no more. */
+    private static final List<String> DRAFT_FIELDS = List.of("id", "title", "targets", "pin", "languages", "tags", "url");
 
-    private final HttpClient http;
-    private final Duration timeout;
+    /**
+     * What fetching a page may take and where it may go.
+     *
+     * @param deadline              for everything: connecting, redirects, headers and the whole body
+     * @param maxBytes              the largest body read; reading stops at the first byte over it
+     * @param maxRedirects          redirects followed, each to the same host or one of {@code brandDomains}
+     * @param allowPrivateAddresses also fetch from loopback, private and link-local addresses (tests, staging)
+     */
+    public record Limits(Duration deadline, long maxBytes, int maxRedirects, List<String> brandDomains,
+                         boolean allowPrivateAddresses) {
+        public static final long DEFAULT_MAX_BYTES = 2L * 1024 * 1024;
+        public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(20);
 
-    public AnnouncementImporter(Duration timeout) {
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        public Limits {
+            if (deadline == null || deadline.isNegative() || deadline.isZero()) throw new IllegalArgumentException("the deadline must be positive");
+            if (maxBytes <= 0) throw new IllegalArgumentException("the size limit must be positive");
+            brandDomains = brandDomains == null ? List.of() : brandDomains.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList();
+        }
+
+        /** 20 s, 2 MiB, 5 redirects, public addresses only. */
+        public static Limits forBrand(List<String> brandDomains) {
+            return new Limits(DEFAULT_DEADLINE, DEFAULT_MAX_BYTES, 5, brandDomains, false);
+        }
+
+        public Limits withDeadline(Duration d) { return new Limits(d, maxBytes, maxRedirects, brandDomains, allowPrivateAddresses); }
+
+        public Limits withMaxBytes(long n) { return new Limits(deadline, n, maxRedirects, brandDomains, allowPrivateAddresses); }
+
+        public Limits allowingPrivateAddresses() { return new Limits(deadline, maxBytes, maxRedirects, brandDomains, true); }
+    }
+
+    private final PageFetcher fetcher;
+
+    public AnnouncementImporter(Limits limits) {
+        this.fetcher = new PageFetcher(limits);
     }
 
     /** A page turned into an announcement draft. {@code date} is as the page gives it, or null. */
     public record Draft(String id, String title, String language, String date, String markdown, URI source) {}
 
     public Draft fetch(URI url) throws IOException, InterruptedException {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) throw new IllegalArgumentException(url + ": only http and https pages can be imported");
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
-                .header("Accept", "text/html,application/xhtml+xml").header("User-Agent", "tidewatch-announce-import").GET().build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (response.statusCode() != 200) throw new IOException(url + ": HTTP " + response.statusCode());
-        return parse(response.body(), response.uri());
+        PageFetcher.Page page = fetcher.fetch(url);
+        Document doc = Jsoup.parse(new ByteArrayInputStream(page.body()), charset(page.contentType()), page.uri().toString());
+        return parse(doc, page.uri());
     }
 
     public Draft parse(String html, URI base) {
-        Document doc = Jsoup.parse(html, base.toString());
+        return parse(Jsoup.parse(html, base.toString()), base);
+    }
+
+    private Draft parse(Document doc, URI base) {
         String title = firstNonBlank(meta(doc, "meta[property=og:title]"), meta(doc, "meta[name=twitter:title]"),
                 text(doc.selectFirst("article h1")), text(doc.selectFirst("main h1")), text(doc.selectFirst("h1")), doc.title());
         String date = firstNonBlank(meta(doc, "meta[property=article:published_time]"),
@@ -80,7 +116,11 @@ public final class AnnouncementImporter {
         return new Draft(slug(base, title, date), title == null ? "" : title.strip(), lang, date, markdown, base);
     }
 
-    /** Writes the draft as {@code DIR/ID.md} (never over an existing file) and returns the path. */
+    /**
+     * Writes the draft as {@code DIR/ID.md} (never over an existing file) and returns the path. The
+     * front matter is generated by the YAML library and read back before the file is written: a
+     * title or date from the page is a value, never a line of its own.
+     */
     public Path write(Draft d, Path dir) throws IOException {
         Files.createDirectories(dir);
         String id = d.id();
@@ -89,20 +129,38 @@ public final class AnnouncementImporter {
             id = d.id() + "-" + n;
             file = dir.resolve(id + ".md");
         }
-        StringBuilder sb = new StringBuilder("---\n");
-        sb.append("id: ").append(id).append('\n');
-        sb.append("title: ").append(quote(d.title())).append('\n');
-        sb.append("# Imported from ").append(d.source()).append(d.date() == null ? "" : ", dated " + d.date()).append('\n');
-        sb.append("# A draft: add publish_at (with zone, e.g. 2026-12-01T10:00:00+08:00) or use /announce publish;\n");
-        sb.append("# fill in targets and tags first.\n");
-        sb.append("targets: []\n");
-        sb.append("pin: false\n");
-        sb.append("languages: [").append(d.language()).append("]\n");
-        sb.append("tags: []\n");
-        sb.append("url: ").append(quote(d.source().toString())).append('\n');
-        sb.append("---\n\n").append(d.markdown()).append('\n');
-        Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+        ObjectNode fields = YAML.createObjectNode();
+        fields.put("id", id);
+        fields.put("title", oneLine(d.title()));
+        fields.putArray("targets");
+        fields.put("pin", false);
+        fields.putArray("languages").add(d.language());
+        fields.putArray("tags");
+        fields.put("url", d.source().toASCIIString());
+        String frontMatter = YAML.writeValueAsString(fields)
+                + "# Imported from " + d.source().toASCIIString()
+                + (d.date() == null ? "" : ", dated " + oneLine(d.date())) + "\n"
+                + "# A draft: add publish_at (with zone, e.g. 2026-12-01T10:00:00+08:00) or use /announce publish;\n"
+                + "# fill in targets and tags first.\n";
+        JsonNode back = YAML.readTree(frontMatter);
+        List<String> names = new ArrayList<>();
+        back.fieldNames().forEachRemaining(names::add);
+        if (!names.equals(DRAFT_FIELDS) || !back.equals(fields)) {
+            throw new IllegalStateException("the draft's front matter did not read back as written; nothing was written");
+        }
+        Files.writeString(file, "---\n" + frontMatter + "---\n\n" + d.markdown() + "\n", StandardCharsets.UTF_8);
         return file;
+    }
+
+    /** Control characters and every kind of line break (YAML 1.1 counts NEL, LS and PS) become spaces. */
+    static String oneLine(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            int type = Character.getType(cp);
+            boolean breaking = Character.isISOControl(cp) || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+            b.appendCodePoint(breaking ? ' ' : cp);
+        });
+        return b.toString().strip();
     }
 
     private static Element content(Document doc) {
@@ -242,20 +300,65 @@ public final class AnnouncementImporter {
     }
 
     static String slug(URI url, String title, String date) {
-        String path = url.getPath() == null ? "" : url.getPath().replaceAll("/+$", "");
-        String last = path.substring(path.lastIndexOf('/') + 1).replaceAll("\\.(html?|php|aspx?)$", "");
-        String s = last.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        if (s.length() < 3 && title != null) {
-            s = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String path = url.getPath() == null ? "" : url.getPath();
+        int end = path.length();
+        while (end > 0 && path.charAt(end - 1) == '/') end--;
+        String last = path.substring(path.lastIndexOf('/', end - 1) + 1, end);
+        for (String ext : List.of(".html", ".htm", ".php", ".aspx", ".asp")) {
+            if (last.endsWith(ext)) {
+                last = last.substring(0, last.length() - ext.length());
+                break;
+            }
         }
-        if (s.length() < 3) s = "imported" + (date == null ? "" : "-" + date.replaceAll("[^0-9]", "").substring(0, Math.min(8, date.replaceAll("[^0-9]", "").length())));
-        return s.length() > 80 ? s.substring(0, 80).replaceAll("-+$", "") : s;
+        String s = dashed(last);
+        if (s.length() < 3 && title != null) s = dashed(title);
+        if (s.length() < 3) {
+            String digits = date == null ? "" : date.chars().filter(c -> c >= '0' && c <= '9')
+                    .limit(8).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            s = "imported" + (date == null ? "" : "-" + digits);
+        }
+        if (s.length() > 80) s = dashed(s.substring(0, 80));
+        return s;
     }
 
+    /** Lower-case ASCII letters and digits, every other run of characters one '-', none at the ends. */
+    private static String dashed(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toLowerCase(Locale.ROOT).toCharArray()) {
+            boolean keep = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+            if (keep) b.append(c);
+            else if (b.length() > 0 && b.charAt(b.length() - 1) != '-') b.append('-');
+        }
+        while (b.length() > 0 && b.charAt(b.length() - 1) == '-') b.setLength(b.length() - 1);
+        return b.toString();
+    }
+
+    /** {@code datePublished} anywhere in the page's JSON-LD (an object, a list, or a {@code @graph}). */
     private static String jsonLdDate(Document doc) {
         for (Element s : doc.select("script[type=application/ld+json]")) {
-            Matcher m = JSON_LD_DATE.matcher(s.data());
-            if (m.find()) return m.group(1);
+            try {
+                JsonNode date = JSON.readTree(s.data()).findValue("datePublished");
+                if (date != null && date.isTextual() && !date.asText().isBlank()) return date.asText();
+            } catch (IOException | RuntimeException e) {
+                // not JSON, or nested past the parser's limits: the page has other places for a date
+            }
+        }
+        return null;
+    }
+
+    /** The charset named in a Content-Type header, or null to let jsoup read the page's own declaration. */
+    static String charset(String contentType) {
+        if (contentType == null) return null;
+        for (String part : contentType.split(";")) {
+            String p = part.strip();
+            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+                String name = p.substring(8).replace("\"", "").strip();
+                try {
+                    return java.nio.charset.Charset.isSupported(name) ? name : null;
+                } catch (java.nio.charset.IllegalCharsetNameException e) {
+                    return null;
+                }
+            }
         }
         return null;
     }
@@ -273,7 +376,4 @@ public final class AnnouncementImporter {
         return null;
     }
 
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
 }

@@ -58,7 +58,7 @@ final class PlainText {
         }
         if (n instanceof FencedCodeBlock f) return f.getLiteral().strip();
         if (n instanceof IndentedCodeBlock c) return c.getLiteral().strip();
-        if (n instanceof HtmlBlock h) return h.getLiteral().replaceAll("<[^>]*>", "").strip();
+        if (n instanceof HtmlBlock h) return HtmlTags.strip(h.getLiteral()).strip();
         if (n instanceof ThematicBreak || n instanceof LinkReferenceDefinition) return "";
         return inlines(n);
     }

@@ -102,7 +102,7 @@ public final class TelegramSplitter {
 
     /** The length Telegram measures: UTF-16 units of the text once tags are removed and entities decoded. */
     public static int textLength(String html) {
-        String text = html.replaceAll("<[^>]*>", "");
+        String text = HtmlTags.strip(html);
         return org.jsoup.parser.Parser.unescapeEntities(text, false).length();
     }
 }

@@ -172,12 +172,24 @@ public final class AnnounceCommand implements Runnable {
         @Parameters(paramLabel = "URL") String url;
         @Option(names = "--out", paramLabel = "DIR", defaultValue = "announcements",
                 description = "Where to write the draft (default: ${DEFAULT-VALUE}).") Path out;
+        @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "2097152",
+                description = "Refuse a page larger than this many bytes (default: ${DEFAULT-VALUE}, 2 MiB).") long maxBytes;
+        @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20",
+                description = "Give up when the whole page (redirects and body included) has not arrived within this time"
+                        + " (default: ${DEFAULT-VALUE}).") long timeoutSeconds;
+        @Option(names = "--allow-private-network",
+                description = "Also import from loopback, private and link-local addresses (a staging server on your network)."
+                        + " Redirects still never leave the page's host and the brand's domains.") boolean allowPrivate;
 
         @Override
         public Integer call() throws Exception {
             BrandProfile brand = rules.brand();
             URI uri = URI.create(url);
-            AnnouncementImporter importer = new AnnouncementImporter(java.time.Duration.ofSeconds(20));
+            if (maxBytes <= 0) throw new IllegalArgumentException("--max-bytes: expected a positive number of bytes, got " + maxBytes);
+            if (timeoutSeconds <= 0) throw new IllegalArgumentException("--timeout: expected a positive number of seconds, got " + timeoutSeconds);
+            AnnouncementImporter.Limits limits = AnnouncementImporter.Limits.forBrand(brand.brand().domains())
+                    .withMaxBytes(maxBytes).withDeadline(java.time.Duration.ofSeconds(timeoutSeconds));
+            AnnouncementImporter importer = new AnnouncementImporter(allowPrivate ? limits.allowingPrivateAddresses() : limits);
             AnnouncementImporter.Draft draft = importer.fetch(uri);
             Path file = importer.write(draft, out);
             PrintWriter o = spec.commandLine().getOut();

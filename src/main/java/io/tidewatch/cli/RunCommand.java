@@ -58,6 +58,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Local port of the webhook endpoint (default: ${DEFAULT-VALUE}).")
     int webhookPort;
 
+    @Option(names = "--webhook-bind", paramLabel = "HOST", defaultValue = "0.0.0.0",
+            description = "Local address the webhook endpoint listens on, e.g. 127.0.0.1 behind a reverse proxy"
+                    + " on the same machine (default: ${DEFAULT-VALUE}, every interface).")
+    String webhookBind;
+
     @Option(names = "--announcements", paramLabel = "DIR", defaultValue = "announcements",
             description = "Announcements to publish on schedule (default: ${DEFAULT-VALUE}).")
     Path announcementsDir;
@@ -112,7 +117,7 @@ public final class RunCommand implements Callable<Integer> {
         List<io.tidewatch.announce.Publisher> publishers = new ArrayList<>();
         if (telegram) {
             var options = TelegramService.Options.polling(token, apiUrl);
-            if (webhookUrl != null) options = options.withWebhook(webhookUrl, new InetSocketAddress(webhookPort));
+            if (webhookUrl != null) options = options.withWebhook(webhookUrl, new InetSocketAddress(webhookBind, webhookPort));
             service = TelegramService.start(options, moderation, texts, responder); // also routes alerts to Telegram
             publishers.add(new TelegramAnnouncementPublisher(service.queue(), 30));
         }
@@ -130,10 +135,16 @@ public final class RunCommand implements Callable<Integer> {
         } else {
             scheduler.start(); // reconciles parts a crash left in "sending" first
         }
+        AutoCloseable retention = io.tidewatch.store.Retention.startDaily(db, rules.rulesDir()); // prune old rows daily
         CountDownLatch stopped = new CountDownLatch(1);
         TelegramService telegramService = service;
         TwitterService twitterService = twitter;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                retention.close();
+            } catch (Exception e) {
+                System.err.println("tidewatch run: stopping retention: " + e);
+            }
             scheduler.close();
             if (twitterService != null) twitterService.close();
             if (telegramService != null) telegramService.close();

@@ -37,7 +37,16 @@ final class ActionDispatcher {
     static final Duration MAX_BACK_OFF = Duration.ofSeconds(15);
 
     /** One action as recorded: its row and what the platform needs. */
-    record Recorded(long auditId, Action action, Long incident, boolean undoable, String fallbackText, Instant at, int attempts) {}
+    record Recorded(long auditId, Action action, Long incident, boolean undoable, Decision.FollowUp followUp, Instant at,
+                    int attempts) {
+        /** Messages are sent at most once: a crash mid-send must not repeat them. */
+        boolean isMessage() {
+            return switch (action.type()) {
+                case REPLY, DIRECT_MESSAGE, ALERT_MODERATORS -> true;
+                default -> false;
+            };
+        }
+    }
 
     private final Stores stores;
     private final Clock clock;
@@ -76,17 +85,16 @@ final class ActionDispatcher {
      */
     List<Recorded> record(Decision decision, Long incident, String actor, Instant now) {
         for (Action a : decision.suppressed()) {
-            stores.audit().recordAction(actor, a, incident, false, null, AuditLog.Status.DRY_RUN, now, null, null);
+            stores.audit().recordAction(actor, a, incident, false, null, null, AuditLog.Status.DRY_RUN, now, null, null);
         }
         boolean undoable = decision.actions().stream().anyMatch(ActionDispatcher::punishes);
         List<Recorded> out = new ArrayList<>();
         for (Action a : decision.actions()) {
             if (executorFor(a) == null) continue;
-            Action fallback = decision.fallbacks().get(a);
-            String fallbackText = fallback == null ? null : fallback.text();
-            long id = stores.audit().recordAction(actor, a, incident, undoable, fallbackText, AuditLog.Status.PENDING, now,
-                    owner, now.plus(lease));
-            out.add(new Recorded(id, a, incident, undoable, fallbackText, now, 0));
+            Decision.FollowUp f = decision.followUps().get(a);
+            long id = stores.audit().recordAction(actor, a, incident, undoable, f == null ? null : f.ifDone(),
+                    f == null ? null : f.ifNot(), AuditLog.Status.PENDING, now, owner, now.plus(lease));
+            out.add(new Recorded(id, a, incident, undoable, f, now, 0));
         }
         return out;
     }
@@ -106,10 +114,19 @@ final class ActionDispatcher {
             return CompletableFuture.failedFuture(new ActionFailed(ActionFailed.Kind.RETRY_LATER,
                     r.action().platform().wireName() + " is not running here", Duration.ofMinutes(1), null));
         }
+        Runnable beforeSend = r.isMessage() ? () -> markSending(r) : () -> { };
         try {
-            return executor.execute(r.action(), new ActionExecutor.Dispatch(r.incident(), r.undoable(), r.auditId()));
+            return executor.execute(r.action(), new ActionExecutor.Dispatch(r.incident(), r.undoable(), r.auditId(), beforeSend));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void markSending(Recorded r) {
+        try {
+            stores.audit().markSending(r.auditId(), clock.instant());
+        } catch (StoreException e) {
+            log.debug("moderation: cannot mark {} as sending: {}", describe(r.action()), e.getMessage());
         }
     }
 
@@ -119,19 +136,22 @@ final class ActionDispatcher {
             if (err == null) {
                 stores.audit().setStatus(r.auditId(), AuditLog.Status.DONE);
                 recovered();
+                follow(r, true);
                 return;
             }
             ActionFailed f = ActionFailed.of(err);
             switch (f.kind()) {
-                case ALREADY_DONE -> stores.audit().setStatus(r.auditId(), AuditLog.Status.DONE);
-                case DROPPED -> stores.audit().setStatus(r.auditId(), AuditLog.Status.DROPPED);
-                case REFUSED -> {
-                    log.warn("moderation: {} refused by the platform: {}", describe(r.action()), f.getMessage());
-                    stores.audit().setStatus(r.auditId(), AuditLog.Status.FAILED);
+                case ALREADY_DONE -> {
+                    stores.audit().setStatus(r.auditId(), AuditLog.Status.DONE);
+                    follow(r, true);
                 }
-                case UNREACHABLE -> {
+                case DROPPED -> stores.audit().setStatus(r.auditId(), AuditLog.Status.DROPPED);
+                case REFUSED, UNREACHABLE -> {
+                    if (f.kind() == ActionFailed.Kind.REFUSED) {
+                        log.warn("moderation: {} refused by the platform: {}", describe(r.action()), f.getMessage());
+                    }
                     stores.audit().setStatus(r.auditId(), AuditLog.Status.FAILED);
-                    fallBack(r);
+                    follow(r, false);
                 }
                 case RETRY_LATER -> retryLater(r, f);
             }
@@ -159,6 +179,7 @@ final class ActionDispatcher {
         if (attempts >= MAX_ATTEMPTS) {
             log.warn("moderation: giving up on {} after {} attempts: {}", describe(r.action()), attempts, f.getMessage());
             stores.audit().setStatus(r.auditId(), AuditLog.Status.FAILED);
+            follow(r, false);
             return;
         }
         long backOff = Math.min(MAX_BACK_OFF.toMillis(), 1000L << Math.min(attempts, 16));
@@ -167,16 +188,16 @@ final class ActionDispatcher {
         stores.audit().retryAt(r.auditId(), clock.instant().plusMillis(wait));
     }
 
-    /** The private message could not be delivered: say what it would have said where it can be read. */
-    private void fallBack(Recorded r) {
-        if (r.fallbackText() == null) return;
-        Action a = r.action();
-        Action instead = new Action(Action.Type.REPLY, a.platform(), a.chat(), a.messageId(), a.userId(), r.fallbackText(),
-                null, a.rule(), a.reason() + "; private message not possible");
+    /** Once the outcome is known, the follow-up reply that fits it goes to the post's chat. */
+    private void follow(Recorded r, boolean done) {
+        if (r.followUp() == null) return;
+        String text = done ? r.followUp().ifDone() : r.followUp().ifNot();
+        if (text == null) return;
+        Action reply = Decision.followUp(r.action(), text);
         Instant now = clock.instant();
-        long id = stores.audit().recordAction(Moderation.ACTOR, instead, r.incident(), false, null, AuditLog.Status.PENDING,
+        long id = stores.audit().recordAction(Moderation.ACTOR, reply, r.incident(), false, null, null, AuditLog.Status.PENDING,
                 now, owner, now.plus(lease));
-        carryOut(new Recorded(id, instead, r.incident(), false, null, now, 0), null);
+        carryOut(new Recorded(id, reply, r.incident(), false, null, now, 0), null);
     }
 
     /**
@@ -189,8 +210,11 @@ final class ActionDispatcher {
         int n = 0;
         for (AuditLog.Pending p : stores.audit().takeOverDue(owner, now, now.plus(lease), limit)) {
             n++;
-            Recorded r = new Recorded(p.id(), p.action(), p.incidentId(), p.undoable(), p.fallbackText(), p.at(), p.attempts());
-            if (isStale(p.action(), p.at(), now)) {
+            Decision.FollowUp f = p.followDone() == null && p.followFailed() == null ? null
+                    : new Decision.FollowUp(p.followDone(), p.followFailed());
+            Recorded r = new Recorded(p.id(), p.action(), p.incidentId(), p.undoable(), f, p.at(), p.attempts());
+            if (isStale(p.action(), p.at(), now) || (r.isMessage() && p.sendingAt() != null)) {
+                // stale, or handed over when its instance died: it may have arrived, and is not sent twice
                 stores.audit().setStatus(p.id(), AuditLog.Status.DROPPED);
                 continue;
             }

@@ -27,8 +27,14 @@ public final class ChatDirectory {
 
     record RawSettings(String language, Boolean dryRun, Boolean moderation) {}
     record RawChat(String id, String title, String language, Boolean dryRun, Boolean moderation, Boolean anonymousAdmins) {}
+    record RawRaid(Integer warningsPerMinute, Integer alertsPerMinute) {}
     record Raw(RawSettings defaults, Boolean moderatorsFromChatAdmins, String alertsLanguage, String unlistedGroups,
-               List<RawChat> chats) {}
+               RawRaid raid, List<RawChat> chats) {}
+
+    /** How many warnings a group, and alerts the moderators' chat, get a minute before the rest go out as one summary. */
+    public record Raid(int warningsPerMinute, int alertsPerMinute) {
+        public static Raid defaults() { return new Raid(5, 10); }
+    }
 
     /** What the bot does in a group that {@code chats.yaml} does not list. */
     public enum Unlisted {
@@ -45,14 +51,16 @@ public final class ChatDirectory {
     private final String alertsLanguage;
     private final Set<String> anonymousAdmins;
     private final Unlisted unlisted;
+    private final Raid raid;
 
     public ChatDirectory(ChatSettings defaults, Map<String, ChatSettings> chats, Map<String, String> titles,
                          boolean moderatorsFromChatAdmins, String alertsLanguage) {
-        this(defaults, chats, titles, moderatorsFromChatAdmins, alertsLanguage, Set.of(), Unlisted.LEAVE);
+        this(defaults, chats, titles, moderatorsFromChatAdmins, alertsLanguage, Set.of(), Unlisted.LEAVE, Raid.defaults());
     }
 
     public ChatDirectory(ChatSettings defaults, Map<String, ChatSettings> chats, Map<String, String> titles,
-                         boolean moderatorsFromChatAdmins, String alertsLanguage, Set<String> anonymousAdmins, Unlisted unlisted) {
+                         boolean moderatorsFromChatAdmins, String alertsLanguage, Set<String> anonymousAdmins, Unlisted unlisted,
+                         Raid raid) {
         this.defaults = defaults;
         this.chats = Map.copyOf(chats);
         this.titles = Map.copyOf(titles);
@@ -60,6 +68,7 @@ public final class ChatDirectory {
         this.alertsLanguage = alertsLanguage == null ? defaults.language() : alertsLanguage;
         this.anonymousAdmins = Set.copyOf(anonymousAdmins);
         this.unlisted = unlisted;
+        this.raid = raid;
     }
 
     public static ChatDirectory defaultsOnly() {
@@ -91,7 +100,19 @@ public final class ChatDirectory {
             if (Boolean.TRUE.equals(c.anonymousAdmins())) anonymousAdmins.add(id);
         }
         return new ChatDirectory(defaults, chats, titles, Boolean.TRUE.equals(raw.moderatorsFromChatAdmins()),
-                raw.alertsLanguage(), anonymousAdmins, unlisted(file, raw.unlistedGroups()));
+                raw.alertsLanguage(), anonymousAdmins, unlisted(file, raw.unlistedGroups()), raid(file, raw.raid()));
+    }
+
+    private static Raid raid(Path file, RawRaid raw) {
+        Raid d = Raid.defaults();
+        if (raw == null) return d;
+        int w = raw.warningsPerMinute() == null ? d.warningsPerMinute() : raw.warningsPerMinute();
+        int a = raw.alertsPerMinute() == null ? d.alertsPerMinute() : raw.alertsPerMinute();
+        if (w < 1 || w > 20 || a < 1 || a > 20) {
+            throw new ConfigException(file + ": raid.warnings_per_minute and raid.alerts_per_minute must be between 1 and 20"
+                    + " (Telegram allows about 20 messages a minute into a group)");
+        }
+        return new Raid(w, a);
     }
 
     private static Unlisted unlisted(Path file, String value) {
@@ -112,6 +133,8 @@ public final class ChatDirectory {
     public boolean anonymousAdminsModerate(String chat) { return anonymousAdmins.contains(chat); }
 
     public Unlisted unlistedGroups() { return unlisted; }
+
+    public Raid raid() { return raid; }
 
     public String title(String chat) { return titles.get(chat); }
 

@@ -82,7 +82,11 @@ public final class Policy {
         if (alert && ctx.alertsChat() != null) {
             actions.add(alert(post, top, ctx, decided, worst.values()));
         }
-        return new Decision(actions, suppressed, ctx.settings().dryRun() ? Map.of() : plan.fallbacks);
+        if (ctx.settings().dryRun()) {
+            plan.followUps.forEach((a, f) -> { if (f.ifDone() != null) suppressed.add(Decision.followUp(a, f.ifDone())); });
+            return new Decision(actions, suppressed);
+        }
+        return new Decision(actions, suppressed, plan.followUps);
     }
 
     private void secret(Post post, Finding f, PolicyContext ctx, String lang, Plan plan) {
@@ -97,20 +101,22 @@ public final class Policy {
         if (reaches(r.deleteAt(), f.severity())) plan.delete(post, f, why);
         boolean canDm = ctx.senderChatId() == null && !post.author().id().isEmpty()
                 && reaches(r.dmOwnerAt(), f.severity());
-        if (reaches(r.warnGroupAt(), f.severity())) {
-            plan.reply(post, f, why, texts.render(lang, canDm ? "leak.warning" : "leak.warning.no_dm", vars(post, ctx, lang, kind)));
+        boolean warn = reaches(r.warnGroupAt(), f.severity());
+        if (!canDm) {
+            if (warn) plan.reply(post, f, why, texts.render(lang, "leak.warning.no_dm", vars(post, ctx, lang, kind)));
+            return;
         }
-        if (canDm) {
-            String ownerLang = post.language() != null ? texts.language(post.language()) : lang;
-            String text = texts.render(ownerLang, "revoke." + (texts.has("revoke." + kind) ? kind : "generic"),
-                    vars(post, ctx, ownerLang, kind));
-            if (reaches(r.urgentAt(), f.severity())) text = texts.render(ownerLang, "revoke.urgent") + "\n" + text;
-            Action dm = new Action(Action.Type.DIRECT_MESSAGE, post.platform(), post.chat(), post.id(), post.author().id(),
-                    text, null, f.rule(), why);
-            plan.add(dm);
-            // most leakers never opened a private chat with the bot: then the group gets the way to the steps
-            plan.fallback(dm, new Action(Action.Type.REPLY, post.platform(), post.chat(), post.id(), post.author().id(),
-                    texts.render(lang, "leak.dm_unreachable", vars(post, ctx, lang, kind)), null, f.rule(), why + "; private message not possible"));
+        String ownerLang = post.language() != null ? texts.language(post.language()) : lang;
+        String text = texts.render(ownerLang, "revoke." + (texts.has("revoke." + kind) ? kind : "generic"),
+                vars(post, ctx, ownerLang, kind));
+        if (reaches(r.urgentAt(), f.severity())) text = texts.render(ownerLang, "revoke.urgent") + "\n" + text;
+        Action dm = new Action(Action.Type.DIRECT_MESSAGE, post.platform(), post.chat(), post.id(), post.author().id(),
+                text, null, f.rule(), why);
+        plan.add(dm);
+        // the group hears how the steps reach the owner once that is known: most leakers never opened a chat with the bot
+        if (warn) {
+            plan.followUp(dm, new Decision.FollowUp(texts.render(lang, "leak.warning", vars(post, ctx, lang, kind)),
+                    texts.render(lang, "leak.warning.no_dm", vars(post, ctx, lang, kind))));
         }
     }
 
@@ -161,17 +167,19 @@ public final class Policy {
         if (f.category() != Category.SECRET || post.author().id().isEmpty()) return;
         String kind = rules.revocationKind(f.rule());
         Map<String, String> v = plainVars(post, lang, kind);
-        if (!hidden && t.replyToLeaks()) plan.reply(post, f, why, texts.renderPlain(lang, "twitter.leak.reply", v));
-        if (reaches(t.dmOwnerAt(), f.severity())) {
-            String text = texts.renderPlain(lang, "twitter.revoke." + (texts.has("twitter.revoke." + kind) ? kind : "generic"), v);
-            if (reaches(rules.rule(Category.SECRET).urgentAt(), f.severity())) text = texts.renderPlain(lang, "twitter.revoke.urgent", v) + "\n" + text;
-            Action dm = new Action(Action.Type.DIRECT_MESSAGE, post.platform(), post.chat(), post.id(), post.author().id(),
-                    text, null, f.rule(), why);
-            plan.add(dm);
-            // DMs closed to the official account: say in public what to do, still without the secret
-            plan.fallback(dm, new Action(Action.Type.REPLY, post.platform(), post.chat(), post.id(), post.author().id(),
-                    texts.renderPlain(lang, "twitter.leak.dm_unreachable", v), null, f.rule(), why + "; DM not possible"));
+        String noDm = t.replyToLeaks() ? texts.renderPlain(lang, "twitter.leak.reply.no_dm", v) : null;
+        if (!reaches(t.dmOwnerAt(), f.severity())) {
+            if (noDm != null) plan.reply(post, f, why, noDm);
+            return;
         }
+        String text = texts.renderPlain(lang, "twitter.revoke." + (texts.has("twitter.revoke." + kind) ? kind : "generic"), v);
+        if (reaches(rules.rule(Category.SECRET).urgentAt(), f.severity())) text = texts.renderPlain(lang, "twitter.revoke.urgent", v) + "\n" + text;
+        Action dm = new Action(Action.Type.DIRECT_MESSAGE, post.platform(), post.chat(), post.id(), post.author().id(),
+                text, null, f.rule(), why);
+        plan.add(dm);
+        // the public reply follows the DM's outcome; under a hidden reply only when the DM could not be sent
+        String sent = hidden || !t.replyToLeaks() ? null : texts.renderPlain(lang, "twitter.leak.reply", v);
+        if (sent != null || noDm != null) plan.followUp(dm, new Decision.FollowUp(sent, noDm));
     }
 
     /** Values for plain-text (Twitter) texts: the author as @handle, nothing escaped. */
@@ -247,10 +255,13 @@ public final class Policy {
     /** Collects actions once each, then orders them: remove content, act on people, speak, alert. */
     private static final class Plan {
         private final Map<String, Action> byKey = new LinkedHashMap<>();
-        private final Map<Action, Action> fallbacks = new LinkedHashMap<>();
+        private final Map<Action, Decision.FollowUp> followUps = new LinkedHashMap<>();
 
-        void fallback(Action a, Action instead) {
-            if (byKey.containsValue(a)) fallbacks.put(a, instead);
+        /** A reply that follows {@code a}'s outcome; it takes the author's one reply slot. */
+        void followUp(Action a, Decision.FollowUp f) {
+            if (byKey.containsValue(a) && byKey.putIfAbsent(Action.Type.REPLY + "|" + a.userId(), RESERVED) == null) {
+                followUps.put(a, f);
+            }
         }
 
         void delete(Post post, Finding f, String why) {
@@ -270,8 +281,12 @@ public final class Policy {
             byKey.putIfAbsent(key, a);
         }
 
+        /** Holds a reply slot for a follow-up; never an action of its own. */
+        private static final Action RESERVED = new Action(Action.Type.REPLY, Platform.LOCAL, null, null, null, null, null, "", "");
+
         List<Action> ordered() {
             List<Action> out = new ArrayList<>(byKey.values());
+            out.remove(RESERVED);
             out.sort(Comparator.comparingInt(a -> order(a.type())));
             return out;
         }

@@ -19,7 +19,7 @@ public final class AuditLog {
 
     /** A pending action as the log holds it. */
     public record Pending(long id, String actor, Action action, Long incidentId, boolean undoable, Instant at, int attempts,
-                          String fallbackText) {}
+                          String followDone, String followFailed, Instant sendingAt) {}
 
     public record Entry(long id, Instant at, String actor, String action, Platform platform, String chat,
                         String target, String messageId, String rule, String reason, Long incidentId,
@@ -45,16 +45,18 @@ public final class AuditLog {
      * Records a decided action with what it takes to carry it out again. A PENDING row is leased to
      * {@code owner} until {@code leaseUntil}; other statuses take no lease.
      */
-    public long recordAction(String actor, Action a, Long incidentId, boolean undoable, String fallbackText, Status status,
-                             Instant at, String owner, Instant leaseUntil) {
+    public long recordAction(String actor, Action a, Long incidentId, boolean undoable, String followDone, String followFailed,
+                             Status status, Instant at, String owner, Instant leaseUntil) {
         boolean pending = status == Status.PENDING;
         return jdbc.insertReturningId("INSERT INTO audit_log (at, actor, action, platform, chat, target, message_id,"
                         + " rule_id, reason, incident_id, status, undone, text, duration_seconds, undoable, attempts,"
-                        + " lease_owner, lease_until, fallback_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + " lease_owner, lease_until, follow_done_text, follow_failed_text)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 at, actor, a.type().name(), a.platform().wireName(), a.chat(), a.userId(), a.messageId(),
                 IncidentLog.cut(a.rule(), 120), IncidentLog.cut(a.reason(), 500), incidentId, status.name(), false,
                 IncidentLog.cut(a.text(), 4096), a.duration() == null ? null : a.duration().toSeconds(), undoable, 0,
-                pending ? owner : null, pending ? leaseUntil : null, IncidentLog.cut(fallbackText, 4096));
+                pending ? owner : null, pending ? leaseUntil : null, IncidentLog.cut(followDone, 4096),
+                IncidentLog.cut(followFailed, 4096));
     }
 
     /**
@@ -81,8 +83,13 @@ public final class AuditLog {
 
     /** The platform could not take it now: try again at {@code next}, by whichever instance is alive then. */
     public void retryAt(long id, Instant next) {
-        jdbc.update("UPDATE audit_log SET attempts = attempts + 1, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL"
-                + " WHERE id = ? AND status = 'PENDING'", next, id);
+        jdbc.update("UPDATE audit_log SET attempts = attempts + 1, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL,"
+                + " sending_at = NULL WHERE id = ? AND status = 'PENDING'", next, id);
+    }
+
+    /** The action is being handed to the platform now (until its answer is recorded, nobody knows whether it arrived). */
+    public void markSending(long id, Instant now) {
+        jdbc.update("UPDATE audit_log SET sending_at = ? WHERE id = ? AND status = 'PENDING'", now, id);
     }
 
     /** Pending actions waiting out a back-off become due now (the platform answers again). */
@@ -104,7 +111,8 @@ public final class AuditLog {
                 rs.getString("chat"), rs.getString("message_id"), rs.getString("target"), rs.getString("text"), duration,
                 rs.getString("rule_id"), rs.getString("reason"));
         return new Pending(rs.getLong("id"), rs.getString("actor"), a, incidentId, rs.getBoolean("undoable"),
-                Jdbc.instant(rs, "at"), rs.getInt("attempts"), rs.getString("fallback_text"));
+                Jdbc.instant(rs, "at"), rs.getInt("attempts"), rs.getString("follow_done_text"), rs.getString("follow_failed_text"),
+                Jdbc.instant(rs, "sending_at"));
     }
 
     /** Marks an entry undone; false when it was already undone (so an undo is carried out once). */
@@ -116,8 +124,18 @@ public final class AuditLog {
         return jdbc.query("SELECT * FROM audit_log WHERE id = ?", AuditLog::map, id).stream().findFirst();
     }
 
+    /** The {@code n} newest entries, newest first (at most {@link IncidentLog#MAX_PAGE}); only those rows are read. */
     public List<Entry> recent(int n) {
-        return jdbc.query("SELECT * FROM audit_log ORDER BY id DESC", AuditLog::map).stream().limit(n).toList();
+        return page(n, null);
+    }
+
+    /** Up to {@code limit} entries with ids below {@code beforeId} (null: from the newest), newest first. */
+    public List<Entry> page(int limit, Long beforeId) {
+        int n = Math.max(0, Math.min(limit, IncidentLog.MAX_PAGE));
+        if (n == 0) return List.of();
+        return beforeId == null
+                ? jdbc.query("SELECT * FROM audit_log ORDER BY id DESC FETCH FIRST ? ROWS ONLY", AuditLog::map, n)
+                : jdbc.query("SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY", AuditLog::map, beforeId, n);
     }
 
     public List<Entry> forIncident(long incidentId) {

@@ -11,6 +11,7 @@ import java.util.Map;
 /**
  * The one database every part shares: an embedded H2 file by default, PostgreSQL (or another H2)
  * through a JDBC URL. Migrations run on open, so a new deployment needs no set-up step.
+ * An H2 file is created owner-only (0600, in a 0700 directory when it makes the directory).
  * SQL in this package stays portable between H2 and PostgreSQL: no vendor upserts; an insert
  * that may race with another instance catches the unique violation (SQLState 23505 on both).
  */
@@ -30,6 +31,8 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(String url, String user, String password) {
+        var h2File = H2FilePermissions.basePath(url);
+        h2File.ifPresent(H2FilePermissions::beforeOpen);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         if (user != null) config.setUsername(user);
@@ -38,11 +41,14 @@ public final class Database implements AutoCloseable {
         config.setPoolName("tidewatch");
         HikariDataSource ds = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            // versions are grouped by feature (V2.. moderation, V50.. announcements): a database that has
+            // V50 still takes a later V3, so out-of-order is allowed
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration").outOfOrder(true).load().migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw e;
         }
+        h2File.ifPresent(H2FilePermissions::afterOpen);
         return new Database(ds);
     }
 

@@ -19,6 +19,20 @@ public final class IncidentLog {
     /** Incidents of one category on one UTC day, for the /stats chart. */
     public record DailyCount(LocalDate day, Category category, int count) {}
 
+    /** Which incidents a page shows: null fields match everything. */
+    public record Filter(Platform platform, Category category, String chat) {
+        public static final Filter ALL = new Filter(null, null, null);
+    }
+
+    /**
+     * One page, newest first. {@code nextBeforeId} is what to pass as {@code beforeId} for the next
+     * (older) page, or null when this was the last.
+     */
+    public record Page(List<Incident> incidents, Long nextBeforeId) {}
+
+    /** The most rows one page may hold, whatever a caller asks for. */
+    public static final int MAX_PAGE = 500;
+
     private final Jdbc jdbc;
 
     public IncidentLog(Database db) { this.jdbc = new Jdbc(db.dataSource()); }
@@ -31,8 +45,31 @@ public final class IncidentLog {
                 severity.wireName(), fingerprint, cut(excerpt, 500), cut(reason, 500), at);
     }
 
+    /** The {@code n} newest incidents, newest first; only those rows are read. */
     public List<Incident> recent(int n) {
-        return jdbc.query("SELECT * FROM incident ORDER BY id DESC", IncidentLog::map).stream().limit(n).toList();
+        return page(Filter.ALL, n, null).incidents();
+    }
+
+    /**
+     * Up to {@code limit} incidents matching {@code filter} with ids below {@code beforeId} (null: from
+     * the newest), newest first. Keyset paging: each page costs the same however deep it is.
+     */
+    public Page page(Filter filter, int limit, Long beforeId) {
+        int n = Math.max(0, Math.min(limit, MAX_PAGE));
+        if (n == 0) return new Page(List.of(), null);
+        StringBuilder sql = new StringBuilder("SELECT * FROM incident WHERE 1 = 1");
+        List<Object> args = new java.util.ArrayList<>();
+        if (beforeId != null) { sql.append(" AND id < ?"); args.add(beforeId); }
+        if (filter.platform() != null) { sql.append(" AND platform = ?"); args.add(filter.platform().wireName()); }
+        if (filter.category() != null) { sql.append(" AND category = ?"); args.add(filter.category().wireName()); }
+        if (filter.chat() != null) { sql.append(" AND chat = ?"); args.add(filter.chat()); }
+        // one row more than asked says whether an older page exists
+        sql.append(" ORDER BY id DESC FETCH FIRST ? ROWS ONLY");
+        args.add(n + 1);
+        List<Incident> rows = jdbc.query(sql.toString(), IncidentLog::map, args.toArray());
+        if (rows.size() <= n) return new Page(rows, null);
+        List<Incident> page = rows.subList(0, n);
+        return new Page(List.copyOf(page), page.get(n - 1).id());
     }
 
     public Optional<Incident> find(long id) {

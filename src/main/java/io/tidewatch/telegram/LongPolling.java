@@ -29,11 +29,9 @@ public final class LongPolling implements AutoCloseable {
     static final long MAX_BACK_OFF_MS = 5_000;
 
     /** Where a batch goes: the consumer, or a wrapper that measures it. */
-    public interface Batches {
+    public interface Batches extends UpdateSink {
+        /** The last update id recorded: polling asks for the ones after it. */
         long storedOffset();
-
-        /** True when the batch is settled and the stored offset moved past it. */
-        boolean consume(List<Update> updates);
     }
 
     private final TelegramClient client;

@@ -49,9 +49,10 @@ public final class OutgoingQueue implements AutoCloseable {
 
     /**
      * Messages of one {@code group} ("warning", "alert") into one chat that may go out as one summary
-     * when there are too many; {@code item} is what the {@link Folder} needs to write it.
+     * when there are too many: more than {@code perMinute} in a minute, or more than the chat can take.
+     * {@code item} is what the {@link Folder} needs to write the summary.
      */
-    public record Fold(String group, Object item, Folder folder) {}
+    public record Fold(String group, Object item, Folder folder, int perMinute) {}
 
     /** Writes the one call that replaces many waiting messages, or null to send them as they are. */
     @FunctionalInterface
@@ -116,6 +117,7 @@ public final class OutgoingQueue implements AutoCloseable {
         final CompletableFuture<Serializable> future = new CompletableFuture<>();
         Call call;
         boolean summary;
+        boolean held;
         long readyAt;
         int attempts;
 
@@ -158,11 +160,17 @@ public final class OutgoingQueue implements AutoCloseable {
     private final Set<String> busy = new HashSet<>();
     /** Foldable jobs waiting, by chat and group. */
     private final Map<String, List<Job>> foldable = new HashMap<>();
+    /** When foldable messages (or their summaries) went out lately, by chat and group. */
+    private final Map<String, java.util.ArrayDeque<Long>> foldSent = new HashMap<>();
     /** Answers waiting, by chat. */
     private final Map<String, Integer> answers = new HashMap<>();
     private final List<Thread> senders = new ArrayList<>();
     private volatile boolean accepting = true;
     private volatile boolean running = true;
+    /** Server errors and lost connections in a row, whatever the lane: Telegram itself is in trouble. */
+    private int outageFailures;
+    /** Until then nothing is sent (one sender probes when it ends): an outage is not answered with a storm of retries. */
+    private long outageUntil;
 
     public OutgoingQueue(TelegramClient client, RateLimits.Config limits, Retries retries) {
         this(client, limits, retries, Bounds.defaults(), 4);
@@ -245,10 +253,12 @@ public final class OutgoingQueue implements AutoCloseable {
                     long now = System.nanoTime();
                     while (!delayed.isEmpty() && delayed.peek().readyAt <= now) ready.add(delayed.poll());
                     Job candidate = null;
-                    for (Job j : ready) {
-                        if (!busy.contains(j.lane)) {
-                            candidate = j;
-                            break;
+                    if (now >= outageUntil) {
+                        for (Job j : ready) {
+                            if (!busy.contains(j.lane)) {
+                                candidate = j;
+                                break;
+                            }
                         }
                     }
                     if (candidate == null) {
@@ -256,7 +266,8 @@ public final class OutgoingQueue implements AutoCloseable {
                             changed.signalAll();
                             return;
                         }
-                        long waitNanos = delayed.isEmpty() ? TimeUnit.MILLISECONDS.toNanos(500) : delayed.peek().readyAt - now;
+                        long waitNanos = now < outageUntil ? outageUntil - now
+                                : delayed.isEmpty() ? TimeUnit.MILLISECONDS.toNanos(500) : delayed.peek().readyAt - now;
                         try {
                             changed.awaitNanos(Math.max(1, Math.min(waitNanos, TimeUnit.MILLISECONDS.toNanos(500))));
                         } catch (InterruptedException e) {
@@ -271,7 +282,7 @@ public final class OutgoingQueue implements AutoCloseable {
                         drop(candidate, "not sent within " + bounds.staleAfter().toSeconds() + " s");
                         continue;
                     }
-                    if (candidate.fold != null && !candidate.summary) foldIfTooMany(candidate, now);
+                    if (candidate.fold != null && !candidate.summary && holdOrFold(candidate, now)) continue;
                     long wait = limits.reserve(candidate.chat, candidate.lane, candidate.groupMessage, now);
                     if (wait > 0) {
                         candidate.readyAt = now + wait;
@@ -300,16 +311,31 @@ public final class OutgoingQueue implements AutoCloseable {
     }
 
     /**
-     * More foldable messages wait for this chat than it can take in the next minute: the others are
-     * dropped as folded and {@code job} carries the summary instead. Called with the lock held.
+     * In a raid, foldable messages go out as summaries: when a chat got its {@code perMinute} of them
+     * in the last minute (or more wait than it can take), the next one is held for a while to gather
+     * the rest, then all that wait go out as one. True when {@code job} was held (it is back in the
+     * delayed list). Called with the lock held.
      */
-    private void foldIfTooMany(Job job, long now) {
+    private boolean holdOrFold(Job job, long now) {
         List<Job> waiting = foldable.get(job.foldKey());
-        if (waiting == null || waiting.size() <= Math.max(1, limits.budgetNextMinute(job.chat, now))) return;
+        int pending = waiting == null ? 0 : waiting.size();
+        java.util.ArrayDeque<Long> sentTimes = foldSent.get(job.foldKey());
+        long minuteAgo = now - TimeUnit.MINUTES.toNanos(1);
+        while (sentTimes != null && !sentTimes.isEmpty() && sentTimes.peekFirst() < minuteAgo) sentTimes.pollFirst();
+        int sent = sentTimes == null ? 0 : sentTimes.size();
+        int perMinute = Math.max(1, job.fold.perMinute());
+        boolean tooMany = sent + pending > perMinute || pending > Math.max(1, limits.budgetNextMinute(job.chat, now));
+        if (!tooMany) return false;
+        if (!job.held) {
+            job.held = true; // wait for the rest of the raid: one summary per 1/perMinute of a minute at most
+            job.readyAt = now + TimeUnit.MINUTES.toNanos(1) / perMinute;
+            delayed.add(job);
+            return true;
+        }
         List<Object> items = new ArrayList<>();
         for (Job j : waiting) items.add(j.fold.item());
         Call summary = job.fold.folder().summary(job.chat, items);
-        if (summary == null) return;
+        if (summary == null) return false;
         for (Job j : List.copyOf(waiting)) {
             if (j == job) continue;
             ready.remove(j);
@@ -322,6 +348,7 @@ public final class OutgoingQueue implements AutoCloseable {
         job.call = summary;
         job.summary = true;
         log.info("telegram: {} waiting messages for {} go out as one summary", items.size(), job.chat);
+        return false;
     }
 
     /** The job leaves the waiting lists (sent, dropped or folded). Called with the lock held. */
@@ -338,6 +365,15 @@ public final class OutgoingQueue implements AutoCloseable {
         try {
             Serializable result = job.call.execute(client);
             sent.incrementAndGet();
+            outage(false);
+            if (job.fold != null) {
+                lock.lock();
+                try {
+                    foldSent.computeIfAbsent(job.foldKey(), k -> new java.util.ArrayDeque<>()).addLast(System.nanoTime());
+                } finally {
+                    lock.unlock();
+                }
+            }
             job.future.complete(result);
         } catch (TelegramApiRequestException e) {
             Integer code = e.getErrorCode();
@@ -354,14 +390,39 @@ public final class OutgoingQueue implements AutoCloseable {
                 }
                 retryLater(job, delay, e, code);
             } else if (code != null && code >= 500) {
+                outage(true);
                 retryLater(job, backOff(job.attempts), e, code);
             } else {
+                outage(false);
                 fail(job, e.getMessage(), false, code, e);
             }
         } catch (TelegramApiException e) {
+            outage(true);
             retryLater(job, backOff(job.attempts), e, null);
         } catch (RuntimeException e) {
             fail(job, e.toString(), false, null, e);
+        }
+    }
+
+    /**
+     * Counts server errors and lost connections in a row; from the third on, every lane pauses (a
+     * growing, jittered pause up to the back-off cap), so an outage gets a trickle of probes, not a
+     * retry storm. Any answer from Telegram ends it.
+     */
+    private void outage(boolean failed) {
+        lock.lock();
+        try {
+            if (!failed) {
+                outageFailures = 0;
+                return;
+            }
+            outageFailures++;
+            if (outageFailures < 3) return;
+            long pause = backOff(outageFailures - 2);
+            outageUntil = Math.max(outageUntil, System.nanoTime() + pause);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -59,8 +59,13 @@ final class TelegramActions implements ActionExecutor {
         }
         String what = a.type().name().toLowerCase(Locale.ROOT) + " in " + ApiCalls.targetChat(a);
         OutgoingQueue.Fold fold = foldOf(a, dispatch);
+        OutgoingQueue.Call call = ApiCalls.call(a, keyboard, moderation.clock().instant());
+        Runnable beforeSend = dispatch.beforeSend();
         CompletableFuture<Serializable> answered = queue.submit(ApiCalls.priority(a.type()), ApiCalls.targetChat(a),
-                        ApiCalls.isGroupMessage(a), what, ApiCalls.call(a, keyboard, moderation.clock().instant()), fold)
+                        ApiCalls.isGroupMessage(a), what, c -> {
+                            beforeSend.run();
+                            return call.execute(c);
+                        }, fold)
                 .exceptionallyCompose(err -> CompletableFuture.failedFuture(failure(a, err)));
         if (token == null) return answered;
         String bound = token;
@@ -76,9 +81,13 @@ final class TelegramActions implements ActionExecutor {
     private OutgoingQueue.Fold foldOf(Action a, Dispatch d) {
         if (d.incident() == null) return null;
         if (a.type() == Action.Type.REPLY && ApiCalls.isGroupMessage(a)) {
-            return new OutgoingQueue.Fold("warning", new Item(a, d.incident(), d.undoable()), this::warningSummary);
+            return new OutgoingQueue.Fold("warning", new Item(a, d.incident(), d.undoable()), this::warningSummary,
+                    moderation.rules().chats().raid().warningsPerMinute());
         }
-        if (a.type() == Action.Type.ALERT_MODERATORS) return new OutgoingQueue.Fold("alert", new Item(a, d.incident(), d.undoable()), this::alertDigest);
+        if (a.type() == Action.Type.ALERT_MODERATORS) {
+            return new OutgoingQueue.Fold("alert", new Item(a, d.incident(), d.undoable()), this::alertDigest,
+                    moderation.rules().chats().raid().alertsPerMinute());
+        }
         return null;
     }
 

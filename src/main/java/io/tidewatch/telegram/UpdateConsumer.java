@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the stored offset move past it, so nothing confirmed to Telegram was left unrecorded; when the
  * database is away the batch is served again later (removals already went out and are not repeated).
  */
-public final class UpdateConsumer implements AutoCloseable {
+public final class UpdateConsumer implements UpdateSink, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(UpdateConsumer.class);
     /** How long a batch waits for its private chats; a slower one finishes on its own. */
     static final Duration PRIVATE_BUDGET = Duration.ofSeconds(2);
@@ -76,6 +76,7 @@ public final class UpdateConsumer implements AutoCloseable {
      * Handles a batch; true when every update in it is settled (handled and recorded, or another
      * instance's) and the stored offset moved past it. Never throws.
      */
+    @Override
     public boolean consume(List<Update> updates) {
         if (updates == null || updates.isEmpty()) return true;
         if (closed) return false;

@@ -1,5 +1,10 @@
 package io.tidewatch.telegram;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.tidewatch.core.Author;
 import io.tidewatch.core.Platform;
 import io.tidewatch.core.Post;
@@ -21,6 +26,12 @@ public final class UpdateTranslator {
     /** The user Telegram puts in {@code from} for anonymous group admins. */
     public static final long GROUP_ANONYMOUS_BOT = 1087968824L;
 
+    /** Reads objects by their fields, never their getters (see {@link #textLinks}). */
+    private static final ObjectMapper FIELDS = JsonMapper.builder()
+            .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+            .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+            .build();
+
     public List<TelegramPost> translate(Update u) {
         if (u.getMessage() != null) return fromMessage(u.getMessage(), false);
         if (u.getEditedMessage() != null) return fromMessage(u.getEditedMessage(), true);
@@ -37,6 +48,7 @@ public final class UpdateTranslator {
                 : m.getDate() == null ? 0 : m.getDate());
         if (m.getNewChatMembers() != null && !m.getNewChatMembers().isEmpty()) {
             for (User member : m.getNewChatMembers()) {
+                if (member == null) continue;
                 Post p = new Post(String.valueOf(m.getMessageId()), Platform.TELEGRAM, PostKind.JOIN,
                         String.valueOf(chat.getId()), time, author(member), "", List.of(), member.getLanguageCode());
                 out.add(new TelegramPost(p, chat.getId(), chat.getType(), chat.getTitle(), chat.getUserName(),
@@ -51,13 +63,7 @@ public final class UpdateTranslator {
     private TelegramPost toPost(Message m, boolean edited, Instant time, boolean withReply) {
         Chat chat = m.getChat();
         String text = m.getText() != null ? m.getText() : m.getCaption() != null ? m.getCaption() : "";
-        List<MessageEntity> entities = m.getText() != null ? m.getEntities() : m.getCaptionEntities();
-        List<String> links = new ArrayList<>();
-        if (entities != null) {
-            for (MessageEntity e : entities) {
-                if ("text_link".equals(e.getType()) && e.getUrl() != null) links.add(e.getUrl());
-            }
-        }
+        List<String> links = textLinks(m, m.getText() != null);
         Chat senderChat = m.getSenderChat();
         boolean anonymousAdmin = false, automaticForward = Boolean.TRUE.equals(m.getIsAutomaticForward());
         Long senderChatId = null;
@@ -86,6 +92,36 @@ public final class UpdateTranslator {
         }
         return new TelegramPost(post, chat.getId(), chat.getType(), chat.getTitle(), chat.getUserName(), m.getMessageId(),
                 senderChatId, anonymousAdmin, automaticForward, edited, replyTo);
+    }
+
+    /** The URLs of the text_link entities of the text (or the caption): links the text does not show. */
+    private static List<String> textLinks(Message m, boolean ofText) {
+        List<MessageEntity> entities;
+        try {
+            entities = ofText ? m.getEntities() : m.getCaptionEntities();
+        } catch (RuntimeException e) {
+            // the getter computes each entity's text and throws on an offset outside the text or a null
+            // entity; the links still count (a bad entity must not hide a phishing link)
+            return textLinksFromFields(m, ofText ? "entities" : "caption_entities");
+        }
+        List<String> links = new ArrayList<>();
+        if (entities == null) return links;
+        for (MessageEntity e : entities) {
+            if (e != null && "text_link".equals(e.getType()) && e.getUrl() != null) links.add(e.getUrl());
+        }
+        return links;
+    }
+
+    private static List<String> textLinksFromFields(Message m, String field) {
+        List<String> links = new ArrayList<>();
+        try {
+            for (JsonNode e : FIELDS.valueToTree(m).path(field)) {
+                if ("text_link".equals(e.path("type").asText()) && e.path("url").isTextual()) links.add(e.path("url").asText());
+            }
+        } catch (IllegalArgumentException unreadable) {
+            // nothing more to read: the post is judged on its text
+        }
+        return links;
     }
 
     static Author author(User u) {

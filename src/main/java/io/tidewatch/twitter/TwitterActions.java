@@ -52,14 +52,14 @@ public final class TwitterActions implements ActionExecutor, AutoCloseable {
     public CompletableFuture<?> execute(Action a, Dispatch dispatch) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return carryOut(a);
+                return carryOut(a, dispatch);
             } catch (XApiException e) {
                 throw failure(a, e);
             }
         }, calls);
     }
 
-    private String carryOut(Action a) throws XApiException {
+    private String carryOut(Action a, Dispatch dispatch) throws XApiException {
         switch (a.type()) {
             case HIDE_REPLY -> api.setHidden(a.messageId(), true);
             case UNHIDE_REPLY -> api.setHidden(a.messageId(), false);
@@ -68,9 +68,11 @@ public final class TwitterActions implements ActionExecutor, AutoCloseable {
             case MUTE -> api.mute(a.userId());
             case UNMUTE -> api.unmute(a.userId());
             case REPLY -> {
+                dispatch.beforeSend().run(); // from here on a crash must not post it again
                 return api.createTweet(a.text(), a.messageId(), purpose(a));
             }
             case DIRECT_MESSAGE -> {
+                dispatch.beforeSend().run();
                 return api.sendDm(a.userId(), a.text(), purpose(a));
             }
             default -> throw new ActionFailed(ActionFailed.Kind.REFUSED, a.type() + " is not something X can do", null, null);

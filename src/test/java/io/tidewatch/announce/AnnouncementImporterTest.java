@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,6 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Import against a local HTTP server on 127.0.0.1 serving a saved announcement page. */
 class AnnouncementImporterTest {
+    static final AnnouncementImporter.Limits LIMITS = AnnouncementImporter.Limits.forBrand(List.of("example.com"))
+            .withDeadline(Duration.ofSeconds(5)).allowingPrivateAddresses();
     @TempDir Path tmp;
     HttpServer server;
     URI base;
@@ -51,7 +54,7 @@ class AnnouncementImporterTest {
 
     @Test
     void imports_title_date_and_body_into_a_draft_that_never_publishes_by_itself() throws Exception {
-        AnnouncementImporter importer = new AnnouncementImporter(Duration.ofSeconds(5));
+        AnnouncementImporter importer = new AnnouncementImporter(LIMITS);
         URI url = base.resolve("/support/announcements/wallet-upgrade-2026-12-10");
         AnnouncementImporter.Draft d = importer.fetch(url);
         assertEquals("wallet-upgrade-2026-12-10", d.id());
@@ -91,7 +94,7 @@ class AnnouncementImporterTest {
 
     @Test
     void an_http_error_is_a_clear_error() {
-        AnnouncementImporter importer = new AnnouncementImporter(Duration.ofSeconds(5));
+        AnnouncementImporter importer = new AnnouncementImporter(LIMITS);
         IOException e = assertThrows(IOException.class, () -> importer.fetch(base.resolve("/missing")));
         assertTrue(e.getMessage().contains("HTTP 404"));
         assertThrows(IllegalArgumentException.class, () -> importer.fetch(URI.create("file:///etc/passwd")));
@@ -100,7 +103,7 @@ class AnnouncementImporterTest {
     @Test
     void chinese_pages_become_zh_drafts() {
         String html = "<html><head><title>公告</title></head><body><article><h1>上线 AUR</h1><p>Example Exchange 将上线 Aurora (AUR)，充值已开放。请注意风险，理性投资。</p></article></body></html>";
-        AnnouncementImporter.Draft d = new AnnouncementImporter(Duration.ofSeconds(1)).parse(html, URI.create("https://www.example.com/a/123"));
+        AnnouncementImporter.Draft d = new AnnouncementImporter(LIMITS).parse(html, URI.create("https://www.example.com/a/123"));
         assertEquals("zh", d.language());
         assertEquals("上线 AUR", d.title());
         assertEquals("Example Exchange 将上线 Aurora (AUR)，充值已开放。请注意风险，理性投资。", d.markdown());

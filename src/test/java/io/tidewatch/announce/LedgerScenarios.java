@@ -123,8 +123,16 @@ abstract class LedgerScenarios {
         List<FakePublisher.Sent> all = new ArrayList<>(telegram.sent);
         all.addAll(twitter.sent);
         assertEquals(all.size(), all.stream().map(s -> s.target() + "\n" + s.content()).distinct().count());
-        assertEquals(AnnouncementStatus.Schedule.PUBLISHED,
-                b.list().stream().filter(s -> s.id().equals("big")).findFirst().orElseThrow().schedule());
+        // the crash hit the third tweet of "thread" (the only announcement for Twitter): that one must end
+        // published with each tweet sent once, the one sent just before the crash included
+        assertEquals(AnnouncementStatus.Schedule.PUBLISHED, schedule(b, "thread"));
+        assertEquals(expectedParts(b, "thread"), twitter.sent.size(), "every tweet of the thread exactly once");
+        assertEquals(AnnouncementStatus.Schedule.PUBLISHED, schedule(b, "big"));
+        assertEquals(expectedParts(b, "big"), telegram.sent.size(), "every Telegram part of big exactly once");
+    }
+
+    private static AnnouncementStatus.Schedule schedule(Announcements a, String id) {
+        return a.list().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow().schedule();
     }
 
     private static int expectedParts(Announcements a, String id) {

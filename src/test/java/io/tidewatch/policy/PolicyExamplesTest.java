@@ -34,7 +34,7 @@ class PolicyExamplesTest {
                     f.get("rule"), Severity.fromWire(f.get("severity")))).toList();
             Platform platform = Platform.fromWire((String) c.getOrDefault("platform", "telegram"));
             var decision = POLICY.decide(post(platform, PostKind.fromWire((String) c.get("kind")), "text"), findings, ctx, k -> true);
-            assertEquals(ex.expect(), decision.actions().stream().map(a -> a.type().name()).toList(), ex.name());
+            assertEquals(ex.expect(), decision.expected().stream().map(a -> a.type().name()).toList(), ex.name());
         }));
     }
 }

@@ -65,7 +65,7 @@ class PolicyTest {
     void the_group_warning_mentions_the_user_escaped_and_is_in_the_group_language() {
         var zh = new PolicyContext(new ChatSettings("zh", false, true), false, null, "示例群", null, "-1", "en");
         var actions = POLICY.decide(post(PostKind.GROUP, "x"),
-                List.of(finding(Category.SECRET, "exchange-api-key", Severity.HIGH)), zh, k -> true).actions();
+                List.of(finding(Category.SECRET, "exchange-api-key", Severity.HIGH)), zh, k -> true).expected();
         String warning = only(actions, Action.Type.REPLY).text();
         assertTrue(warning.contains("<a href=\"tg://user?id=42\">Alice &lt;b&gt;</a>"), warning);
         assertTrue(warning.contains("已被我删除"), warning);
@@ -96,7 +96,7 @@ class PolicyTest {
         var d = POLICY.decide(post(PostKind.GROUP, "x"),
                 List.of(finding(Category.SECRET, "bip39-seed-phrase", Severity.CRITICAL)), dry, k -> true);
         assertEquals(List.of(Action.Type.ALERT_MODERATORS), d.actions().stream().map(Action::type).toList());
-        assertEquals(List.of(Action.Type.DELETE_MESSAGE, Action.Type.REPLY, Action.Type.DIRECT_MESSAGE),
+        assertEquals(List.of(Action.Type.DELETE_MESSAGE, Action.Type.DIRECT_MESSAGE, Action.Type.REPLY),
                 d.suppressed().stream().map(Action::type).toList());
         assertTrue(d.actions().get(0).text().contains("DRY RUN"));
     }

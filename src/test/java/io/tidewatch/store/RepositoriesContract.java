@@ -135,4 +135,91 @@ abstract class RepositoriesContract {
         assertTrue(once.first("warn:-100:42", T));
         assertFalse(once.first("warn:-100:42", T));
     }
+
+    @Test
+    void incidents_page_newest_first_by_keyset_with_filters() {
+        IncidentLog log = new IncidentLog(db());
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            Platform platform = i % 3 == 0 ? Platform.TWITTER : Platform.TELEGRAM;
+            Category category = i % 2 == 0 ? Category.SECRET : Category.SCAM;
+            String chat = i % 5 == 0 ? "-200" : "-100";
+            ids.add(log.record(platform, chat, String.valueOf(i), "42", category, "r", Severity.HIGH, null, "x", "", T.plusSeconds(i)));
+        }
+        java.util.List<Long> newest = new java.util.ArrayList<>(ids);
+        java.util.Collections.reverse(newest);
+        assertEquals(newest.subList(0, 5), log.recent(5).stream().map(IncidentLog.Incident::id).toList());
+        assertEquals(30, log.recent(1000).size());
+        assertEquals(0, log.recent(0).size());
+
+        // every chat -100 scam on Telegram, four at a time, newest first, none twice, none missed
+        var filter = new IncidentLog.Filter(Platform.TELEGRAM, Category.SCAM, "-100");
+        java.util.List<Long> expected = new java.util.ArrayList<>();
+        for (int i = 29; i >= 0; i--) {
+            if (i % 3 != 0 && i % 2 != 0 && i % 5 != 0) expected.add(ids.get(i));
+        }
+        java.util.List<Long> seen = new java.util.ArrayList<>();
+        Long before = null;
+        int pages = 0;
+        do {
+            var page = log.page(filter, 4, before);
+            assertTrue(page.incidents().size() <= 4);
+            page.incidents().forEach(x -> {
+                assertEquals(Platform.TELEGRAM, x.platform());
+                assertEquals(Category.SCAM, x.category());
+                assertEquals("-100", x.chat());
+                seen.add(x.id());
+            });
+            before = page.nextBeforeId();
+            pages++;
+        } while (before != null);
+        assertEquals(expected, seen);
+        assertEquals((expected.size() + 3) / 4, pages, "no empty page at the end");
+        assertEquals(6, log.page(new IncidentLog.Filter(null, null, "-200"), 100, null).incidents().size());
+        assertEquals(newest.subList(10, 15),
+                log.page(IncidentLog.Filter.ALL, 5, ids.get(20)).incidents().stream().map(IncidentLog.Incident::id).toList());
+    }
+
+    @Test
+    void audit_entries_page_newest_first() {
+        AuditLog audit = new AuditLog(db());
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ids.add(audit.record("bot", "DELETE_MESSAGE", Platform.TELEGRAM, "-100", "42", String.valueOf(i), "r", "", null,
+                    AuditLog.Status.DONE, T.plusSeconds(i)));
+        }
+        assertEquals(java.util.List.of(ids.get(11), ids.get(10), ids.get(9)), audit.recent(3).stream().map(AuditLog.Entry::id).toList());
+        assertEquals(java.util.List.of(ids.get(8), ids.get(7)), audit.page(2, ids.get(9)).stream().map(AuditLog.Entry::id).toList());
+    }
+
+    @Test
+    void retention_deletes_only_what_is_older_than_its_age() {
+        Instant now = Instant.parse("2027-06-01T00:00:00Z");
+        Instant old = now.minus(java.time.Duration.ofDays(200)), recent = now.minus(java.time.Duration.ofDays(2));
+        IncidentLog incidents = new IncidentLog(db());
+        AuditLog audit = new AuditLog(db());
+        UpdateLedger updates = new UpdateLedger(db());
+        SeenNames names = new SeenNames(db());
+        OnceMarkers once = new OnceMarkers(db());
+        for (Instant at : new Instant[]{old, recent}) {
+            incidents.record(Platform.TELEGRAM, "-100", "1", "42", Category.SECRET, "r", Severity.HIGH, null, "x", "", at);
+            audit.record("bot", "BAN", Platform.TELEGRAM, "-100", "42", "1", "r", "", null, AuditLog.Status.DONE, at);
+            updates.claim("bot1", at.getEpochSecond(), at);
+            names.firstSighting(Platform.TELEGRAM, "42", "name@" + at, at);
+            once.first("warn@" + at, at);
+        }
+        updates.claim("bot1", 1, now.minus(java.time.Duration.ofDays(8)));
+        var retention = new Retention(db(), Retention.Settings.defaultSettings(), java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+        assertEquals(new Retention.Pruned(1, 1, 2, 1, 1), retention.pruneNow());
+        assertEquals(1, incidents.recent(10).size());
+        assertEquals(recent, incidents.recent(10).get(0).at());
+        assertEquals(1, audit.recent(10).size());
+        assertTrue(updates.isClaimed("bot1", recent.getEpochSecond()));
+        assertFalse(updates.isClaimed("bot1", old.getEpochSecond()));
+        assertFalse(names.firstSighting(Platform.TELEGRAM, "42", "name@" + recent, now), "a recent name is still known");
+        assertTrue(names.firstSighting(Platform.TELEGRAM, "42", "name@" + old, now), "an old one is judged again");
+        assertFalse(once.first("warn@" + recent, now));
+        assertTrue(once.first("warn@" + old, now));
+        assertEquals(new Retention.Pruned(0, 0, 0, 0, 0), retention.pruneNow(), "nothing more to delete");
+    }
 }

@@ -82,6 +82,12 @@ final class FakeBotApi implements AutoCloseable {
 
         static Scripted connectionReset() { return new Scripted(0, null, true); }
     }
+    /** The HTTP status each call was answered with. */
+    private final Map<Call, Integer> answered = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Whether Telegram took the call (answered 200): a sendMessage that was delivered. */
+    boolean delivered(Call c) { return Integer.valueOf(200).equals(answered.get(c)); }
+
     /** The message id each sendMessage was answered with. */
     private final Map<Call, Integer> sentIds = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile JsonNode pinned;
@@ -123,6 +129,33 @@ final class FakeBotApi implements AutoCloseable {
     void failNext(String method, int times, int status, String description) {
         AtomicInteger left = new AtomicInteger(times);
         script(c -> c.method().equals(method) && left.getAndDecrement() > 0 ? Scripted.error(status, description) : null);
+    }
+
+    /** Method counts of the calls between {@code from} and {@code to} (nanoTime). */
+    synchronized Map<String, Long> methodsBetween(long from, long to) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        for (Call c : calls) if (c.nanos() >= from && c.nanos() < to) out.merge(c.method(), 1L, Long::sum);
+        return out;
+    }
+
+    /** Whether a message still exists (was pushed or sent, and not deleted since). */
+    boolean exists(long chat, int messageId) { return messages.contains(chat + ":" + messageId); }
+
+    /** Someone else (the author, another admin) deleted a message. */
+    void deletedElsewhere(long chat, int messageId) { messages.remove(chat + ":" + messageId); }
+
+    /** The most calls that arrived within any one second (getUpdates included). */
+    synchronized int busiestSecond() { return busiestSecond(0, Long.MAX_VALUE); }
+
+    /** The most calls within any one second among those that arrived between {@code from} and {@code to} (nanoTime). */
+    synchronized int busiestSecond(long from, long to) {
+        int best = 0;
+        List<Long> times = calls.stream().map(Call::nanos).filter(t -> t >= from && t < to).sorted().toList();
+        for (int i = 0, j = 0; j < times.size(); j++) {
+            while (times.get(j) - times.get(i) >= 1_000_000_000L) i++;
+            best = Math.max(best, j - i + 1);
+        }
+        return best;
     }
 
     /** A user opened a private chat with the bot (so private messages to them can be delivered). */
@@ -188,6 +221,7 @@ final class FakeBotApi implements AutoCloseable {
             }
         }
         if (retryAfter != null) {
+            answered.put(call, 429);
             respond(ex, 429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
                     + retryAfter + "\",\"parameters\":{\"retry_after\":" + retryAfter + "}}");
             return;
@@ -199,16 +233,19 @@ final class FakeBotApi implements AutoCloseable {
                 ex.close();
                 return;
             }
+            answered.put(call, answer.status());
             respond(ex, answer.status(), answer.json());
             return;
         }
         if (!METHODS.contains(method)) {
+            answered.put(call, 404);
             respond(ex, 404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
             return;
         }
         String refusal = refusal(method, call);
         if (refusal != null) {
             int status = Integer.parseInt(refusal.substring(0, 3));
+            answered.put(call, status);
             respond(ex, status, Scripted.error(status, refusal.substring(4)).json());
             return;
         }
@@ -222,9 +259,11 @@ final class FakeBotApi implements AutoCloseable {
             default -> "true";
         };
         if (result == null) {
+            answered.put(call, 409);
             respond(ex, 409, Scripted.error(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running").json());
             return;
         }
+        answered.put(call, 200);
         respond(ex, 200, "{\"ok\":true,\"result\":" + result + "}");
     }
 

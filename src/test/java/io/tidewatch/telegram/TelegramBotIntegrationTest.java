@@ -94,8 +94,9 @@ class TelegramBotIntegrationTest {
         }
         assertNeverEchoed(SEED_MARK);
         var audit = new AuditLog(db).all();
-        assertEquals(List.of("DELETE_MESSAGE", "REPLY", "DIRECT_MESSAGE", "ALERT_MODERATORS"),
-                audit.stream().map(AuditLog.Entry::action).toList());
+        assertEquals(java.util.Set.of("DELETE_MESSAGE", "REPLY", "DIRECT_MESSAGE", "ALERT_MODERATORS"),
+                audit.stream().map(AuditLog.Entry::action).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(4, audit.size());
         assertTrue(audit.stream().allMatch(e -> e.status() == AuditLog.Status.DONE), audit.toString());
         assertTrue(audit.stream().allMatch(e -> e.rule().equals("bip39-seed-phrase")));
     }
@@ -115,8 +116,8 @@ class TelegramBotIntegrationTest {
         var audit = new AuditLog(db).all();
         assertEquals(AuditLog.Status.FAILED, audit.stream().filter(e -> e.action().equals("DIRECT_MESSAGE")).findFirst()
                 .orElseThrow().status(), "403: not retried");
-        assertEquals(2, audit.stream().filter(e -> e.action().equals("REPLY") && e.status() == AuditLog.Status.DONE).count(),
-                "the warning and the way to the steps");
+        assertEquals(1, audit.stream().filter(e -> e.action().equals("REPLY") && e.status() == AuditLog.Status.DONE).count(),
+                "one warning, saying how to get the steps");
         assertEquals(1, api.calls("sendMessage").stream().filter(c -> c.param("chat_id").equals("42")).count(),
                 "the private message was tried once");
     }

@@ -100,4 +100,18 @@ class UpdateTranslatorTest {
         assertThrows(IllegalArgumentException.class, () -> TelegramUrls.parse("ftp://x"));
         assertEquals("123456", TelegramUrls.botId("123456:ABC"));
     }
+
+    @Test
+    void an_invalid_api_url_is_explained_without_repeating_it() {
+        String token = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
+        for (String value : new String[]{token, "https://" + token, "http://api.example.org/bot" + token,
+                "https://" + token + "@api.example.org", "https://api.example.org:" + token, "htt p://" + token,
+                "https://api.example.org?token=" + token, "ftp://" + token}) {
+            var e = assertThrows(IllegalArgumentException.class, () -> TelegramUrls.parse(value), value);
+            assertTrue(e.getMessage().startsWith("TELEGRAM_API_URL "), e.getMessage());
+            for (int i = 0; i + 6 <= token.length(); i++) {
+                assertFalse(e.getMessage().contains(token.substring(i, i + 6)), "echoes the value: " + e.getMessage());
+            }
+        }
+    }
 }

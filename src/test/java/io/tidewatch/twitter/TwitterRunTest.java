@@ -99,21 +99,22 @@ class TwitterRunTest {
     }
 
     @Test
-    void a_leak_in_a_mention_elsewhere_gets_a_public_warning_without_it_and_dms_closed_get_the_fallback() {
+    void a_leak_in_a_mention_elsewhere_gets_the_steps_by_dm_and_a_public_warning_without_it() {
         String mention = fake.tweet("1001", leak("@ExampleEx help, my wallet:"), null, "en");
-        fake.closeDms("1001");
+        fake.closeDms("1002");
+        String other = fake.tweet("1002", leak("@ExampleEx and mine:"), null, "en");
 
         rig.poll();
-        TwitterRig.await(() -> ourReplies().size() == 2, "the warning and the fallback");
+        TwitterRig.await(() -> ourReplies().size() == 2, "a warning under each");
         rig.awaitSettled();
 
         assertFalse(fake.isHidden(mention));
-        List<String> texts = ourReplies().stream().map(FakeXApi.Tweet::posted).toList();
-        assertTrue(texts.stream().allMatch(t -> t.startsWith("@alice ")), texts.toString());
-        assertTrue(texts.stream().anyMatch(t -> t.contains("delete it")), texts.toString());
-        assertTrue(texts.stream().anyMatch(t -> t.contains("could not send you the steps by DM")), texts.toString());
-        assertTrue(texts.stream().allMatch(t -> TweetLength.fits(t)));
-        assertEquals(List.of(), fake.dmsFrom(OWNER));
+        assertEquals(1, fake.dmsFrom(OWNER).size(), "the steps reach the one whose DMs are open");
+        FakeXApi.Tweet toAlice = ourReplies().stream().filter(t -> t.repliedTo().equals(mention)).findFirst().orElseThrow();
+        FakeXApi.Tweet toBob = ourReplies().stream().filter(t -> t.repliedTo().equals(other)).findFirst().orElseThrow();
+        assertTrue(toAlice.posted().startsWith("@alice ") && toAlice.posted().contains("sent you the steps"), toAlice.posted());
+        assertTrue(toBob.posted().startsWith("@bob ") && toBob.posted().contains("could not send you the steps by DM"), toBob.posted());
+        assertTrue(TweetLength.fits(toAlice.posted()) && TweetLength.fits(toBob.posted()));
     }
 
     @Test
@@ -336,9 +337,9 @@ class TwitterRunTest {
         fake.tweet("1001", leak("@ExampleEx is this right?"), null, "en");
         fake.closeDms("1001");
         rig.poll();
-        TwitterRig.await(() -> ourReplies().size() == 10, "the leak warning and its fallback");
+        TwitterRig.await(() -> ourReplies().size() == 9, "the leak warning");
         rig.awaitSettled();
-        assertEquals(10, rig.service.budget().used(PostBudget.Kind.TWEET));
+        assertEquals(9, rig.service.budget().used(PostBudget.Kind.TWEET));
         assertTrue(ourReplies().stream().noneMatch(t -> t.posted().startsWith("@xiaoming")), "help held back");
     }
 }

@@ -34,6 +34,60 @@ final class LiteralPrefixes {
         return out;
     }
 
+    /**
+     * Every set of literal words the expression needs somewhere, one of each set: "(问题|充值).{0,15}(私聊|私信)"
+     * needs one of [问题, 充值] and one of [私聊, 私信]. Only top-level parts count: a plain literal run
+     * (its quantified last char dropped) or a group of plain literal alternatives that is not optional.
+     * Anything unsure is left out, so the sets only ever rule out texts the expression cannot match.
+     */
+    static List<List<String>> requiredGroups(String regex) {
+        List<List<String>> out = new ArrayList<>();
+        if (regex.startsWith("(?") || topLevelAlternatives(regex).size() > 1) return out;
+        int i = 0, n = regex.length();
+        while (i < n) {
+            char c = regex.charAt(i);
+            if (c == '\\') { i += 2; continue; }
+            if (c == '[') { i = skipClass(regex, i); continue; }
+            if (c == '{') { int close = regex.indexOf('}', i); i = close < 0 ? n : close + 1; continue; }
+            if (c == '(') {
+                int close = matchingParen(regex.substring(i));
+                if (close < 0) return out;
+                int end = i + close;
+                boolean optional = end + 1 < n && "?*{".indexOf(regex.charAt(end + 1)) >= 0;
+                if (!optional) {
+                    List<String> alternatives = new ArrayList<>();
+                    for (String a : topLevelAlternatives(regex.substring(i + 1, end))) {
+                        if (a.isEmpty() || !plain(a)) { alternatives = null; break; }
+                        alternatives.add(a.toLowerCase(Locale.ROOT));
+                    }
+                    if (alternatives != null) out.add(alternatives);
+                }
+                i = end + 1;
+                continue;
+            }
+            if (META.indexOf(c) >= 0) { i++; continue; }
+            int start = i;
+            while (i < n && META.indexOf(regex.charAt(i)) < 0 && regex.charAt(i) != '\\') i++;
+            String run = regex.substring(start, i);
+            if (i < n && "?*{".indexOf(regex.charAt(i)) >= 0) run = run.substring(0, run.length() - 1);
+            if (!run.isBlank()) out.add(List.of(run.toLowerCase(Locale.ROOT)));
+        }
+        return out;
+    }
+
+    private static boolean plain(String s) {
+        for (int k = 0; k < s.length(); k++) if (META.indexOf(s.charAt(k)) >= 0 || s.charAt(k) == '\\') return false;
+        return true;
+    }
+
+    private static int skipClass(String r, int i) {
+        for (int k = i + 1; k < r.length(); k++) {
+            if (r.charAt(k) == '\\') k++;
+            else if (r.charAt(k) == ']' && k > i + 1) return k + 1;
+        }
+        return r.length();
+    }
+
     /** The literal characters an expression starts with, lower-cased; a quantified last char is dropped. */
     private static String prefix(String r) {
         int i = 0;

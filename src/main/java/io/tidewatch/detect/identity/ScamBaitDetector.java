@@ -11,14 +11,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Finds support-scam bait in posts by non-official accounts: category {@code scam}, one finding per rule. */
+/**
+ * Finds support-scam bait in posts by non-official accounts: category {@code scam}, one finding per
+ * rule, plus one for fake staff handles built from the brand ({@link ScamStaffHandles}). A match that
+ * points only to the brand's own accounts is no bait. Excerpts and reasons carry no key-like token
+ * ({@link ScamExcerpt}).
+ */
 public final class ScamBaitDetector implements Detector {
     private final BrandProfile brand;
     private final ScamBaitMatcher matcher;
+    private final ScamStaffHandles handles;
 
     public ScamBaitDetector(BrandProfile brand, ScamBaitMatcher matcher) {
         this.brand = brand;
         this.matcher = matcher;
+        this.handles = new ScamStaffHandles(brand, matcher.rules().staffHandles().words(), matcher.skeleton());
     }
 
     @Override
@@ -26,9 +33,20 @@ public final class ScamBaitDetector implements Detector {
         if (post.kind() == PostKind.JOIN || brand.isTrusted(post.platform(), post.author().id())) return List.of();
         List<Finding> out = new ArrayList<>();
         for (ScamBait b : matcher.find(post.text())) {
-            String reason = matcher.rules().reason().render(post.language(), Map.of("rule", b.rule().id(), "excerpt", b.excerpt()));
-            out.add(new Finding(Category.SCAM, b.rule().id(), b.rule().severity(), b.start(), b.end(), b.excerpt(), reason, null));
+            if (handles.onlyTrustedAccounts(post.text().substring(b.start(), b.end()))) continue;
+            out.add(finding(post, b.rule().id(), b.rule().severity(), b.start(), b.end(), b.excerpt()));
+        }
+        ScamRules.StaffHandles rule = matcher.rules().staffHandles();
+        for (ScamStaffHandles.Hit h : handles.find(post.text())) {
+            if (matcher.warnsOrAsks(post.text(), h.start(), h.end())) continue;
+            out.add(finding(post, rule.id(), rule.severity(), h.start(), h.end(), ScamExcerpt.safe(post.text().substring(h.start(), h.end()))));
+            break; // one finding per rule
         }
         return out;
+    }
+
+    private Finding finding(Post post, String rule, io.tidewatch.core.Severity severity, int start, int end, String excerpt) {
+        String reason = matcher.rules().reason().render(post.language(), Map.of("rule", rule, "excerpt", excerpt));
+        return new Finding(Category.SCAM, rule, severity, start, end, excerpt, reason, null);
     }
 }

@@ -5,66 +5,112 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Finds scam bait in text: folds homoglyphs and styled letters with the shared {@link NameSkeleton},
- * matches every rule, and drops a match whose sentence warns about it or asks whether it is real.
- * At most one finding per rule. Thread-safe.
+ * stands every key-like token (address, hash, key: see {@link ScamRules#opaqueTokenLength()}) in for
+ * one {@value #TOKEN} so no rule can match inside it, matches every rule on whole words only (a match
+ * never starts or ends inside a run of letters and digits: "vx" inside "…Vxdx4d…" is no WeChat id), and
+ * drops a match whose sentence warns about it, asks whether it is real, or (for that rule) is a victim's.
+ * At most one finding per rule; excerpts are {@link ScamExcerpt#safe safe}. Thread-safe.
  */
 public final class ScamBaitMatcher {
+    static final char TOKEN = '#';
     private static final int MAX_EXCERPT = 80;
 
     private final ScamRules rules;
     private final NameSkeleton skeleton;
     /** Patterns a message can possibly match, by the literal words they start with (one pass). */
     private final KeywordIndex prefilter;
+    /** Per pattern (in prefilter order), the sets of literal words it needs further on: checked before RE2/J runs. */
+    private final List<List<List<String>>> required;
 
     public ScamBaitMatcher(ScamRules rules, NameSkeleton skeleton) {
         this.rules = rules;
         this.skeleton = skeleton;
         this.prefilter = new KeywordIndex(rules.rules().stream().flatMap(r -> r.patterns().stream())
                 .map(p -> LiteralPrefixes.of(p.pattern())).toList());
+        this.required = rules.rules().stream().flatMap(r -> r.patterns().stream())
+                .map(p -> LiteralPrefixes.requiredGroups(p.pattern())).toList();
     }
 
     public ScamRules rules() { return rules; }
 
+    public NameSkeleton skeleton() { return skeleton; }
+
     public List<ScamBait> find(String text) {
         List<ScamBait> found = new ArrayList<>();
         if (text == null || text.isBlank()) return found;
-        NameSkeleton.FoldedText folded = skeleton.readable(text);
-        String t = folded.text();
-        java.util.BitSet candidates = prefilter.candidates(t.toLowerCase(java.util.Locale.ROOT));
+        Compact c = Compact.of(skeleton.readable(text), rules.opaqueTokenLength());
+        String t = c.text;
+        String lower = t.toLowerCase(Locale.ROOT);
+        BitSet candidates = prefilter.candidates(lower);
         int first = 0; // index of the rule's first pattern in the prefilter
         for (ScamRule rule : rules.rules()) {
             List<Pattern> patterns = rule.patterns();
             int base = first;
             first += patterns.size();
             for (int k = 0; k < patterns.size(); k++) {
-                if (!candidates.get(base + k)) continue;
-                Matcher m = patterns.get(k).matcher(t);
-                ScamBait hit = null;
-                while (m.find()) {
-                    if (excused(t, m.start(), m.end())) continue;
-                    int start = folded.originalIndex(m.start());
-                    int end = m.end() == 0 ? 0 : folded.originalIndex(m.end() - 1) + 1;
-                    end = Math.min(text.length(), Math.max(end, start));
-                    if (end < text.length() && Character.isLowSurrogate(text.charAt(end))) end++;
-                    hit = new ScamBait(rule, start, end, excerpt(text.substring(start, end)));
-                    break;
-                }
+                if (!candidates.get(base + k) || !containsAll(lower, required.get(base + k))) continue;
+                ScamBait hit = firstMatch(rule, patterns.get(k), t, c, text);
                 if (hit != null) { found.add(hit); break; }
             }
         }
         return found;
     }
 
-    /** The sentences the match spans warn or ask about it. */
-    private boolean excused(String t, int start, int end) {
+    private ScamBait firstMatch(ScamRule rule, Pattern pattern, String t, Compact c, String text) {
+        Matcher m = pattern.matcher(t);
+        int from = 0;
+        while (from <= t.length() && m.find(from)) {
+            int s = m.start(), e = m.end();
+            from = s + 1;
+            if (e == s || !wholeWords(t, s, e) || excused(t, s, e, rule.unless())) continue;
+            int start = c.originalStart(s);
+            int end = Math.min(text.length(), Math.max(c.originalEnd(e - 1), start));
+            if (end < text.length() && Character.isLowSurrogate(text.charAt(end))) end++;
+            return new ScamBait(rule, start, end, excerpt(text.substring(start, end)));
+        }
+        return null;
+    }
+
+    private static boolean containsAll(String text, List<List<String>> groups) {
+        for (List<String> group : groups) {
+            boolean any = false;
+            for (int i = 0; i < group.size() && !any; i++) any = text.contains(group.get(i));
+            if (!any) return false;
+        }
+        return true;
+    }
+
+    /** A match starts and ends at word edges: never inside a run of ASCII letters and digits. */
+    static boolean wholeWords(String t, int start, int end) {
+        if (start > 0 && alnum(t.charAt(start)) && alnum(t.charAt(start - 1))) return false;
+        return end >= t.length() || !alnum(t.charAt(end - 1)) || !alnum(t.charAt(end));
+    }
+
+    private static boolean alnum(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+
+    /**
+     * True when the sentences around {@code text[start, end)} warn about scams or ask whether something
+     * is real (the counter patterns). For other detectors' matches (fake staff handles) in the original text.
+     */
+    public boolean warnsOrAsks(String text, int start, int end) {
+        return excused(text.toLowerCase(Locale.ROOT), start, end, List.of());
+    }
+
+    /** The sentences the match spans warn or ask about it, or match one of the rule's own excuses. */
+    private boolean excused(String t, int start, int end, List<Pattern> unless) {
         int from = sentenceStart(t, start);
         int to = sentenceEnd(t, Math.max(start, end - 1));
         String sentence = t.substring(from, to);
         for (Pattern c : rules.counterPatterns()) if (c.matcher(sentence).find()) return true;
+        for (Pattern c : unless) if (c.matcher(sentence).find()) return true;
         return false;
     }
 
@@ -90,7 +136,62 @@ public final class ScamBaitMatcher {
     }
 
     private static String excerpt(String s) {
-        String one = s.replaceAll("\\s+", " ").strip();
+        String one = ScamExcerpt.safe(s.replaceAll("\\s+", " ").strip());
         return one.length() <= MAX_EXCERPT ? one : one.substring(0, MAX_EXCERPT - 1) + "…";
+    }
+
+    /**
+     * Folded text with every key-like token replaced by one {@value #TOKEN}, and for each character the
+     * original offsets it stands for. A bait sentence stays as short as the scammer wrote it ("send 0.1
+     * ETH to # to verify"), and nothing matches inside the key.
+     */
+    private record Compact(String text, int[] starts, int[] ends) {
+        static Compact of(NameSkeleton.FoldedText folded, int minLength) {
+            String f = folded.text();
+            StringBuilder sb = new StringBuilder(f.length());
+            int[] starts = new int[f.length()], ends = new int[f.length()];
+            int n = 0;
+            for (int i = 0; i < f.length(); ) {
+                int j = i;
+                while (j < f.length() && tokenChar(f.charAt(j))) j++;
+                if (j > i && opaque(f, i, j, minLength)) {
+                    sb.append(TOKEN);
+                    starts[n] = folded.originalIndex(i);
+                    ends[n] = folded.originalIndex(j - 1) + 1;
+                    n++;
+                    i = j;
+                    continue;
+                }
+                int stop = Math.max(j, i + 1);
+                for (int k = i; k < stop; k++) {
+                    sb.append(f.charAt(k));
+                    starts[n] = folded.originalIndex(k);
+                    ends[n] = folded.originalIndex(k) + 1;
+                    n++;
+                }
+                i = stop;
+            }
+            return new Compact(sb.toString(), java.util.Arrays.copyOf(starts, n), java.util.Arrays.copyOf(ends, n));
+        }
+
+        int originalStart(int i) { return i >= starts.length ? (ends.length == 0 ? 0 : ends[ends.length - 1]) : starts[i]; }
+
+        int originalEnd(int i) { return ends[Math.min(i, ends.length - 1)]; }
+
+        /** Letters, digits and base64's "+/=": the alphabets of keys, addresses and hashes. */
+        private static boolean tokenChar(char c) {
+            return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=';
+        }
+
+        private static boolean opaque(String f, int from, int to, int minLength) {
+            if (to - from < minLength) return false;
+            boolean letter = false, digit = false;
+            for (int k = from; k < to && !(letter && digit); k++) {
+                char c = f.charAt(k);
+                if (c >= '0' && c <= '9') digit = true;
+                else if (c >= 'a' && c <= 'z') letter = true;
+            }
+            return letter && digit || to - from >= 2 * minLength;
+        }
     }
 }

@@ -5,11 +5,16 @@ import io.tidewatch.core.Severity;
 
 import java.util.List;
 
-/** One kind of scam bait: its RE2/J patterns and the examples and counterexamples it must agree with. */
-public record ScamRule(String id, Severity severity, List<Pattern> patterns, List<String> examples,
+/**
+ * One kind of scam bait: its RE2/J patterns, the patterns that excuse a match of this rule only when
+ * its sentence matches one ({@code unless}: a victim asking "can I get my funds back?" is no recovery
+ * scammer), and the examples and counterexamples it must agree with.
+ */
+public record ScamRule(String id, Severity severity, List<Pattern> patterns, List<Pattern> unless, List<String> examples,
                        List<String> counterexamples) {
     public ScamRule {
         patterns = List.copyOf(patterns);
+        unless = List.copyOf(unless);
         examples = List.copyOf(examples);
         counterexamples = List.copyOf(counterexamples);
     }

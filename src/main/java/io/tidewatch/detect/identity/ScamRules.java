@@ -11,11 +11,31 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** {@code rules/scam.yaml}: scam-bait rules, the counter patterns that excuse warnings and questions, reasons. */
-public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, ReasonTemplate reason) {
+/**
+ * {@code rules/scam.yaml}: scam-bait rules, the counter patterns that excuse warnings and questions,
+ * how long a key-like token must be to be skipped, the fake-staff-handle settings, and reasons.
+ *
+ * @param opaqueTokenLength a run of letters and digits this long (with both) is a key, address or hash:
+ *                          no rule matches inside it and no excerpt shows it
+ */
+public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, int opaqueTokenLength,
+                        StaffHandles staffHandles, ReasonTemplate reason) {
     public ScamRules {
         rules = List.copyOf(rules);
         counterPatterns = List.copyOf(counterPatterns);
+    }
+
+    /**
+     * {@code staff_handles}: an {@code @handle} or {@code t.me/} link that joins the brand (name, alias or
+     * domain label from the brand profile) with one of {@code words} is a fake staff account.
+     * Examples use {@code {brand}} for the brand's domain label and run against several brands.
+     */
+    public record StaffHandles(String id, Severity severity, List<String> words, List<String> examples, List<String> counterexamples) {
+        public StaffHandles {
+            words = List.copyOf(words);
+            examples = List.copyOf(examples);
+            counterexamples = List.copyOf(counterexamples);
+        }
     }
 
     public static ScamRules load(Path file) {
@@ -31,18 +51,30 @@ public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, Rea
             String id = r.path("id").asText("");
             if (id.isBlank()) throw f.error(where + ".id", "an id is required");
             if (!ids.add(id)) throw f.error(where + ".id", "duplicate id '" + id + "'");
-            Severity severity;
-            try {
-                severity = Severity.fromWire(r.path("severity").asText("high"));
-            } catch (IllegalArgumentException e) {
-                throw f.error(where + ".severity", "one of low, medium, high, critical");
-            }
+            Severity severity = severity(f, r.path("severity"), where + ".severity");
             List<Pattern> patterns = compile(f, where + ".patterns", f.texts(r.path("patterns"), where + ".patterns", true));
             if (patterns.isEmpty()) throw f.error(where + ".patterns", "at least one pattern is required");
-            rules.add(new ScamRule(id, severity, patterns, f.texts(r.path("examples"), where + ".examples", true),
+            List<Pattern> unless = compile(f, where + ".unless", f.texts(r.path("unless"), where + ".unless", false));
+            rules.add(new ScamRule(id, severity, patterns, unless, f.texts(r.path("examples"), where + ".examples", true),
                     f.texts(r.path("counterexamples"), where + ".counterexamples", true)));
         }
-        return new ScamRules(rules, counters, ReasonTemplate.from(f, "reason"));
+        JsonNode h = f.at("staff_handles");
+        if (!h.isObject()) throw f.error("staff_handles", "a mapping with id, severity, words, examples and counterexamples is required");
+        String handleId = h.path("id").asText("");
+        if (handleId.isBlank()) throw f.error("staff_handles.id", "an id is required");
+        if (!ids.add(handleId)) throw f.error("staff_handles.id", "duplicate id '" + handleId + "'");
+        StaffHandles handles = new StaffHandles(handleId, severity(f, h.path("severity"), "staff_handles.severity"),
+                f.texts(h.path("words"), "staff_handles.words", true), f.texts(h.path("examples"), "staff_handles.examples", true),
+                f.texts(h.path("counterexamples"), "staff_handles.counterexamples", true));
+        return new ScamRules(rules, counters, f.integer("opaque_token_length", 8, 1000), handles, ReasonTemplate.from(f, "reason"));
+    }
+
+    private static Severity severity(RuleFile f, JsonNode n, String where) {
+        try {
+            return Severity.fromWire(n.asText("high"));
+        } catch (IllegalArgumentException e) {
+            throw f.error(where, "one of low, medium, high, critical");
+        }
     }
 
     private static List<Pattern> compile(RuleFile f, String field, List<String> sources) {

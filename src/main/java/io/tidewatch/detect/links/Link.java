@@ -10,4 +10,15 @@ package io.tidewatch.detect.links;
  */
 public record Link(Kind kind, String raw, String host, String handle, int start, int end) {
     public enum Kind { URL, DOMAIN, HANDLE }
+
+    /** What follows the host ("/login?x=1", ":8080/claim"), or "" when nothing does. */
+    public String path() {
+        if (kind == Kind.HANDLE || raw == null) return "";
+        String rest = raw.replaceFirst("(?i)^(?:https?|hxxps?)://", "");
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (c == '/' || c == '?' || c == '#' || c == ':') return rest.substring(i);
+        }
+        return "";
+    }
 }

@@ -10,48 +10,103 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
- * Decides whether a host imitates the brand's domains the way dnstwist's fuzzers do (homoglyphs,
- * omission, repetition, transposition, replacement, insertion, bit flips, hyphenation, added words,
- * other TLDs, brand in a subdomain), without flagging short unrelated names: a brand key of 3 letters
- * only matches exactly (after undoing homoglyphs and leet), as a whole hyphen-separated word, glued to
- * known phishing words (never merely inside another word: "cryptocompare" is no "crypto" lookalike),
- * or with a doubled letter; one of 4 letters also by a swap; typos by one edit need 5
- * letters and two edits 9. Official domains and their subdomains and the allowlist are never flagged.
+ * Decides whether a host imitates the brand's domains the way dnstwist's fuzzers and real phishing
+ * lists do: homoglyphs and visual folds ("rn" for "m", "cl" for "d"), omission, repetition,
+ * transposition, replacement, insertion, bit flips, hyphenation, added words, other TLDs, the brand in
+ * a subdomain or inside a label. How much it takes depends on the brand key (lengths in
+ * {@code rules/links.yaml}):
+ * <ul>
+ *   <li>any key: the key itself after undoing disguises, as a hyphen-separated word, glued to known
+ *       phishing words or digits, with a doubled letter, or folded visually ("rnetarnask");</li>
+ *   <li>a distinctive key (5+ letters, no everyday word): anywhere inside a label ("freebinance");</li>
+ *   <li>a short key that is no word ("okx"): glued to dictionary words ("okxtrades");</li>
+ *   <li>one-edit typos from 5 letters, two edits from 9; below that a typo ("okk") and an everyday
+ *       word glued to anything ("cryptocompare") need {@link LinkEvidence evidence}.</li>
+ * </ul>
+ * Official domains and their subdomains and the allowlist are never flagged.
  */
 public final class LookalikeDomainJudge {
-    private static final int ONE_EDIT_FROM = 5;
-    private static final int TWO_EDITS_FROM = 9;
-    private static final int SWAP_FROM = 4;
     private static final int MIN_BRAND_KEY = 3;
 
-    /** A brand key to look for in domain labels. {@code raw} is how it is spelled plainly. */
-    private record BrandKey(String key, String raw, String display) {}
+    /**
+     * A brand key to look for in domain labels. {@code raw} is how it is spelled plainly, {@code folded}
+     * its skeleton after the visual folds.
+     */
+    private record BrandKey(String key, String raw, String folded, String display, boolean distinctive, boolean everyday) {}
+
+    /**
+     * What the message shows around a link; {@link #NONE} for a bare host. Whether the message carries
+     * bait is asked only when a short name needs evidence, so it is a supplier.
+     */
+    public record Context(String path, BooleanSupplier bait) {
+        public static final Context NONE = new Context("", false);
+
+        public Context(String path, boolean bait) {
+            this(path, () -> bait);
+        }
+    }
+
+    /** The evidence for one host, worked out on first need. */
+    private final class Evidence {
+        private final HostName host;
+        private final Context context;
+        private LinkEvidence.Score score;
+
+        Evidence(HostName host, Context context) {
+            this.host = host;
+            this.context = context;
+        }
+
+        LinkEvidence.Score score() {
+            if (score == null) score = rules.evidence().score(host, context.path(), context.bait().getAsBoolean(), brandSuffixes);
+            return score;
+        }
+
+        boolean enough() { return rules.evidence().enough(score()); }
+    }
 
     private final NameSkeleton skeleton;
     private final LinkRules rules;
+    private final LinkRules.Lengths lengths;
+    private final WordList words;
     private final List<String> officialDomains = new ArrayList<>();
+    private final Set<String> brandSuffixes = new HashSet<>();
     private final List<BrandKey> brandKeys = new ArrayList<>();
     /** canonical added word -> as written */
     private final Map<String, String> addedWords = new LinkedHashMap<>();
+    /** added words and label words as written, lower-case: the pieces besides dictionary words a label may split into */
+    private final Set<String> plainAddedWords = new HashSet<>();
+    private final List<Map.Entry<String, String>> folds;
     private final LevenshteinDistance oneEdit = new LevenshteinDistance(1);
     private final LevenshteinDistance twoEdits = new LevenshteinDistance(2);
 
     public LookalikeDomainJudge(BrandProfile profile, LinkRules rules, NameSkeleton skeleton) {
+        this(profile, rules, skeleton, WordList.english());
+    }
+
+    public LookalikeDomainJudge(BrandProfile profile, LinkRules rules, NameSkeleton skeleton, WordList words) {
         this.skeleton = skeleton;
         this.rules = rules;
+        this.lengths = rules.lengths();
+        this.words = words;
+        this.folds = rules.visualFolds().entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed()).toList();
         Map<String, BrandKey> keys = new LinkedHashMap<>();
         for (String d : profile.brand().domains()) {
             Optional<HostName> h = HostName.parse(d);
             if (h.isEmpty()) continue;
             officialDomains.add(h.get().ascii());
+            brandSuffixes.add(h.get().suffix());
             addKey(keys, h.get().label(), h.get().registrable());
         }
         addKey(keys, profile.brand().name(), profile.brand().name());
@@ -59,51 +114,66 @@ public final class LookalikeDomainJudge {
         brandKeys.addAll(keys.values());
         rules.addedWords().stream().sorted(Comparator.comparingInt(String::length).reversed())
                 .forEach(w -> { String k = skeleton.key(w); if (!k.isEmpty()) addedWords.putIfAbsent(k, w); });
+        rules.addedWords().forEach(w -> plainAddedWords.add(w.toLowerCase(Locale.ROOT)));
+        plainAddedWords.addAll(rules.labelWords());
     }
 
     private void addKey(Map<String, BrandKey> keys, String text, String display) {
         if (text == null) return;
+        // a name that is one of the brand's domains ("Crypto.com") is that domain's label plus a TLD, not a word of its own
+        if (text.contains(".") && HostName.asciiDomain(text).filter(officialDomains::contains).isPresent()) return;
         String key = skeleton.key(text);
         if (key.length() < MIN_BRAND_KEY || !key.chars().allMatch(c -> c < 0x80)) return;
         String raw = text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
-        keys.putIfAbsent(key, new BrandKey(key, raw, display));
+        boolean everyday = words.contains(raw) || words.wordsStartingWith(raw) >= lengths.everydayPrefixWords();
+        boolean distinctive = !everyday && key.length() >= lengths.distinctive();
+        keys.putIfAbsent(key, new BrandKey(key, raw, skeleton.key(fold(raw)), display, distinctive, everyday));
     }
 
     public List<String> officialDomains() { return List.copyOf(officialDomains); }
 
+    /** Judges a bare host, with no message around it. */
     public DomainVerdict judge(String host) {
+        return judge(host, Context.NONE);
+    }
+
+    /** Judges a host as linked in a message: the path and the message's bait are evidence for short names. */
+    public DomainVerdict judge(String host, Context context) {
         Optional<HostName> parsed = HostName.parse(host);
         if (parsed.isEmpty()) return DomainVerdict.clean(host, false);
         HostName h = parsed.get();
         for (String d : officialDomains) if (h.isWithin(d)) return DomainVerdict.clean(h.unicode(), true);
         if (allowed(h)) return DomainVerdict.clean(h.unicode(), false);
         if (listed(rules.blocklist(), h)) {
-            return new DomainVerdict(h.unicode(), shown(h), true, "blocklisted", null, Set.of(), false);
+            return new DomainVerdict(h.unicode(), shown(h), true, "blocklisted", null, Set.of(), List.of(), false);
         }
+        Evidence evidence = new Evidence(h, context);
         Skeleton label = skeleton.of(h.label());
         String rawLabel = h.label().toLowerCase(Locale.ROOT);
         for (BrandKey b : brandKeys) {
-            String technique = labelTechnique(b, label, rawLabel);
-            if (technique != null) return verdict(h, technique, b, label);
+            String technique = labelTechnique(b, label, rawLabel, evidence);
+            if (technique != null) return verdict(h, technique, b, label, evidence);
         }
         for (String sub : h.subLabels()) {
             if (sub.equals("www")) continue;
             Skeleton s = skeleton.of(sub);
+            String rawSub = sub.toLowerCase(Locale.ROOT);
             for (BrandKey b : brandKeys) {
                 String k = s.joined();
-                if (k.equals(b.key) || s.tokens().contains(b.key) || glued(k, b.key)) {
-                    return verdict(h, "brand-in-subdomain", b, s);
-                }
+                String found = k.equals(b.key) || s.tokens().contains(b.key) || glued(k, b.key) || foldsTo(rawSub, b)
+                        || typoOf(b, s, rawSub) != null ? "brand-in-subdomain" : inside(b, s, rawSub, evidence);
+                if (found != null) return verdict(h, found.endsWith("+evidence") ? "brand-in-subdomain+evidence" : "brand-in-subdomain", b, s, evidence);
             }
         }
         return DomainVerdict.clean(h.unicode(), false);
     }
 
-    private DomainVerdict verdict(HostName h, String technique, BrandKey b, Skeleton s) {
+    private DomainVerdict verdict(HostName h, String technique, BrandKey b, Skeleton s, Evidence evidence) {
         Set<Transformation> t = EnumSet.noneOf(Transformation.class);
         for (Transformation x : s.transformations()) if (x != Transformation.CASE) t.add(x);
         if (h.internationalized() && technique.equals("homoglyph")) t.add(Transformation.HOMOGLYPH);
-        return new DomainVerdict(h.unicode(), shown(h), true, technique, b.display, t, false);
+        List<String> used = technique.endsWith("+evidence") ? evidence.score().kinds() : List.of();
+        return new DomainVerdict(h.unicode(), shown(h), true, technique, b.display, t, used, false);
     }
 
     private static String shown(HostName h) {
@@ -126,7 +196,7 @@ public final class LookalikeDomainJudge {
         }
     }
 
-    private String labelTechnique(BrandKey b, Skeleton label, String rawLabel) {
+    private String labelTechnique(BrandKey b, Skeleton label, String rawLabel, Evidence evidence) {
         String k = label.joined();
         String key = b.key;
         if (k.equals(key)) {
@@ -136,13 +206,37 @@ public final class LookalikeDomainJudge {
             if (label.transformations().contains(Transformation.DECORATIONS)) return "added-number";
             return "homoglyph";
         }
+        if (foldsTo(rawLabel, b)) return "homoglyph";
         if (label.tokens().size() > 1 && label.tokens().contains(key)) return "added-word";
         if (glued(k, key)) return "added-word";
-        String typo = typo(key, k);
-        if (typo == null && !rawLabel.equals(k)) typo = typo(b.raw, rawLabel.replace("-", ""));  // "krakrn": the typo made an "rn"
+        String in = inside(b, label, rawLabel, evidence);
+        if (in != null) return in;
+        String typo = typoOf(b, label, rawLabel);
+        if (typo != null) return typo;
+        if (!words.contains(rawLabel) && (typo = shortTypo(key, k)) != null && evidence.enough()) {
+            return typo + "+evidence";
+        }
+        return null;
+    }
+
+    /**
+     * A typo of the key in a label: the whole label, one of its words, or what is left after a phishing
+     * word ("secure-binanse", "binansewallet"). A dictionary word is never a typo: "finance" is no
+     * "binance", "oks" no "okx".
+     */
+    private String typoOf(BrandKey b, Skeleton label, String rawLabel) {
+        String k = label.joined();
+        String key = b.key;
+        Set<String> wordKeys = new HashSet<>();
+        String plain = rawLabel.replace("-", "");
+        for (String part : rawLabel.split("[-_]")) if (words.contains(part)) wordKeys.add(skeleton.key(part));
+        if (words.contains(plain)) wordKeys.add(k);
+        String typo = wordKeys.contains(k) ? null : typo(key, k);
+        if (typo == null && !plain.equals(k) && !words.contains(plain)) typo = typo(b.raw, plain);  // "krakrn": the typo made an "rn"
         if (typo != null) return typo;
         if (label.tokens().size() > 1) {
             for (String token : label.tokens()) {
+                if (wordKeys.contains(token)) continue;
                 typo = typo(key, token);
                 if (typo != null) return "added-word+" + typo;
             }
@@ -150,12 +244,50 @@ public final class LookalikeDomainJudge {
         for (String w : addedWords.keySet()) {
             if (k.length() <= w.length()) continue;
             String rest = k.startsWith(w) ? k.substring(w.length()) : k.endsWith(w) ? k.substring(0, k.length() - w.length()) : null;
-            if (rest != null && (typo = typo(key, rest)) != null) return "added-word+" + typo;
+            if (rest != null && !wordKeys.contains(rest) && (typo = typo(key, rest)) != null) return "added-word+" + typo;
         }
         return null;
     }
 
-    /** "okxsupport", "loginbinance", "bybitwalletapp": the brand run together with phishing words. */
+    /**
+     * The brand key inside a label: anywhere when the key is distinctive ("freebinance"); a short
+     * non-word key when the rest of the label reads as words or digits ("okxtrades", "claimokx");
+     * otherwise, at the start or end of the label, with evidence ("cryptoclaim.xyz").
+     */
+    private String inside(BrandKey b, Skeleton label, String rawLabel, Evidence evidence) {
+        String k = label.joined();
+        if (!k.contains(b.key) || k.equals(b.key)) return null;
+        if (b.distinctive) return "brand-in-label";
+        boolean edge = false;
+        for (String part : rawLabel.split("-")) {
+            int at = part.indexOf(b.raw);
+            if (at < 0 || part.equals(b.raw)) continue;
+            String before = part.substring(0, at), after = part.substring(at + b.raw.length());
+            if (!b.everyday && readsAsWords(before) && readsAsWords(after)) return "brand-and-word";
+            edge |= before.isEmpty() || after.isEmpty();
+        }
+        for (String t : label.tokens()) edge |= !t.equals(b.key) && (t.startsWith(b.key) || t.endsWith(b.key));
+        return edge && evidence.enough() ? "brand-in-label+evidence" : null;
+    }
+
+    private boolean readsAsWords(String s) {
+        return s.isEmpty() || words.splits(s, lengths.wordMinLength(), plainAddedWords);
+    }
+
+    /** The label spelled with look-alike letter pairs ("rn", "vv", "cl") reads as the key. */
+    private boolean foldsTo(String rawLabel, BrandKey b) {
+        String plain = rawLabel.replace("-", "");
+        String folded = fold(plain);
+        return !folded.equals(plain) && skeleton.key(folded).equals(b.folded);
+    }
+
+    private String fold(String s) {
+        String out = s;
+        for (Map.Entry<String, String> f : folds) out = out.replace(f.getKey(), f.getValue());
+        return out;
+    }
+
+    /** "okxsupport", "loginbinance", "bybitwalletapp", "kraken2024": the brand run together with phishing words or digits. */
     private boolean glued(String k, String key) {
         if (k.length() <= key.length()) return false;
         if (k.startsWith(key) && peel(k.substring(key.length()))) return true;
@@ -175,14 +307,24 @@ public final class LookalikeDomainJudge {
         int len = key.length();
         if (c.isEmpty() || c.equals(key)) return null;
         if (EditOperations.isRepetition(key, c)) return "typo-repetition";
-        if (len >= SWAP_FROM && EditOperations.isAdjacentSwap(key, c)) return "typo-transposition";
-        if (len >= ONE_EDIT_FROM && Math.abs(c.length() - len) <= 1 && oneEdit.apply(key, c) == 1) {
-            if (c.length() < len) return "typo-omission";
-            if (c.length() > len) return "typo-insertion";
-            return bitFlip(key, c) ? "typo-bitsquatting" : "typo-replacement";
-        }
-        if (len >= TWO_EDITS_FROM && Math.abs(c.length() - len) <= 2 && twoEdits.apply(key, c) >= 0) return "typo";
+        if (len >= lengths.swap() && EditOperations.isAdjacentSwap(key, c)) return "typo-transposition";
+        if (len >= lengths.oneEdit() && Math.abs(c.length() - len) <= 1 && oneEdit.apply(key, c) == 1) return oneEditName(key, c);
+        if (len >= lengths.twoEdits() && Math.abs(c.length() - len) <= 2 && twoEdits.apply(key, c) >= 0) return "typo";
         return null;
+    }
+
+    /** A one-edit typo of a key too short for {@link #typo} ("okk", "oxk"); only with evidence, never shorter than 3 letters. */
+    private String shortTypo(String key, String c) {
+        if (c.length() < MIN_BRAND_KEY || c.equals(key)) return null;
+        if (EditOperations.isAdjacentSwap(key, c)) return "typo-transposition";
+        if (Math.abs(c.length() - key.length()) <= 1 && oneEdit.apply(key, c) == 1) return oneEditName(key, c);
+        return null;
+    }
+
+    private static String oneEditName(String key, String c) {
+        if (c.length() < key.length()) return "typo-omission";
+        if (c.length() > key.length()) return "typo-insertion";
+        return bitFlip(key, c) ? "typo-bitsquatting" : "typo-replacement";
     }
 
     private static boolean bitFlip(String a, String b) {

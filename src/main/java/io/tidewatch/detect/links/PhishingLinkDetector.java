@@ -10,6 +10,7 @@ import io.tidewatch.detect.identity.ImpersonationDetector;
 import io.tidewatch.detect.identity.IdentityRules;
 import io.tidewatch.detect.identity.NameJudge;
 import io.tidewatch.detect.identity.NameVerdict;
+import io.tidewatch.detect.identity.ScamExcerpt;
 import io.tidewatch.detect.identity.Transformation;
 
 import java.util.ArrayList;
@@ -44,6 +45,8 @@ public final class PhishingLinkDetector implements Detector {
         if (post.kind() == PostKind.JOIN) return List.of();
         List<Finding> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        Set<String> flaggedHosts = new HashSet<>();
+        boolean[] bait = null; // {known, value}: read once, and only when a short name needs evidence
         for (Link link : extractor.extract(post)) {
             int start = Math.max(0, link.start()), end = Math.max(0, link.end());
             if (link.kind() == Link.Kind.HANDLE) {
@@ -54,27 +57,65 @@ public final class PhishingLinkDetector implements Detector {
                 String reason = rules.handleReason().render(post.language(), Map.of("shown", link.raw(),
                         "imitates", v.imitates().display(), "score", String.format(Locale.ROOT, "%.2f", v.score())));
                 out.add(new Finding(Category.PHISHING, "lookalike-handle", ImpersonationDetector.severity(v.score(), identityRules),
-                        start, end, link.raw(), reason, null));
+                        start, end, ScamExcerpt.safe(link.raw()), reason, null));
                 continue;
             }
-            if (!seen.add(link.host())) continue;
-            DomainVerdict v = domains.judge(link.host());
+            // a host is reported once; a clean one is judged again when another mention has a telling path
+            if (flaggedHosts.contains(link.host()) || !seen.add(link.host() + link.path())) continue;
+            if (bait == null) bait = new boolean[2];
+            boolean[] b = bait;
+            DomainVerdict v = domains.judge(link.host(), new LookalikeDomainJudge.Context(link.path(), () -> {
+                if (!b[0]) { b[1] = rules.evidence().baitIn(post.text()); b[0] = true; }
+                return b[1];
+            }));
             if (!v.suspicious()) continue;
+            flaggedHosts.add(link.host());
             out.add(finding(v, link, start, end, post.language()));
         }
         return out;
     }
 
     private Finding finding(DomainVerdict v, Link link, int start, int end, String language) {
+        String excerpt = safeExcerpt(link);
         if (v.technique().equals("blocklisted")) {
-            return new Finding(Category.PHISHING, "blocklisted-domain", Severity.CRITICAL, start, end, link.raw(),
+            return new Finding(Category.PHISHING, "blocklisted-domain", Severity.CRITICAL, start, end, excerpt,
                     rules.blockedReason().render(language, Map.of("shown", v.shown())), null);
         }
         String transformations = v.transformations().isEmpty() ? ""
                 : "; " + v.transformations().stream().map(Transformation::wireName).sorted().collect(Collectors.joining(", "));
         Severity severity = v.technique().equals("homoglyph") || v.technique().equals("leet") ? Severity.CRITICAL : Severity.HIGH;
-        return new Finding(Category.PHISHING, "lookalike-domain", severity, start, end, link.raw(),
+        String evidence = v.evidence().isEmpty() ? "" : rules.evidenceNote().render(language, Map.of("kinds", String.join(", ", v.evidence())));
+        return new Finding(Category.PHISHING, "lookalike-domain", severity, start, end, excerpt,
                 rules.lookalikeReason().render(language, Map.of("shown", v.shown(), "imitates", v.imitates(),
-                        "technique", v.technique(), "transformations", transformations)), null);
+                        "technique", v.technique(), "transformations", transformations, "evidence", evidence)), null);
+    }
+
+    /**
+     * The link as written, with credentials in it hidden: the user-info of {@code https://user:pw@host}
+     * and any path or query piece that looks like a key or password ({@code ?key=…}).
+     */
+    static String safeExcerpt(Link link) {
+        String raw = link.raw();
+        int scheme = raw.indexOf("://");
+        String prefix = scheme < 0 ? "" : raw.substring(0, scheme + 3);
+        String rest = scheme < 0 ? raw : raw.substring(scheme + 3);
+        int slash = -1;
+        for (int i = 0; i < rest.length() && slash < 0; i++) if ("/?#".indexOf(rest.charAt(i)) >= 0) slash = i;
+        String authority = slash < 0 ? rest : rest.substring(0, slash);
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) authority = ScamExcerpt.MASK + authority.substring(at);
+        StringBuilder out = new StringBuilder(raw.length()).append(prefix).append(authority);
+        if (slash < 0) return out.toString();
+        String path = rest.substring(slash);
+        int start = 0;
+        for (int i = 0; i <= path.length(); i++) {
+            if (i == path.length() || "/?&=;,".indexOf(path.charAt(i)) >= 0) {
+                String piece = path.substring(start, i);
+                out.append(ScamExcerpt.credentialLike(piece) ? ScamExcerpt.MASK : piece);
+                if (i < path.length()) out.append(path.charAt(i));
+                start = i + 1;
+            }
+        }
+        return out.toString();
     }
 }

@@ -29,4 +29,23 @@ class LiteralPrefixesTest {
         List<String> want = expected == null ? List.of() : List.of(expected.split("\\|"));
         assertEquals(want, LiteralPrefixes.of(regex));
     }
+
+    /** The literal word sets a pattern needs anywhere; one of each set must be in a text it can match. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = ';', value = {
+            "(问题|充值).{0,15}(私聊|私信);问题,充值|私聊,私信",
+            "\\b(dm|pm)\\s+(me|us)\\b.{0,40}\\b(support|help\\w*);dm,pm|me,us",
+            "(验证|同步).{0,4}钱包.{0,20}(链接|点击);验证,同步|钱包|链接,点击",
+            "\\bwa\\.me/\\d{6,};wa|me/",
+            "\\bsend (me|us) (a )?(dm|pm);send |me,us|dm,pm",
+            "recovery?;recover",
+            "a|b;",
+            "(?i)abc;",
+            "[a-z]*(support|help)@(gmail|qq)\\.;support,help|@|gmail,qq",
+    })
+    void required_groups(String regex, String expected) {
+        List<List<String>> want = expected == null ? List.of()
+                : java.util.Arrays.stream(expected.split("\\|")).map(g -> List.of(g.split(","))).toList();
+        assertEquals(want, LiteralPrefixes.requiredGroups(regex));
+    }
 }

@@ -1,0 +1,32 @@
+package io.tidewatch.detect.identity;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** What an excerpt hides (credentials, keys, codes, seed words) and what it keeps (words, handles, amounts, links). */
+class ScamExcerptTest {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "DM me for support|DM me for support",
+            "send 0.1 ETH to 0x7a250d5630b4cf539739df2c5dacb4c659f2488d to verify|send 0.1 ETH to •••••• to verify",
+            "my password is sunshine please help|my password is •••••• please help",
+            "password: hunter2|password: ••••••",
+            "密码是Hunter2024请登录|密码是••••••请登录",
+            "api口令：okx8899|api口令：••••••",
+            "the code 482913 from sms|the code •••••• from sms",
+            "send the code to me|send the code to me",
+            "短信验证码 551 209 发你了|短信验证码 •••••• 发你了",
+            "card 4532 0151 1283 0366 thanks|card •••••• thanks",
+            "contact @exex_helpdesk_247 now|contact @exex_helpdesk_247 now",
+            "加我微信 kefu8866 处理|加我微信 •••••• 处理",
+            "secret 2OMP U6NI 55MS PDEM EECQ HTHY|secret ••••••",
+            "my backup: fancy muffin offer equal scorpion harsh caught arm|my backup: ••••••",
+            "send 100 USDT on TRC20 to unlock|send 100 USDT on TRC20 to unlock",
+            "visit exex-airdrop.xyz now|visit exex-airdrop.xyz now",
+    })
+    void masks(String text, String expected) {
+        assertEquals(expected, ScamExcerpt.safe(text));
+    }
+}

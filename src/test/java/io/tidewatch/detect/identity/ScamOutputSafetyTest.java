@@ -1,0 +1,110 @@
+package io.tidewatch.detect.identity;
+
+import io.tidewatch.core.Detector;
+import io.tidewatch.core.Finding;
+import io.tidewatch.core.Post;
+import io.tidewatch.detect.BrandDetectors;
+import io.tidewatch.detect.TestBrands;
+import io.tidewatch.detect.secrets.Fingerprinter;
+import io.tidewatch.detect.secrets.RuleSet;
+import io.tidewatch.detect.secrets.SecretScanner;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The scam and link detectors' own output is safe without the secret detector's help: every secret
+ * example in rules/secrets.toml, embedded in scam bait and links in random chat, never shows 6 or more
+ * consecutive characters of the secret in any excerpt or reason (issue 13 point 4, issue 11).
+ */
+class ScamOutputSafetyTest {
+    static final String[] TEMPLATES = {
+            "DM me for support, {s}", "{s} DM me privately and I will fix it", "Hi, I'm an admin. {s} inbox me for help",
+            "加我微信 kefu8888 {s} 私聊我处理", "{s} 有问题私信我", "send 0.1 ETH to {s} to verify your wallet",
+            "contact @okx_support_desk {s}", "claim your airdrop at okx-airdrop.xyz/{s} now", "https://okx-login.com/verify?key={s}",
+            "my password is {s}, pls help me recover, dm me", "密码是{s}，联系客服 @okx_kefu 处理", "whatsapp +1 555 013 2299 {s}",
+            "your account is frozen {s} click the link within 24 hours", "I can recover your funds {s} contact me",
+            "giveaway {s} send 1 ETH get 2 back", "https://user:{s}@okx-support.com/claim"};
+    static final String[] CHAT = {"gm", "any news?", "lol", "提现好慢", "thanks admin", "BTC to the moon", "今天行情不错", "hello"};
+
+    @Test
+    void no_excerpt_or_reason_of_the_brand_detectors_shows_six_characters_of_a_secret() {
+        RuleSet secrets = RuleSet.load(List.of(Path.of("rules/secrets.toml")));
+        SecretScanner scanner = new SecretScanner(secrets, new Fingerprinter(new byte[32]));
+        Set<String> values = new LinkedHashSet<>();
+        for (var rule : secrets.rules()) {
+            for (String example : rule.examples()) {
+                for (Finding f : scanner.scan(example)) values.addAll(sensitiveParts(example.substring(f.start(), f.end())));
+            }
+        }
+        assertTrue(values.size() >= 40, "secret values from the examples: " + values.size());
+        List<Detector> detectors = BrandDetectors.load(Path.of("rules"), TestBrands.OKX);
+        Random random = new Random(11);
+        List<String> leaks = new ArrayList<>();
+        int findings = 0;
+        for (String secret : values) {
+            for (String template : TEMPLATES) {
+                String text = CHAT[random.nextInt(CHAT.length)] + "\n" + template.replace("{s}", secret) + " " + CHAT[random.nextInt(CHAT.length)];
+                for (Detector d : detectors.subList(1, 3)) { // links and scam; names are judged on accounts, not text
+                    for (Finding f : d.inspect(Post.ofText("m", text))) {
+                        findings++;
+                        String shown = f.excerpt() + " | " + f.reason();
+                        String leaked = window(secret, shown, text.replace(secret, " "));
+                        if (leaked != null) leaks.add(f.rule() + " shows '" + leaked + "' of a secret in: " + shown);
+                    }
+                }
+            }
+        }
+        assertTrue(findings > values.size() * 8, "the templates must produce findings: " + findings);
+        assertEquals(List.of(), leaks, String.join("\n", leaks));
+    }
+
+    /**
+     * What of a finding's span is secret: a span of several parts with labels ("key … secret: … passphrase:
+     * …", "organizations/…/apiKeys/…") is secret in its parts that carry digits; a span of words only
+     * (a seed phrase) is secret as a whole.
+     */
+    static List<String> sensitiveParts(String span) {
+        String[] parts = span.split("[\\s/:=]+");
+        if (parts.length < 2) return List.of(span);
+        List<String> withDigits = new ArrayList<>();
+        for (String p : parts) if (p.chars().anyMatch(Character::isDigit) && p.length() >= 6) withDigits.add(p);
+        return withDigits.isEmpty() ? List.of(span) : withDigits;
+    }
+
+    /**
+     * The first 6-character window of the secret (spacing normalized) found in the output, ignoring
+     * windows the message shows without the secret ("privat" of "DM me privately") and windows inside
+     * one English word of the secret ("organi" of "organizations/…/apiKeys/…", "Dignit" of a seed
+     * phrase): a word alone reveals nothing, a run of them does.
+     */
+    static String window(String secret, String output, String textWithoutSecret) {
+        String s = secret.replaceAll("[\\s\\u200b]+", " ").strip();
+        for (int i = 0; i + 6 <= s.length(); i++) {
+            String w = s.substring(i, i + 6);
+            if (w.chars().filter(Character::isLetterOrDigit).count() < 4 || textWithoutSecret.contains(w)) continue;
+            if (insideOneWord(s, i, i + 6)) continue;
+            if (output.contains(w)) return w;
+        }
+        return null;
+    }
+
+    /** The window's letters and digits all belong to one English word of the secret ("-----BEGI", " secre", "tions/"). */
+    private static boolean insideOneWord(String s, int from, int to) {
+        while (from < to && !Character.isLetterOrDigit(s.charAt(from))) from++;
+        while (to > from && !Character.isLetterOrDigit(s.charAt(to - 1))) to--;
+        for (int k = from; k < to; k++) if (!Character.isLetter(s.charAt(k))) return false;
+        int a = from, b = to;
+        while (a > 0 && Character.isLetter(s.charAt(a - 1))) a--;
+        while (b < s.length() && Character.isLetter(s.charAt(b))) b++;
+        return io.tidewatch.detect.links.WordList.english().contains(s.substring(a, b).toLowerCase(java.util.Locale.ROOT));
+    }
+}

@@ -13,17 +13,27 @@ import java.util.Set;
 public record Announcement(String id, String file, Map<String, String> titles, ZonedDateTime publishAt,
                            ZonedDateTime expiresAt, List<Target> targets, boolean pin, List<String> languages,
                            Map<String, String> bodies, Set<String> tags, String image, String url) {
+    /**
+     * The language of a body with no {@code ## LANG} sections and no {@code languages}: one text published
+     * as written (often bilingual), to every target whatever its languages. ISO 639-2 "mul": multiple languages.
+     */
+    public static final String AS_WRITTEN = "mul";
+
     public Announcement {
-        titles = Map.copyOf(titles);
+        titles = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(titles));
         targets = List.copyOf(targets);
         languages = List.copyOf(languages);
         bodies = Map.copyOf(bodies);
         tags = Set.copyOf(tags);
     }
 
+    /** The title in {@code language}; for a text as written with titles per language, all of them joined. */
     public String title(String language) {
         String t = titles.get(language);
-        return t != null ? t : titles.getOrDefault("", titles.values().stream().findFirst().orElse(""));
+        if (t != null) return t;
+        if (titles.containsKey("")) return titles.get("");
+        if (AS_WRITTEN.equals(language)) return String.join(" / ", titles.values());
+        return titles.values().stream().findFirst().orElse("");
     }
 
     public String body(String language) { return bodies.getOrDefault(language, ""); }

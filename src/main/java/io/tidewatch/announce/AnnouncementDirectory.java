@@ -79,6 +79,27 @@ public final class AnnouncementDirectory {
                         "language file without its main file " + main.getFileName() + " (which holds the front matter)"))));
             }
         }
+        return withDuplicateIdsRefused(out);
+    }
+
+    /** Two files with one front-matter id would publish under one ledger identity: neither publishes. */
+    private static List<Entry> withDuplicateIdsRefused(List<Entry> entries) {
+        java.util.Map<String, List<Entry>> byId = new java.util.LinkedHashMap<>();
+        for (Entry e : entries) byId.computeIfAbsent(e.id(), k -> new ArrayList<>()).add(e);
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : entries) {
+            List<Entry> same = byId.get(e.id());
+            if (same.size() == 1 || e.announcement() == null) {
+                out.add(e);
+                continue;
+            }
+            List<Problem> problems = new ArrayList<>(e.problems());
+            String others = same.stream().filter(o -> o != e && o.announcement() != null).map(o -> o.announcement().file())
+                    .collect(java.util.stream.Collectors.joining(", "));
+            problems.add(new Problem(e.announcement().file(), "id", "'" + e.id() + "' is also the id of " + others
+                    + "; give each announcement its own id"));
+            out.add(new Entry(e.id(), e.announcement(), e.rendering(), problems));
+        }
         return out;
     }
 

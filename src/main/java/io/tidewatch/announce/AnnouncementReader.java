@@ -43,6 +43,9 @@ public final class AnnouncementReader {
     private java.util.SortedSet<String> knownTargets() {
         java.util.SortedSet<String> known = new java.util.TreeSet<>(targets.channels().keySet());
         known.add("twitter");
+        if (targets.channels().values().stream().flatMap(List::stream).anyMatch(t -> t.platform() == io.tidewatch.core.Platform.TELEGRAM)) {
+            known.add("telegram");
+        }
         return known;
     }
 
@@ -67,7 +70,8 @@ public final class AnnouncementReader {
 
     public Result read(Path mainFile) {
         String file = mainFile.toString();
-        String id = idOf(mainFile);
+        String fileId = idOf(mainFile);
+        String id = fileId;
         List<Problem> problems = new ArrayList<>();
         Split main;
         try {
@@ -96,14 +100,11 @@ public final class AnnouncementReader {
             if (!FIELDS.contains(f)) problems.add(new Problem(file, f, "unknown field (known: " + String.join(", ", new java.util.TreeSet<>(FIELDS)) + ")"));
         });
 
+        // the front matter's id is the announcement's identity (the ledger's key); the file name is only a name
         String declaredId = text(fm, "id");
-        if (declaredId == null) {
-            problems.add(new Problem(file, "id", "missing"));
-        } else if (!declaredId.equals(id)) {
-            problems.add(new Problem(file, "id", "'" + declaredId + "' differs from the file name '" + id + "'"));
-        }
+        if (declaredId != null) id = declaredId;
         if (id == null || !ID.matcher(id).matches()) {
-            problems.add(new Problem(file, "id", "use letters, digits, '-' and '_' only"));
+            problems.add(new Problem(file, "id", "'" + id + "': use letters, digits, '-' and '_' only"));
         }
 
         Map<String, String> titles = new LinkedHashMap<>();
@@ -145,7 +146,7 @@ public final class AnnouncementReader {
         Map<String, String> bodies = new LinkedHashMap<>();
         Map<String, String> sections = sections(main.body);
         String beforeSections = sections.remove(null);
-        Map<String, Path> languageFiles = languageFiles(mainFile, id);
+        Map<String, Path> languageFiles = languageFiles(mainFile, fileId);
         if (!sections.isEmpty()) {
             bodies.putAll(sections);
             if (beforeSections != null && !beforeSections.isBlank()) {
@@ -174,21 +175,27 @@ public final class AnnouncementReader {
         }
 
         List<String> languages = list(fm, "languages", file, problems);
-        if (languages.isEmpty()) {
+        boolean asWritten = languages.isEmpty() && bodies.isEmpty() && !main.body.isBlank();
+        if (asWritten) {
+            // one text, published as written (often both languages in one post)
+            languages = new ArrayList<>(List.of(Announcement.AS_WRITTEN));
+            bodies.put(Announcement.AS_WRITTEN, main.body.strip());
+        } else if (languages.isEmpty()) {
             languages = new ArrayList<>(bodies.keySet());
-            if (languages.isEmpty()) problems.add(new Problem(file, "languages", "none given and no '## LANG' sections or ID.LANG.md files"));
+            if (languages.isEmpty()) problems.add(new Problem(file, "body", "no text: write it below the front matter"
+                    + " (as one text, or in '## zh' / '## en' sections, or in ID.LANG.md files)"));
         }
         for (String lang : languages) {
             if (!LANGUAGE.matcher(lang).matches()) problems.add(new Problem(file, "languages", "'" + lang + "' is not a language code like zh or en"));
         }
-        if (bodies.isEmpty() && languages.size() == 1 && !main.body.isBlank()) {
+        if (!asWritten && bodies.isEmpty() && languages.size() == 1 && !main.body.isBlank()) {
             bodies.put(languages.get(0), main.body.strip());
         } else if (sections.isEmpty() && !main.body.isBlank() && !languageFiles.isEmpty()) {
             problems.add(new Problem(file, "body", "has text although the languages are in separate files"));
         }
         for (String lang : languages) {
             if (!bodies.containsKey(lang) || bodies.get(lang).isBlank()) {
-                problems.add(new Problem(file, "languages", "no text for '" + lang + "' (a '## " + lang + "' section or " + id + "." + lang + ".md)"));
+                problems.add(new Problem(file, "languages", "no text for '" + lang + "' (a '## " + lang + "' section or " + fileId + "." + lang + ".md)"));
             }
         }
         for (String lang : bodies.keySet()) {
@@ -196,7 +203,7 @@ public final class AnnouncementReader {
         }
         if (titles.isEmpty()) {
             problems.add(new Problem(file, "title", "missing"));
-        } else if (!titles.containsKey("")) {
+        } else if (!titles.containsKey("") && !asWritten) {
             for (String lang : languages) if (!titles.containsKey(lang)) problems.add(new Problem(file, "title", "missing for '" + lang + "'"));
         }
         for (var t : targetsWantingMissingLanguages(resolved, languages)) {
@@ -213,7 +220,7 @@ public final class AnnouncementReader {
     private static List<String> targetsWantingMissingLanguages(List<Target> targets, List<String> languages) {
         List<String> out = new ArrayList<>();
         for (Target t : targets) {
-            if (!t.languages().isEmpty() && t.languages().stream().noneMatch(languages::contains)) {
+            if (!languages.isEmpty() && languages.stream().noneMatch(t::wants)) {
                 out.add("'" + t.name() + "' takes " + t.languages() + " but the announcement has " + languages);
             }
         }

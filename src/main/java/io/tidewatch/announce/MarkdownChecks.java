@@ -104,8 +104,13 @@ final class MarkdownChecks {
     }
 
     private static String withoutUrls(String s) {
-        Matcher m = TweetLength.urls(s);
-        return m.replaceAll(" ");
+        StringBuilder out = new StringBuilder();
+        int pos = 0;
+        for (TweetLength.Url u : TweetLength.urls(s)) {
+            out.append(s, pos, u.start()).append(' ');
+            pos = u.end();
+        }
+        return out.append(s.substring(pos)).toString();
     }
 
     private static int count(String s, String needle) {
@@ -137,8 +142,7 @@ final class MarkdownChecks {
 
             @Override
             public void visit(Text t) {
-                Matcher m = TweetLength.urls(t.getLiteral());
-                while (m.find()) out.add(TweetLength.trimTrailingPunctuation(m.group()));
+                for (TweetLength.Url u : TweetLength.urls(t.getLiteral())) out.add(u.url());
             }
         });
         return out;

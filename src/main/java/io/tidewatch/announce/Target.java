@@ -16,5 +16,8 @@ public record Target(Platform platform, String chat, String name, List<String> l
     /** The ledger's name for this target, e.g. {@code telegram:-1001000000010}. */
     public String key() { return platform.wireName() + ":" + chat; }
 
-    public boolean wants(String language) { return languages.isEmpty() || languages.contains(language); }
+    /** A text as written ({@link Announcement#AS_WRITTEN}) goes to every target: it is meant for all of them. */
+    public boolean wants(String language) {
+        return languages.isEmpty() || languages.contains(language) || Announcement.AS_WRITTEN.equals(language);
+    }
 }

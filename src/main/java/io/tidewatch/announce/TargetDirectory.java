@@ -18,8 +18,8 @@ import java.util.Optional;
 /**
  * Resolves the {@code targets} of an announcement: a name from the {@code channels} map of
  * {@code brand.yaml} (e.g. {@code announcements: {telegram: "-1001000000010", languages: [zh, en]}}),
- * {@code twitter} (the official Twitter account), an official Telegram {@code @username}, or a
- * Telegram group/channel id (negative number).
+ * {@code twitter} (the official Twitter account), {@code telegram} (every Telegram chat among the
+ * channels), an official Telegram {@code @username}, or a Telegram group/channel id (negative number).
  */
 public final class TargetDirectory {
     private final Map<String, List<Target>> channels;
@@ -59,10 +59,20 @@ public final class TargetDirectory {
         return out;
     }
 
-    /** The targets a spec names, or empty when it names nothing known. */
+    /**
+     * The targets a spec names, or empty when it names nothing known. {@code telegram} (unless a channel
+     * has that name) means every Telegram chat among the channels.
+     */
     public Optional<List<Target>> resolve(String spec) {
         String s = spec.trim();
         if (channels.containsKey(s)) return Optional.of(channels.get(s));
+        if (s.equalsIgnoreCase("telegram")) {
+            Map<String, Target> byChat = new LinkedHashMap<>();
+            for (List<Target> c : channels.values()) {
+                for (Target t : c) if (t.platform() == Platform.TELEGRAM) byChat.putIfAbsent(t.chat(), t);
+            }
+            return byChat.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(byChat.values()));
+        }
         if (s.equalsIgnoreCase("twitter") || s.equalsIgnoreCase("x")) {
             return brand.officialAccount(Platform.TWITTER).map(a -> List.of(new Target(Platform.TWITTER,
                     a.username() != null ? a.username() : a.id(), "twitter", List.of())));

@@ -4,7 +4,6 @@ import io.tidewatch.core.TweetLength;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -58,21 +57,18 @@ public final class TwitterRenderer {
     private static List<String> pack(List<String> paragraphs, int budget) {
         List<String> chunks = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        int weight = 0; // weights add up: pieces end at grapheme boundaries and URLs are whole pieces
         for (String p : paragraphs) {
             List<String> pieces = TweetLength.of(p) <= budget ? List.of(p) : pieces(p, budget, 0);
             boolean firstPiece = true;
             for (String piece : pieces) {
                 String sep = current.length() == 0 ? "" : firstPiece ? "\n\n" : "";
-                int pieceWeight = TweetLength.of(piece);
-                if (current.length() == 0 || weight + TweetLength.of(sep) + pieceWeight <= budget) {
+                // measured whole: twitter-text weighs a text, not a sum of parts (a blank part weighs 0)
+                if (current.length() == 0 || TweetLength.of(current + sep + piece) <= budget) {
                     current.append(sep).append(piece);
-                    weight += TweetLength.of(sep) + pieceWeight;
                 } else {
                     chunks.add(current.toString().strip());
                     current.setLength(0);
                     current.append(piece.stripLeading());
-                    weight = TweetLength.of(current.toString());
                 }
                 firstPiece = false;
             }
@@ -84,13 +80,11 @@ public final class TwitterRenderer {
     /** Cuts text into pieces that each fit the budget, at the coarsest boundary that works. */
     private static List<String> pieces(String text, int budget, int level) {
         List<String> raw = new ArrayList<>();
-        Matcher url = TweetLength.urls(text);
         int pos = 0;
-        while (url.find()) {
-            String u = TweetLength.trimTrailingPunctuation(url.group());
+        for (TweetLength.Url url : TweetLength.urls(text)) {
             splitInto(text.substring(pos, url.start()), level, raw);
-            raw.add(u);
-            pos = url.start() + u.length();
+            raw.add(url.url());
+            pos = url.end();
         }
         splitInto(text.substring(pos), level, raw);
         List<String> out = new ArrayList<>();

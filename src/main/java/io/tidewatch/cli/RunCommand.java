@@ -24,6 +24,9 @@ import io.tidewatch.metrics.Metrics;
 import io.tidewatch.web.HttpAddress;
 import io.tidewatch.web.WebServer;
 import io.tidewatch.web.WebServices;
+import io.tidewatch.twitter.TwitterCredentials;
+import io.tidewatch.twitter.TwitterService;
+import io.tidewatch.twitter.TwitterSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,6 +34,7 @@ import picocli.CommandLine.Option;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.time.Clock;
 import java.util.Map;
@@ -42,7 +46,8 @@ import java.util.concurrent.CountDownLatch;
  * until SIGTERM, then stops cleanly (listening stops first, the outgoing queue is drained).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs the bots: Telegram when TELEGRAM_BOT_TOKEN is set; with no credentials, the local sandbox.",
+        description = {"Runs the bots: Telegram when TELEGRAM_BOT_TOKEN is set, Twitter when the four TWITTER_* credentials are;",
+                "with no credentials, the local sandbox.",
                 "Per-chat settings come from DIR/chats.yaml; the database from TIDEWATCH_DB_URL."})
 public final class RunCommand implements Callable<Integer> {
     @Mixin
@@ -76,6 +81,10 @@ public final class RunCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}; beyond loopback the dashboard needs TIDEWATCH_DASHBOARD_TOKEN).")
     String http;
 
+    @Option(names = "--twitter-every", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How often Twitter mentions and DM events are read (default: ${DEFAULT-VALUE}).")
+    int twitterEvery;
+
     /** The environment; a field so tests can run the command without touching the real one. */
     Map<String, String> env = System.getenv();
 
@@ -85,12 +94,16 @@ public final class RunCommand implements Callable<Integer> {
         Metrics metrics = new Metrics();
         Heartbeats heartbeats = new Heartbeats(Clock.systemUTC());
         String token = env.get("TELEGRAM_BOT_TOKEN");
-        if (token == null || token.isBlank()) return sandbox(address, metrics, heartbeats);
+        boolean telegram = token != null && !token.isBlank();
+        var twitterCredentials = TwitterCredentials.fromEnvironment(env); // some but not all four set: a clear error
+        if (!telegram && twitterCredentials.isEmpty()) return sandbox(address, metrics, heartbeats);
         BrandProfile brand = rules.brand();
         ModerationRules.Loader loader = loader();
         loader.load(); // refuse bad rules before connecting anywhere
         TextCatalog texts = TextCatalog.load(rules.rulesDir().resolve("telegram"));
         var apiUrl = TelegramUrls.parse(env.get("TELEGRAM_API_URL"));
+        TwitterSettings twitterSettings = twitterCredentials.isPresent()
+                ? TwitterSettings.load(rules.rulesDir().resolve("twitter.yaml")) : null;
         Database db;
         try {
             db = Database.fromEnvironment(env);
@@ -98,18 +111,30 @@ public final class RunCommand implements Callable<Integer> {
             System.err.println("tidewatch run: " + Database.whyNotOpened(env.getOrDefault("TIDEWATCH_DB_URL", Database.DEFAULT_URL), e));
             return Main.EXIT_ERROR;
         }
-        DirectMessageResponder responder = new SupportDirectMessages(SupportResponder.load(rules.rulesDir(), brand));
+        SupportResponder support = SupportResponder.load(rules.rulesDir(), brand);
+        DirectMessageResponder responder = new SupportDirectMessages(support);
         var linkCheck = BrandDetectors.lookalikeHosts(rules.rulesDir(), brand);
         var announcementFiles = AnnouncementDirectory.of(announcementsDir, brand, rules.brandFile(), rules.rulesDir(), linkCheck);
         Moderation moderation = new Moderation(brand, loader, db, Clock.systemUTC(), dryRun);
         moderation.observe(metrics);
-        var options = TelegramService.Options.polling(token, apiUrl).withHeartbeats(heartbeats);
-        if (webhookUrl != null) options = options.withWebhook(webhookUrl, new InetSocketAddress(webhookBind, webhookPort));
-        TelegramService service = TelegramService.start(options, moderation, texts, responder);
-        Announcements announcements = new Announcements(announcementFiles, new PublishLedger(db),
-                List.of(new TelegramAnnouncementPublisher(service.queue(), 30)), Clock.systemUTC(),
-                Announcements.Settings.defaults());
-        service.bot().enableAnnouncements(announcements);
+        // Twitter connects first: wrong credentials (401/403) stop the start with a clear error, before anything runs
+        TwitterService twitter = twitterCredentials.isEmpty() ? null
+                : TwitterService.connect(twitterCredentials.get(), moderation, support, twitterSettings, Clock.systemUTC());
+        TelegramService service = null;
+        List<io.tidewatch.announce.Publisher> publishers = new ArrayList<>();
+        if (telegram) {
+            var options = TelegramService.Options.polling(token, apiUrl).withHeartbeats(heartbeats);
+            if (webhookUrl != null) options = options.withWebhook(webhookUrl, new InetSocketAddress(webhookBind, webhookPort));
+            service = TelegramService.start(options, moderation, texts, responder); // also routes alerts to Telegram
+            publishers.add(new TelegramAnnouncementPublisher(service.queue(), 30));
+        }
+        if (twitter != null) {
+            twitter.start(Duration.ofSeconds(Math.max(1, twitterEvery)));
+            publishers.add(twitter.publisher(Clock.systemUTC()));
+        }
+        Announcements announcements = new Announcements(announcementFiles, new PublishLedger(db), publishers,
+                Clock.systemUTC(), Announcements.Settings.defaults());
+        if (service != null) service.bot().enableAnnouncements(announcements);
         AnnouncementScheduler scheduler = new AnnouncementScheduler(announcements, Duration.ofSeconds(announceEvery));
         if (dryRun) {
             // a trial must not post to live chats: /announce list and preview work, nothing is published
@@ -120,6 +145,8 @@ public final class RunCommand implements Callable<Integer> {
         AutoCloseable retention = io.tidewatch.store.Retention.startDaily(db, rules.rulesDir()); // prune old rows daily
         var web = new java.util.concurrent.atomic.AtomicReference<WebServer>();
         CountDownLatch stopped = new CountDownLatch(1);
+        TelegramService telegramService = service;
+        TwitterService twitterService = twitter;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (web.get() != null) web.get().close();
             try {
@@ -128,7 +155,8 @@ public final class RunCommand implements Callable<Integer> {
                 System.err.println("tidewatch run: stopping retention: " + e);
             }
             scheduler.close();
-            service.close();
+            if (twitterService != null) twitterService.close();
+            if (telegramService != null) telegramService.close();
             moderation.close();
             db.close();
             stopped.countDown();
@@ -157,7 +185,8 @@ public final class RunCommand implements Callable<Integer> {
         System.err.println("tidewatch run: no platform credentials are set, so this is the local sandbox:"
                 + " open http://" + new HttpAddress(address.host(), web.port()) + "/ and type a message as a member would.\n"
                 + "  TELEGRAM_BOT_TOKEN      enables the Telegram bot (TELEGRAM_API_URL: a self-hosted Bot API server)\n"
-                + "  TWITTER_BEARER_TOKEN    (with TWITTER_API_KEY/SECRET, TWITTER_ACCESS_TOKEN/SECRET) will enable Twitter");
+                + "  TWITTER_API_KEY, TWITTER_API_SECRET, TWITTER_ACCESS_TOKEN, TWITTER_ACCESS_SECRET enable Twitter"
+                + " (the official account's OAuth 1.0a user tokens; TWITTER_API_URL: another v2 server)");
         stopped.await();
         return 0;
     }

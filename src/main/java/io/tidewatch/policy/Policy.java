@@ -63,6 +63,10 @@ public final class Policy {
         String lang = ctx.settings().language();
         for (var e : worst.entrySet()) {
             Finding f = e.getValue();
+            if (post.platform() == Platform.TWITTER) {
+                twitter(post, f, ctx, plan);
+                continue;
+            }
             switch (e.getKey()) {
                 case SECRET -> secret(post, f, ctx, lang, plan);
                 case IMPERSONATION -> impersonation(post, f, ctx, lang, plan, firstTime);
@@ -92,12 +96,6 @@ public final class Policy {
         if (post.kind() == PostKind.JOIN) return; // names only: no content to leak
         if (post.kind() == PostKind.CHANNEL) {
             if (rules.channelDeletesSecrets() && reaches(r.deleteAt(), f.severity())) plan.delete(post, f, why);
-            return;
-        }
-        if (post.platform() == Platform.TWITTER) {
-            if (rules.twitterRepliesToLeaks()) {
-                plan.reply(post, f, why, texts.render(lang, "twitter.leak.reply", vars(post, ctx, lang, kind)));
-            }
             return;
         }
         if (reaches(r.deleteAt(), f.severity())) plan.delete(post, f, why);
@@ -138,12 +136,61 @@ public final class Policy {
         if (post.kind() == PostKind.CHANNEL || post.kind() == PostKind.JOIN) return;
         var r = rules.rule(f.category());
         String why = f.category().wireName() + " (" + f.severity().wireName() + "): " + f.reason();
-        if (post.platform() == Platform.TWITTER) return; // nothing to delete; moderators are alerted
         if (reaches(r.deleteAt(), f.severity())) plan.delete(post, f, why);
         punish(post, f, ctx, r, why, plan);
         if (reaches(r.warnGroupAt(), f.severity())) {
             plan.reply(post, f, why, texts.render(lang, f.category().wireName() + ".warning", vars(post, ctx, lang, null)));
         }
+    }
+
+    /**
+     * On X nothing can be deleted: a reply under an official post is hidden, an account blocked or
+     * muted, and a leak anywhere else answered in public (never repeating it) with the revocation
+     * steps by DM. Texts are plain (no HTML) and in the poster's language when X names it.
+     */
+    private void twitter(Post post, Finding f, PolicyContext ctx, Plan plan) {
+        if (post.kind() != PostKind.REPLY && post.kind() != PostKind.MENTION) return;
+        PolicyRules.TwitterRule t = rules.twitter();
+        String lang = post.language() != null ? texts.language(post.language()) : texts.language(ctx.settings().language());
+        boolean hidden = post.kind() == PostKind.REPLY && reaches(t.hideReplyAt(f.category()), f.severity());
+        String why = f.category().wireName() + " (" + f.severity().wireName() + ")"
+                + (f.category() == Category.SECRET ? ": leaked " + rules.revocationKind(f.rule()) : f.reason().isEmpty() ? "" : ": " + f.reason());
+        if (hidden) plan.add(new Action(Action.Type.HIDE_REPLY, post.platform(), post.chat(), post.id(), post.author().id(),
+                null, null, f.rule(), why));
+        if (!post.author().id().isEmpty()) {
+            if (reaches(t.blockAt(f.category()), f.severity())) {
+                plan.add(new Action(Action.Type.BLOCK, post.platform(), post.chat(), post.id(), post.author().id(), null, null, f.rule(), why));
+            } else if (reaches(t.muteAt(f.category()), f.severity())) {
+                plan.add(new Action(Action.Type.MUTE, post.platform(), post.chat(), post.id(), post.author().id(), null, null, f.rule(), why));
+            }
+        }
+        if (f.category() != Category.SECRET || post.author().id().isEmpty()) return;
+        String kind = rules.revocationKind(f.rule());
+        Map<String, String> v = plainVars(post, lang, kind);
+        String noDm = t.replyToLeaks() ? texts.renderPlain(lang, "twitter.leak.reply.no_dm", v) : null;
+        if (!reaches(t.dmOwnerAt(), f.severity())) {
+            if (noDm != null) plan.reply(post, f, why, noDm);
+            return;
+        }
+        String text = texts.renderPlain(lang, "twitter.revoke." + (texts.has("twitter.revoke." + kind) ? kind : "generic"), v);
+        if (reaches(rules.rule(Category.SECRET).urgentAt(), f.severity())) text = texts.renderPlain(lang, "twitter.revoke.urgent", v) + "\n" + text;
+        Action dm = new Action(Action.Type.DIRECT_MESSAGE, post.platform(), post.chat(), post.id(), post.author().id(),
+                text, null, f.rule(), why);
+        plan.add(dm);
+        // the public reply follows the DM's outcome; under a hidden reply only when the DM could not be sent
+        String sent = hidden || !t.replyToLeaks() ? null : texts.renderPlain(lang, "twitter.leak.reply", v);
+        if (sent != null || noDm != null) plan.followUp(dm, new Decision.FollowUp(sent, noDm));
+    }
+
+    /** Values for plain-text (Twitter) texts: the author as @handle, nothing escaped. */
+    private Map<String, String> plainVars(Post post, String lang, String kind) {
+        Map<String, String> v = new LinkedHashMap<>();
+        Author a = post.author();
+        v.put("user", a.username() != null && !a.username().isBlank() ? "@" + a.username() : a.name() != null ? a.name() : a.id());
+        v.put("brand", brand.brand().name());
+        v.put("domains", String.join(", ", brand.brand().domains()));
+        v.put("kind_name", texts.render(lang, "kind." + (texts.has("kind." + kind) ? kind : "generic")));
+        return v;
     }
 
     private void punish(Post post, Finding f, PolicyContext ctx, PolicyRules.CategoryRule r, String why, Plan plan) {
@@ -246,8 +293,8 @@ public final class Policy {
 
         private static int order(Action.Type t) {
             return switch (t) {
-                case DELETE_MESSAGE -> 0;
-                case BAN, BAN_SENDER_CHAT, RESTRICT -> 1;
+                case DELETE_MESSAGE, HIDE_REPLY -> 0;
+                case BAN, BAN_SENDER_CHAT, RESTRICT, BLOCK, MUTE -> 1;
                 case REPLY -> 2;
                 case DIRECT_MESSAGE -> 3;
                 default -> 4;

@@ -41,7 +41,23 @@ public final class PolicyRules {
                        String restrictAt, String restrictFor, String banAt) {}
     record RawRevocation(String kind, String rules) {}
     record RawChannel(Boolean deleteSecrets) {}
-    record RawTwitter(Boolean replyToLeaks) {}
+    record RawTwitter(Boolean replyToLeaks, Map<String, String> hideReplyAt, Map<String, String> blockAt,
+                      Map<String, String> muteAt, String dmOwnerAt) {}
+
+    /**
+     * What happens on X, where nothing can be deleted: per category, from which severity a reply under
+     * an official post is hidden and its author blocked or muted; whether a leak gets a public reply
+     * (when it is not hidden) and from which severity its owner gets the revocation steps by DM.
+     */
+    public record TwitterRule(boolean replyToLeaks, Map<Category, Optional<Severity>> hideReplyAt,
+                              Map<Category, Optional<Severity>> blockAt, Map<Category, Optional<Severity>> muteAt,
+                              Optional<Severity> dmOwnerAt) {
+        public Optional<Severity> hideReplyAt(Category c) { return hideReplyAt.getOrDefault(c, Optional.empty()); }
+
+        public Optional<Severity> blockAt(Category c) { return blockAt.getOrDefault(c, Optional.empty()); }
+
+        public Optional<Severity> muteAt(Category c) { return muteAt.getOrDefault(c, Optional.empty()); }
+    }
     public record Example(String name, Map<String, Object> context, List<Map<String, String>> findings, List<String> expect) {}
     record Raw(RawCategory secret, RawCategory impersonation, RawCategory phishing, RawCategory scam,
                List<RawRevocation> revocation, String defaultRevocation, RawChannel channel, RawTwitter twitter,
@@ -51,16 +67,16 @@ public final class PolicyRules {
     private final List<Revocation> revocations;
     private final String defaultRevocation;
     private final boolean channelDeletesSecrets;
-    private final boolean twitterRepliesToLeaks;
+    private final TwitterRule twitter;
     private final List<Example> examples;
 
     private PolicyRules(Map<Category, CategoryRule> categories, List<Revocation> revocations, String defaultRevocation,
-                        boolean channelDeletesSecrets, boolean twitterRepliesToLeaks, List<Example> examples) {
+                        boolean channelDeletesSecrets, TwitterRule twitter, List<Example> examples) {
         this.categories = categories;
         this.revocations = revocations;
         this.defaultRevocation = defaultRevocation;
         this.channelDeletesSecrets = channelDeletesSecrets;
-        this.twitterRepliesToLeaks = twitterRepliesToLeaks;
+        this.twitter = twitter;
         this.examples = examples;
     }
 
@@ -88,8 +104,31 @@ public final class PolicyRules {
         return new PolicyRules(cats, List.copyOf(revs),
                 raw.defaultRevocation() == null ? "generic" : raw.defaultRevocation(),
                 raw.channel() == null || raw.channel().deleteSecrets() == null || raw.channel().deleteSecrets(),
-                raw.twitter() == null || raw.twitter().replyToLeaks() == null || raw.twitter().replyToLeaks(),
+                twitter(file, raw.twitter()),
                 raw.examples() == null ? List.of() : List.copyOf(raw.examples()));
+    }
+
+    private static TwitterRule twitter(Path file, RawTwitter t) {
+        if (t == null) t = new RawTwitter(null, null, null, null, null);
+        return new TwitterRule(t.replyToLeaks() == null || t.replyToLeaks(),
+                perCategory(file, "hide_reply_at", t.hideReplyAt()), perCategory(file, "block_at", t.blockAt()),
+                perCategory(file, "mute_at", t.muteAt()), threshold(file, "twitter", "dm_owner_at", t.dmOwnerAt()));
+    }
+
+    private static Map<Category, Optional<Severity>> perCategory(Path file, String field, Map<String, String> raw) {
+        Map<Category, Optional<Severity>> out = new java.util.EnumMap<>(Category.class);
+        if (raw == null) return out;
+        for (var e : raw.entrySet()) {
+            Category c;
+            try {
+                c = Category.fromWire(e.getKey());
+            } catch (IllegalArgumentException ex) {
+                throw new ConfigException(file + ": twitter." + field + ": '" + e.getKey()
+                        + "' is not one of secret, impersonation, phishing, scam");
+            }
+            out.put(c, threshold(file, "twitter", field + "." + e.getKey(), e.getValue()));
+        }
+        return out;
     }
 
     private static CategoryRule category(Path file, String name, RawCategory r) {
@@ -147,7 +186,9 @@ public final class PolicyRules {
 
     public boolean channelDeletesSecrets() { return channelDeletesSecrets; }
 
-    public boolean twitterRepliesToLeaks() { return twitterRepliesToLeaks; }
+    public boolean twitterRepliesToLeaks() { return twitter.replyToLeaks(); }
+
+    public TwitterRule twitter() { return twitter; }
 
     public List<Example> examples() { return examples; }
 }

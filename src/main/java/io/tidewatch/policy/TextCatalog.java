@@ -99,6 +99,21 @@ public final class TextCatalog {
 
     public String render(String language, String key) { return render(language, key, Map.of()); }
 
+    /** Like {@link #render}, for plain-text platforms (X): values are inserted as they are, nothing is escaped. */
+    public String renderPlain(String language, String key, Map<String, String> vars) {
+        String template = byLanguage.getOrDefault(language(language), Map.of()).get(key);
+        if (template == null) template = byLanguage.get(FALLBACK).get(key);
+        if (template == null) throw new IllegalArgumentException("no text for key " + key);
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String value = vars.get(m.group(1) != null ? m.group(1) : m.group(2));
+            m.appendReplacement(sb, Matcher.quoteReplacement(value == null ? m.group() : value));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
     public static String escapeHtml(String s) {
         if (s == null) return "";
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");

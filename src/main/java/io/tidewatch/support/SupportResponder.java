@@ -142,6 +142,25 @@ public final class SupportResponder {
      * plain text; Telegram: HTML (user words escaped) plus buttons.
      */
     public SupportAnswer answer(Post post, List<Finding> secretFindings, Instant now) {
+        return answer(post, secretFindings, now, "");
+    }
+
+    /**
+     * The public answer to a mention or a reply that asks for help ({@link #asksForHelp}): one post
+     * within the weighted tweet limit, in the asker's language, naming the official channels, and
+     * starting with the asker's @handle (X shows it as "replying to"; it also keeps two answers on one
+     * topic from being the same text, which X refuses as a duplicate). Empty for anything else.
+     * Platform-neutral, so the sandbox shows the same answer the Twitter adapter posts.
+     */
+    public Optional<SupportAnswer> publicReply(Post post, Instant now) {
+        if (post.kind() != PostKind.MENTION && post.kind() != PostKind.REPLY) return Optional.empty();
+        if (post.platform() == Platform.TELEGRAM || !asksForHelp(post)) return Optional.empty();
+        String handle = post.author().username();
+        String to = handle == null || handle.isBlank() ? "" : "@" + handle + " ";
+        return Optional.of(answer(post, List.of(), now, to));
+    }
+
+    private SupportAnswer answer(Post post, List<Finding> secretFindings, Instant now, String to) {
         List<Finding> secrets = secretFindings == null ? List.of()
                 : secretFindings.stream().filter(f -> f.category() == Category.SECRET).toList();
         String question = withoutSpans(post.text(), secrets);
@@ -161,7 +180,7 @@ public final class SupportResponder {
         String text;
         boolean publicTweet = post.platform() == Platform.TWITTER && post.kind() != PostKind.DM;
         if (publicTweet) {
-            text = mention(pack, kinds, vars, brief);
+            text = mention(pack, kinds, vars, brief, to);
         } else {
             List<String> parts = new ArrayList<>();
             if (!kinds.isEmpty()) parts.add(secretWarning(pack, kinds, vars, format));
@@ -261,8 +280,9 @@ public final class SupportResponder {
     }
 
     /** A public reply: within the weighted tweet limit, dropping the least important parts first. */
-    private String mention(SupportRules.LanguagePack pack, List<String> kinds, Map<String, String> vars, boolean brief) {
-        int limit = rules.settings().twitterMentionLimit();
+    private String mention(SupportRules.LanguagePack pack, List<String> kinds, Map<String, String> vars, boolean brief,
+                           String to) {
+        int limit = rules.settings().twitterMentionLimit() - TweetLength.of(to);
         Template.Format f = Template.Format.PLAIN;
         String warning = kinds.isEmpty() ? null : pack.secretWarning("mention").render(withKinds(pack, kinds, vars), f);
         List<String> candidates = new ArrayList<>();
@@ -272,10 +292,10 @@ public final class SupportResponder {
         candidates.add(shortForm);
         for (String c : candidates) {
             String text = warning == null ? c : warning + "\n" + c;
-            if (TweetLength.of(text) <= limit) return text;
+            if (TweetLength.of(text) <= limit) return to + text;
         }
         String last = warning != null ? warning : shortForm;
-        return truncateTweet(last, limit);
+        return to + truncateTweet(last, limit);
     }
 
     private static String truncateTweet(String text, int limit) {

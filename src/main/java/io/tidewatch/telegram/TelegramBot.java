@@ -9,6 +9,7 @@ import io.tidewatch.core.PostKind;
 import io.tidewatch.moderation.Moderation;
 import io.tidewatch.moderation.ModerationRules;
 import io.tidewatch.moderation.PostContext;
+import io.tidewatch.moderation.UpdateClaim;
 import io.tidewatch.policy.ChatDirectory;
 import io.tidewatch.policy.ChatSettings;
 import io.tidewatch.policy.TextCatalog;
@@ -112,7 +113,7 @@ public final class TelegramBot {
      * @throws io.tidewatch.store.StoreException when the database did not take it (the update is then
      *                                           served again later; only removals went out)
      */
-    void handle(Prepared p, Claim claim) {
+    void handle(Prepared p, UpdateClaim claim) {
         Update update = p.update();
         if (update.getCallbackQuery() != null) {
             if (claim.take()) callbacks.handle(update.getCallbackQuery());
@@ -146,7 +147,7 @@ public final class TelegramBot {
     }
 
     /** False when the update turned out to be another instance's. */
-    private boolean handle(TelegramPost tp, CompletableFuture<List<Finding>> findings, Claim claim) {
+    private boolean handle(TelegramPost tp, CompletableFuture<List<Finding>> findings, UpdateClaim claim) {
         if (tp.isPrivate()) {
             if (claim.take()) directMessage(tp);
             return true;
@@ -167,71 +168,6 @@ public final class TelegramBot {
             moderation.startRemovals(judgement);
         }
         return moderation.record(judgement, claim::take).isPresent();
-    }
-
-    /** Another instance holds the update and may still be deciding it: the batch is tried again later. */
-    static final class Busy extends RuntimeException {
-        Busy(long updateId) { super("update " + updateId + " is being decided by another instance", null, false, false); }
-    }
-
-    /**
-     * Takes an update for this instance, once; later asks answer what the first one got. A post with
-     * a removal to send is taken early (before the removal leaves, so two live instances never both
-     * act) and marked decided in the transaction that records the rest; with the database away the
-     * removal goes out anyway and the update is served again later.
-     */
-    static class Claim {
-        private final UpdateLedger ledger;
-        private final String source;
-        private final long updateId;
-        private final Moderation moderation;
-        private Boolean taken;
-        private boolean early;
-
-        Claim(UpdateLedger ledger, String source, long updateId, Moderation moderation) {
-            this.ledger = ledger;
-            this.source = source;
-            this.updateId = updateId;
-            this.moderation = moderation;
-        }
-
-        /** For tools that handle updates outside any ledger: always granted. */
-        static Claim always() {
-            return new Claim(null, null, 0, null) {
-                @Override boolean takeEarly() { return true; }
-
-                @Override boolean take() { return true; }
-            };
-        }
-
-        /**
-         * Before a removal leaves: false when another instance decided the update already.
-         *
-         * @throws Busy when another instance holds it and may still be deciding (try the batch later)
-         */
-        boolean takeEarly() {
-            if (taken != null) return taken;
-            Instant now = moderation.clock().instant();
-            var tried = moderation.whileDatabaseAnswers(
-                    () -> ledger.claimEarly(source, updateId, moderation.owner(), now, now.minus(moderation.lease())));
-            if (tried.isEmpty()) return true; // the database is away: remove anyway; recording waits until it is back
-            UpdateLedger.EarlyClaim got = tried.get();
-            switch (got) {
-                case MINE -> early = true;
-                case DECIDED -> taken = false;
-                case BUSY -> throw new Busy(updateId);
-            }
-            return early;
-        }
-
-        /** Takes (or, after an early claim, decides) the update; inside the recording transaction when there is one. */
-        boolean take() {
-            if (taken == null) {
-                Instant now = moderation == null ? Instant.now() : moderation.clock().instant();
-                taken = early ? ledger.decide(source, updateId, moderation.owner()) : ledger.claim(source, updateId, now);
-            }
-            return taken;
-        }
     }
 
     private PostContext context(TelegramPost tp) {

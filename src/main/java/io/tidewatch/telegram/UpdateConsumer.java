@@ -138,12 +138,12 @@ public final class UpdateConsumer implements UpdateSink, AutoCloseable {
             long id = p.update().getUpdateId();
             long t0 = System.nanoTime();
             try {
-                if (recorded) bot.handle(p, new TelegramBot.Claim(ledger, source, id, bot.moderation()));
+                if (recorded) bot.handle(p, new io.tidewatch.moderation.UpdateClaim(ledger, source, id, bot.moderation()));
                 else bot.removeOnly(p);
             } catch (StoreException e) {
                 log.warn("telegram: update {} not recorded ({}); removals go on, recording waits for the database", id, e.getMessage());
                 recorded = false;
-            } catch (TelegramBot.Busy e) {
+            } catch (io.tidewatch.moderation.UpdateClaim.Busy e) {
                 log.debug("telegram: {}", e.getMessage());
                 return false; // another instance is deciding this chat right now: come back with the batch
             } catch (RuntimeException e) {

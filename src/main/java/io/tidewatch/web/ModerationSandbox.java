@@ -72,8 +72,12 @@ public final class ModerationSandbox implements SandboxEngine {
         for (Action a : actions) {
             if ((a.type() == Action.Type.REPLY || a.type() == Action.Type.DIRECT_MESSAGE) && a.text() != null) replies.add(a.text());
         }
-        if (r.platform() == Platform.TWITTER && outcome.isClean() && responder.asksForHelp(post)) {
-            replies.add(answer(post, List.of(), now).text()); // a public question to the official account
+        if (r.platform() == Platform.TWITTER && outcome.isClean()) {
+            // a public question to the official account: the one reply the X bot would post
+            responder.publicReply(post, now).ifPresent(a -> {
+                moderation.stores().support().count(now.atZone(ZoneOffset.UTC).toLocalDate(), a.topic());
+                replies.add(a.text());
+            });
         }
         return new SandboxReply(outcome.findings(), actions, replies, format);
     }

@@ -67,7 +67,8 @@ class RunCommandTest {
         }
         assertTrue(p.waitFor(30, TimeUnit.SECONDS), "stopped");
         reader.join();
-        assertTrue(out.toString().contains("TELEGRAM_BOT_TOKEN"), "it says which variables enable which platform");
+        assertTrue(out.toString().contains("TELEGRAM_BOT_TOKEN") && out.toString().contains("TWITTER_ACCESS_TOKEN"),
+                "it says which variables enable which platform");
         assertFalse(out.toString().contains("muffin offer"), "the secret is never logged");
     }
 

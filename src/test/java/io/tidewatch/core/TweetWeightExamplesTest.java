@@ -15,7 +15,7 @@ class TweetWeightExamplesTest {
             "deposit 充值|12",
             "🚀|2",
             "see https://www.example.com/help/articles/a-very-long-path-that-does-not-count|27",
-            "https://a.b https://c.d|47",
+            "https://a.com https://c.org|47",
             "“quotes” — dash|15",
     })
     void weighs_like_twitter(String text, int weight) {

@@ -3,6 +3,7 @@ package io.tidewatch.policy;
 import io.tidewatch.core.Action;
 import io.tidewatch.core.Category;
 import io.tidewatch.core.Finding;
+import io.tidewatch.core.Platform;
 import io.tidewatch.core.PostKind;
 import io.tidewatch.core.Severity;
 import org.junit.jupiter.api.DynamicTest;
@@ -31,7 +32,8 @@ class PolicyExamplesTest {
                     "https://t.me/c/1234/17", "-1001000000001", "en");
             List<Finding> findings = ex.findings().stream().map(f -> finding(Category.fromWire(f.get("category")),
                     f.get("rule"), Severity.fromWire(f.get("severity")))).toList();
-            var decision = POLICY.decide(post(PostKind.fromWire((String) c.get("kind")), "text"), findings, ctx, k -> true);
+            Platform platform = Platform.fromWire((String) c.getOrDefault("platform", "telegram"));
+            var decision = POLICY.decide(post(platform, PostKind.fromWire((String) c.get("kind")), "text"), findings, ctx, k -> true);
             assertEquals(ex.expect(), decision.expected().stream().map(a -> a.type().name()).toList(), ex.name());
         }));
     }

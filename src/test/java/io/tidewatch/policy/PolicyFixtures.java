@@ -19,7 +19,11 @@ final class PolicyFixtures {
     static final Policy POLICY = Policy.load(RULES, BRAND);
 
     static Post post(PostKind kind, String text) {
-        return new Post("17", Platform.TELEGRAM, kind, "-1001234", Instant.EPOCH,
+        return post(Platform.TELEGRAM, kind, text);
+    }
+
+    static Post post(Platform platform, PostKind kind, String text) {
+        return new Post("17", platform, kind, "-1001234", Instant.EPOCH,
                 new Author("42", "alice", "Alice <b>"), text);
     }
 

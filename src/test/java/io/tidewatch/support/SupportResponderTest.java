@@ -183,6 +183,29 @@ class SupportResponderTest {
     }
 
     @Test
+    void a_public_help_request_gets_one_post_addressed_to_the_asker_within_280_and_anything_else_gets_none() {
+        List<String> questions = new ArrayList<>();
+        questionPerTopicAndLanguage().forEach(q -> questions.add(q[2]));
+        questions.add("我的充值已经三天了还没有到账，".repeat(20));
+        int n = 0;
+        for (String q : questions) {
+            Post m = new Post("p" + n, Platform.TWITTER, PostKind.MENTION, "c", Fixtures.THURSDAY,
+                    new Author("7" + n, "a_rather_long_h" + n, "Asker"), "@ExampleEx " + q, List.of(), null);
+            n++;
+            if (!responder.asksForHelp(m)) continue;
+            SupportAnswer a = responder.publicReply(m, Fixtures.THURSDAY).orElseThrow();
+            assertTrue(a.text().startsWith("@" + m.author().username() + " "), a.text());
+            assertTrue(TweetLength.of(a.text()) <= 280, TweetLength.of(a.text()) + ": " + a.text());
+            assertTrue(a.text().contains("https://"), a.text());
+        }
+        Post chat = new Post("x", Platform.TWITTER, PostKind.MENTION, "c", Fixtures.THURSDAY,
+                new Author("9", "fan", "Fan"), "@ExampleEx congrats on the new listing 🚀", List.of(), null);
+        assertTrue(responder.publicReply(chat, Fixtures.THURSDAY).isEmpty(), "not a help request");
+        assertTrue(responder.publicReply(Fixtures.dm(Platform.TWITTER, "9", "my deposit is missing"), Fixtures.THURSDAY).isEmpty(),
+                "a DM gets the full answer, not the public one");
+    }
+
+    @Test
     void telegram_text_escapes_the_users_words_and_uses_only_bold_tags() {
         String evil = "\"quoted\" <script>alert(1)</script> & <b>deposit</b> ${email_address} not credited";
         SupportAnswer a = responder.answer(Fixtures.dm(Platform.TELEGRAM, "90", evil), List.of(), Fixtures.THURSDAY);

@@ -149,4 +149,30 @@ class RunCommandTest {
             holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
+
+    @Test
+    void a_bad_rule_file_at_start_is_refused_with_file_and_line_before_anything_connects(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        java.nio.file.Path rules = dir.resolve("rules");
+        try (var files = java.nio.file.Files.walk(Path.of("rules"))) {
+            for (Path f : files.toList()) {
+                Path to = rules.resolve(Path.of("rules").relativize(f).toString());
+                if (java.nio.file.Files.isDirectory(f)) java.nio.file.Files.createDirectories(to);
+                else java.nio.file.Files.copy(f, to);
+            }
+        }
+        java.nio.file.Files.writeString(rules.resolve("chats.yaml"), "chats:\n  - {id: \"not-a-number\"}\n");
+        try (var api = FakeBotApiAccess.start()) {
+            CommandLine cl = Main.commandLine();
+            RunCommand run = cl.getSubcommands().get("run").getCommand();
+            run.env = java.util.Map.of("TELEGRAM_BOT_TOKEN", "123456:TEST-not-a-real-token", "TELEGRAM_API_URL", api.url(),
+                    "TIDEWATCH_DB_URL", "jdbc:h2:mem:badrules;DB_CLOSE_DELAY=-1");
+            java.io.StringWriter err = new java.io.StringWriter();
+            cl.setErr(new java.io.PrintWriter(err, true));
+            int exit = cl.execute("run", "--rules", rules.toString(), "--http", "127.0.0.1:0");
+            assertEquals(Main.EXIT_ERROR, exit, err.toString());
+            assertTrue(err.toString().contains("chats.yaml") && err.toString().contains("chats[0].id"), err.toString());
+            assertEquals(0, api.count("getMe"), "nothing connected");
+        }
+    }
 }

@@ -129,7 +129,7 @@ public final class RunCommand implements Callable<Integer> {
             publishers.add(new TelegramAnnouncementPublisher(service.queue(), 30));
         }
         if (twitter != null) {
-            twitter.start(Duration.ofSeconds(Math.max(1, twitterEvery)));
+            twitter.start(Duration.ofSeconds(Math.max(1, twitterEvery)), heartbeats);
             publishers.add(twitter.publisher(Clock.systemUTC()));
         }
         Announcements announcements = new Announcements(announcementFiles, new PublishLedger(db), publishers,

@@ -1,5 +1,7 @@
 package io.tidewatch.twitter;
 
+import io.tidewatch.core.Platform;
+
 import io.tidewatch.moderation.UpdateClaim;
 
 import io.tidewatch.core.Post;
@@ -47,6 +49,7 @@ public final class TwitterPolling implements AutoCloseable {
     private final String dmSource;
     private ScheduledExecutorService timer;
     private volatile String lastProblem;
+    private volatile io.tidewatch.metrics.Heartbeats heartbeats;
 
     TwitterPolling(XApi api, TwitterBot bot, PostTranslator translator, io.tidewatch.moderation.Moderation moderation, XUser me,
                    Duration firstStartLookback) {
@@ -61,6 +64,14 @@ public final class TwitterPolling implements AutoCloseable {
         this.mentionsSource = "twitter-mentions:" + me.id();
         this.dmSource = "twitter-dm:" + me.id();
     }
+
+    /** Told after every round that read the mentions, so /healthz sees polling stall. */
+    void watchedBy(io.tidewatch.metrics.Heartbeats heartbeats, Duration every) {
+        this.heartbeats = heartbeats;
+        heartbeats.expect(Platform.TWITTER, every);
+    }
+
+    io.tidewatch.metrics.Heartbeats heartbeats() { return heartbeats; }
 
     /** Reads and handles what is new, once. Never throws. */
     public synchronized Round pollOnce() {
@@ -80,6 +91,7 @@ public final class TwitterPolling implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("twitter: reading DM events failed: {}", e.toString());
         }
+        if (mentions >= 0 && heartbeats != null) heartbeats.beat(Platform.TWITTER);
         return new Round(Math.max(0, mentions), Math.max(0, dms), mentions >= 0, dms >= 0);
     }
 

@@ -74,6 +74,12 @@ public final class TwitterService implements AutoCloseable {
         return new TwitterService(api, me, actions, polling, budget, moderation);
     }
 
+    /** As {@link #start(Duration)}, telling {@code heartbeats} after every round (for /healthz). */
+    public TwitterService start(Duration every, io.tidewatch.metrics.Heartbeats heartbeats) {
+        polling.watchedBy(heartbeats, every);
+        return start(every);
+    }
+
     /** Reads mentions and DM events every {@code every}; what a crash left pending goes out first. */
     public TwitterService start(Duration every) {
         moderation.startResuming(Duration.ofSeconds(2));
@@ -97,6 +103,7 @@ public final class TwitterService implements AutoCloseable {
     @Override
     public void close() {
         polling.close();
+        if (polling.heartbeats() != null) polling.heartbeats().forget(Platform.TWITTER);
         actions.close();
         log.info("twitter: stopped");
     }

@@ -103,6 +103,6 @@ final class CallbackHandler {
     }
 
     private static String plain(String html) {
-        return html.replaceAll("<[^>]+>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+        return io.tidewatch.announce.HtmlTags.strip(html).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
     }
 }

@@ -23,19 +23,14 @@ import java.util.List;
  * {@code from}, {@code from_id} ("user123", "channel456"), {@code date}. Joins become {@code join} posts.
  * Read with Jackson's streaming parser, one message at a time, so an export of any size fits in little memory.
  */
-final class TelegramExport implements EntrySource {
-    private final String name;
-    private final CountedInput in;
-    private final JsonParser parser;
+final class TelegramExport extends JsonEntrySource {
     private String chat = "";
     private PostKind chatKind = PostKind.GROUP;
     private boolean inMessages, sawMessages, done;
     private int index;
 
     TelegramExport(String name, CountedInput in) throws IOException {
-        this.name = name;
-        this.in = in;
-        this.parser = PostReader.JSON.createParser(in);
+        super(name, in, 0, "Telegram export");
         try {
             if (parser.nextToken() != JsonToken.START_OBJECT) throw new ConfigException(name + ": not a Telegram export (not a JSON object)");
         } catch (JsonProcessingException e) {
@@ -106,29 +101,6 @@ final class TelegramExport implements EntrySource {
         }
     }
 
-    private ConfigException failure(IOException e) {
-        if (e instanceof JsonProcessingException j && j.getLocation() != null) {
-            return new ConfigException(name + ":" + j.getLocation().getLineNr() + ": not a valid Telegram export (JSON syntax error at column "
-                    + j.getLocation().getColumnNr() + ")");
-        }
-        return new ConfigException(name + ": cannot read: " + e.getMessage());
-    }
-
-    @Override
-    public long position() { return in.count(); }
-
-    @Override
-    public long size() { return in.size(); }
-
-    @Override
-    public void close() {
-        try {
-            parser.close();
-        } catch (IOException ignored) {
-            // read-only input
-        }
-        in.close();
-    }
 
     private static Post message(JsonNode m, String chat, PostKind chatKind) {
         if (!m.isObject()) throw new IllegalArgumentException("not an object");

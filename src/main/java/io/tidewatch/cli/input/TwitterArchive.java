@@ -23,32 +23,29 @@ import java.util.Locale;
  * Text is {@code full_text} with t.co links kept; expanded URLs go to the post's links. Read with
  * Jackson's streaming parser after the assignment, one tweet at a time.
  */
-final class TwitterArchive implements EntrySource {
+final class TwitterArchive extends JsonEntrySource {
     private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ROOT);
 
-    private final String name;
-    private final CountedInput in;
-    private final JsonParser parser;
-    /** Lines before the '=', added to the parser's line numbers. */
-    private final int prefixLines;
     private boolean done;
     private int index;
 
     TwitterArchive(String name, CountedInput in) throws IOException {
-        this.name = name;
-        this.in = in;
-        int newlines = 0;
-        for (int b = in.read(); b != '='; b = in.read()) {
-            if (b < 0) throw new ConfigException(name + ": not a Twitter archive (no 'window.YTD... =' assignment)");
-            if (b == '\n') newlines++;
-        }
-        this.prefixLines = newlines;
-        this.parser = PostReader.JSON.createParser(in);
+        super(name, in, skipAssignment(name, in), "Twitter archive");
         try {
             if (parser.nextToken() != JsonToken.START_ARRAY) throw new ConfigException(name + ": Twitter archive without a tweet array");
         } catch (JsonProcessingException e) {
             throw failure(e);
         }
+    }
+
+    /** Reads past {@code window.YTD.tweets.part0 =}; the lines it spanned. */
+    private static int skipAssignment(String name, CountedInput in) throws IOException {
+        int newlines = 0;
+        for (int b = in.read(); b != '='; b = in.read()) {
+            if (b < 0) throw new ConfigException(name + ": not a Twitter archive (no 'window.YTD... =' assignment)");
+            if (b == '\n') newlines++;
+        }
+        return newlines;
     }
 
     @Override
@@ -76,29 +73,6 @@ final class TwitterArchive implements EntrySource {
         }
     }
 
-    private ConfigException failure(IOException e) {
-        if (e instanceof JsonProcessingException j && j.getLocation() != null) {
-            return new ConfigException(name + ":" + (j.getLocation().getLineNr() + prefixLines) + ": not a valid Twitter archive (JSON syntax error at column "
-                    + j.getLocation().getColumnNr() + ")");
-        }
-        return new ConfigException(name + ": cannot read: " + e.getMessage());
-    }
-
-    @Override
-    public long position() { return in.count(); }
-
-    @Override
-    public long size() { return in.size(); }
-
-    @Override
-    public void close() {
-        try {
-            parser.close();
-        } catch (IOException ignored) {
-            // read-only input
-        }
-        in.close();
-    }
 
     private static Post tweet(JsonNode t) {
         if (!t.isObject()) throw new IllegalArgumentException("not an object");

@@ -66,6 +66,7 @@ public final class TwitterService implements AutoCloseable {
         Set<String> official = new LinkedHashSet<>();
         brand.official().on(Platform.TWITTER).forEach(a -> official.add(a.id()));
         official.add(me.id());
+        api.observe(moderation.metrics());
         TwitterActions actions = new TwitterActions(api, me.id(), moderation.clock());
         moderation.register(Platform.TWITTER, actions);
         TwitterBot bot = new TwitterBot(moderation, support, me.username());

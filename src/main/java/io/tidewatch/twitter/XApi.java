@@ -347,7 +347,9 @@ public final class XApi {
         boolean giveBack = e.post != null;
         try {
             for (int attempt = 1; ; attempt++) {
+                long started = System.nanoTime();
                 Outcome<T> o = once.run();
+                observe(e, o, started);
                 if (o.resetEpoch() != null && o.remaining() != null && o.remaining() <= 0) {
                     gates.closeUntil(e.key, Instant.ofEpochSecond(o.resetEpoch()));
                 }
@@ -373,6 +375,19 @@ public final class XApi {
         } finally {
             if (giveBack) budget.giveBack(e.post);
         }
+    }
+
+    private volatile io.tidewatch.metrics.Metrics metrics;
+
+    /** Counts every call, error and 429 into {@code metrics} (by endpoint name, never ids). */
+    public void observe(io.tidewatch.metrics.Metrics metrics) { this.metrics = metrics; }
+
+    private void observe(Endpoint e, Outcome<?> o, long started) {
+        var m = metrics;
+        if (m == null) return;
+        m.platformCall(io.tidewatch.core.Platform.TWITTER, e.key, Duration.ofNanos(System.nanoTime() - started));
+        if (o.status() == 429) m.platformRateLimited(io.tidewatch.core.Platform.TWITTER, e.key);
+        else if (!o.ok()) m.platformError(io.tidewatch.core.Platform.TWITTER, e.key);
     }
 
     private XApiException failure(Endpoint e, Outcome<?> o) {

@@ -72,8 +72,8 @@ public final class StandardCommands {
             StringBuilder sb = new StringBuilder(ctx.text("incidents.header", "n", String.valueOf(list.size())));
             for (var i : list) {
                 sb.append('\n').append(ctx.text("incidents.line", "id", String.valueOf(i.id()), "at", TIME.format(i.at()),
-                        "category", i.category().wireName(), "rule", i.rule(), "severity", i.severity().wireName(),
-                        "chat", i.chat(), "excerpt", i.excerpt()));
+                        "platform", i.platform().wireName(), "category", i.category().wireName(), "rule", i.rule(),
+                        "severity", i.severity().wireName(), "chat", i.chat(), "excerpt", i.excerpt()));
             }
             ctx.replyHtml(sb.toString());
         }

@@ -95,7 +95,7 @@ class SupportResponderTest {
             }
         }
         assertEquals(List.of(), bad);
-        assertEquals(responder.topics().size() * responder.languages().size(), topicsSeen.size(), "every topic × language rendered");
+        assertEquals(responder.topics().size() * responder.languages().size(), topicsSeen.size(), "every topic × language rendered: " + topicsSeen);
         assertTrue(rendered >= 300, "rendered " + rendered);
     }
 

@@ -282,6 +282,10 @@ public final class Moderation implements AutoCloseable {
      * Also reloads the moderators' run-time lists. Call on start and every few seconds.
      */
     public int resume() {
+        if (db.isClosed()) { // the process is shutting down: nothing to resume into
+            close();
+            return 0;
+        }
         try {
             trust.refresh();
             return dispatcher.resume(500);

@@ -94,6 +94,9 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() { return dataSource; }
 
+    /** Closed by {@link #close()}: nothing will answer any more. */
+    public boolean isClosed() { return dataSource.isClosed(); }
+
     /**
      * Runs {@code work} in one transaction: every repository call on this database from this thread
      * shares it, and it commits when {@code work} returns or rolls back when it throws. Not nested.

@@ -54,7 +54,7 @@ class WebhookAndPublisherTest {
         var moderation = new Moderation(brand, loader, db, Clock.systemUTC(), false);
         var options = TelegramService.Options.polling(BotHarness.TOKEN, TelegramUrls.parse(api.url()))
                 .withWebhook("https://bot.example.com/tg/hook", new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        try (var service = TelegramService.start(options, moderation, TextCatalog.load(Path.of("rules/telegram")), null)) {
+        try (moderation; var service = TelegramService.start(options, moderation, TextCatalog.load(Path.of("rules/telegram")), null)) {
             var set = api.await("setWebhook", 1).get(0);
             String secret = set.param("secret_token");
             assertEquals("https://bot.example.com/tg/hook", set.param("url"));

@@ -51,10 +51,13 @@ public final class Metrics {
     private volatile Supplier<Map<String, Long>> announcementPartSource;
     private volatile Heartbeats heartbeats;
 
+    /** Counted on every message: built once per platform, not looked up each time. */
+    private final Map<Platform, Counter> inspected = new ConcurrentHashMap<>();
+
     /** A post went through the detectors. */
     public void postInspected(Platform platform) {
-        Counter.builder("tidewatch.posts.inspected").description("Posts run through the detectors")
-                .tag("platform", platform.wireName()).register(registry).increment();
+        inspected.computeIfAbsent(platform, p -> Counter.builder("tidewatch.posts.inspected")
+                .description("Posts run through the detectors").tag("platform", p.wireName()).register(registry)).increment();
     }
 
     /** A detector found something; {@code rule} is the rule id (bounded by the rule files). */

@@ -279,7 +279,8 @@ public final class Moderation implements AutoCloseable {
     /**
      * Carries out what a crash (or an outage) left pending: rows whose instance stopped renewing their
      * lease (it died), and rows waiting for a later attempt when due.
-     * Also reloads the moderators' run-time lists. Call on start and every few seconds.
+     * Also reloads the moderators' run-time lists when they are older than 30 s (another instance's
+     * changes). Call on start and every few seconds.
      */
     public int resume() {
         if (db.isClosed()) { // the process is shutting down: nothing to resume into
@@ -287,7 +288,7 @@ public final class Moderation implements AutoCloseable {
             return 0;
         }
         try {
-            trust.refresh();
+            trust.refreshIfOld();
             return dispatcher.resume(500);
         } catch (StoreException e) {
             log.warn("moderation: cannot resume pending actions now ({})", e.getMessage());

@@ -24,6 +24,9 @@ final class TrustSnapshot {
     private final Stores stores;
     private volatile Set<String> accounts = Set.of();
     private volatile Map<String, ChatSettingsStore.Override> overrides = Map.of();
+    private volatile long loadedAt = Long.MIN_VALUE;
+    /** How often another instance's changes are picked up; local changes reload at once. */
+    private static final long RELOAD_EVERY_NANOS = 30_000_000_000L;
 
     TrustSnapshot(Stores stores) { this.stores = stores; }
 
@@ -35,11 +38,17 @@ final class TrustSnapshot {
             Map<String, ChatSettingsStore.Override> chats = stores.chatSettings().all();
             accounts = Set.copyOf(fresh);
             overrides = Map.copyOf(chats);
+            loadedAt = System.nanoTime();
             return true;
         } catch (StoreException e) {
             log.warn("moderation: cannot reload trust lists and chat overrides ({}); using the last copy", e.getMessage());
             return false;
         }
+    }
+
+    /** Reloads when the last load is older than the reload period (the resume loop calls this often). */
+    void refreshIfOld() {
+        if (loadedAt == Long.MIN_VALUE || System.nanoTime() - loadedAt >= RELOAD_EVERY_NANOS) refresh();
     }
 
     boolean has(Platform platform, String account, TrustList.Kind kind) {

@@ -113,7 +113,7 @@ class AnnouncementsOverTelegramTest {
 
             api.push(groupText(2, 11, ALICE, "Alice", "/announce publish " + ID));
             assertTrue(reply("only the moderators").param("text").contains("/announce"));
-            awaitOffset(bot, 2);
+            bot.awaitOffset(2);
             assertEquals(0, scheduler.tick(), "a refused request makes nothing due");
 
             api.push(groupText(3, 12, MODERATOR, "Anna", "/announce publish " + ID));
@@ -147,7 +147,7 @@ class AnnouncementsOverTelegramTest {
             assertEquals(1, api.calls("editMessageText").size(), "edited once");
 
             api.push(groupText(4, 13, ALICE, "Alice", "/announce cancel " + ID));
-            awaitOffset(bot, 4);
+            bot.awaitOffset(4);
             assertEquals(1, api.calls("sendMessage").stream().filter(c -> c.param("text").contains("only the moderators")).count(),
                     "a second refusal within a minute is silent (audited only)");
             assertTrue(api.calls("unpinChatMessage").isEmpty(), "a refused cancel unpins nothing");
@@ -280,11 +280,4 @@ class AnnouncementsOverTelegramTest {
         return update;
     }
 
-    private static void awaitOffset(BotHarness bot, long offset) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (bot.service.consumer().storedOffset() < offset) {
-            if (System.nanoTime() > deadline) fail("offset never reached " + offset);
-            Thread.sleep(5); // a volatile counter the consumer advances after each batch
-        }
-    }
 }

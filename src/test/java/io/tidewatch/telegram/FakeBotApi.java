@@ -61,8 +61,6 @@ final class FakeBotApi implements AutoCloseable {
     private final Map<String, List<Call>> byMethod = new HashMap<>();
     private volatile java.util.function.Consumer<Call> listener = c -> {};
     private final List<JsonNode> updates = new ArrayList<>();
-    private final Map<String, Integer> failures = new HashMap<>();
-    private final Map<String, Integer> failureRetryAfter = new HashMap<>();
     private final AtomicInteger messageIds = new AtomicInteger(1000);
     /** Messages that exist, as "chat:id": pushed in updates or sent by the bot; deleting removes them. */
     private final java.util.Set<String> messages = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -162,9 +160,11 @@ final class FakeBotApi implements AutoCloseable {
     void started(long userId) { started.add(userId); }
 
     /** The next {@code times} calls of {@code method} answer 429 with retry_after seconds. */
-    synchronized void tooManyRequests(String method, int times, int retryAfter) {
-        failures.put(method, times);
-        failureRetryAfter.put(method, retryAfter);
+    void tooManyRequests(String method, int times, int retryAfter) {
+        AtomicInteger left = new AtomicInteger(times);
+        script(c -> c.method().equals(method) && left.getAndDecrement() > 0 ? new Scripted(429,
+                "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after " + retryAfter
+                        + "\",\"parameters\":{\"retry_after\":" + retryAfter + "}}", false) : null);
     }
 
     void pin(JsonNode message) { pinned = message; }
@@ -207,24 +207,12 @@ final class FakeBotApi implements AutoCloseable {
         String method = canonical(path.substring(path.lastIndexOf('/') + 1));
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         long now = System.nanoTime();
-        Integer retryAfter = null;
         Call call = new Call(method, body, now);
         listener.accept(call);
         synchronized (this) {
             calls.add(call);
             byMethod.computeIfAbsent(method, k -> new ArrayList<>()).add(call);
             notifyAll();
-            Integer left = failures.get(method);
-            if (left != null && left > 0) {
-                failures.put(method, left - 1);
-                retryAfter = failureRetryAfter.get(method);
-            }
-        }
-        if (retryAfter != null) {
-            answered.put(call, 429);
-            respond(ex, 429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
-                    + retryAfter + "\",\"parameters\":{\"retry_after\":" + retryAfter + "}}");
-            return;
         }
         for (var script : scripts) {
             Scripted answer = script.apply(call);

@@ -156,7 +156,7 @@ class SupportInPrivateChatTest {
             assertEquals("604", incidents.get(0).chat());
             assertEquals("604", incidents.get(0).accountId());
             assertEquals("bip39-seed-phrase", incidents.get(0).rule());
-            awaitOffset(bot, 1);
+            bot.awaitOffset(1);
         }
         assertTrue(api.calls("deleteMessage").isEmpty(), "a private chat is answered, not moderated");
         TelegramBotIntegrationTest.assertNeverEchoed(api, db, logs.list, SEED_MARK);
@@ -218,11 +218,4 @@ class SupportInPrivateChatTest {
         }
     }
 
-    private static void awaitOffset(BotHarness bot, long offset) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (bot.service.consumer().storedOffset() < offset) {
-            if (System.nanoTime() > deadline) fail("offset never reached " + offset);
-            Thread.sleep(5);
-        }
-    }
 }

@@ -167,7 +167,7 @@ class TelegramBotIntegrationTest {
             api.push(groupText(2, 802, ALICE, "Alice", "fine"));
             api.push(groupText(3, 803, ALICE, "Alice", SEED));
             api.await("deleteMessage", 2);
-            awaitOffset(bot, 3);
+            bot.awaitOffset(3);
         }
         api.push(groupText(4, 804, ALICE, "Alice", SEED));
         int before = api.calls("getUpdates").size();
@@ -175,19 +175,12 @@ class TelegramBotIntegrationTest {
             api.await("deleteMessage", 3);
             var firstPoll = api.calls("getUpdates").get(before);
             assertEquals("4", firstPoll.param("offset"));
-            awaitOffset(bot, 4);
+            bot.awaitOffset(4);
         }
         var deleted = api.calls("deleteMessage").stream().map(c -> c.param("message_id")).toList();
         assertEquals(List.of("801", "803", "804"), deleted);
     }
 
-    private static void awaitOffset(BotHarness bot, long offset) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (bot.service.consumer().storedOffset() < offset) {
-            if (System.nanoTime() > deadline) fail("offset never reached " + offset);
-            Thread.sleep(5); // polling a volatile counter the consumer advances after each batch
-        }
-    }
 
     @Test
     void a_429_is_retried_after_retry_after() throws Exception {
@@ -244,7 +237,7 @@ class TelegramBotIntegrationTest {
             api.push(groupText(2, 1101, 5000000001L, "Example Exchange", SEED));
             api.push(groupText(3, 1102, ALICE, "Alice", SEED));
             assertEquals("1102", api.await("deleteMessage", 1).get(0).param("message_id"));
-            awaitOffset(bot, 3);
+            bot.awaitOffset(3);
         }
         assertEquals(1, api.calls("deleteMessage").size());
     }
@@ -258,7 +251,7 @@ class TelegramBotIntegrationTest {
             api.push(groupText(2, 1201, 66, FAKE_SUPPORT, "hi all"));
             api.await("banChatMember", 1);
             api.await("deleteMessage", 1);
-            awaitOffset(bot, 2);
+            bot.awaitOffset(2);
             api.await("sendMessage", c -> c.param("chat_id").equals(String.valueOf(ALERTS)), 2, WAIT);
         }
         long warnings = api.calls("sendMessage").stream()
@@ -282,7 +275,7 @@ class TelegramBotIntegrationTest {
             api.push(groupText(1, 1400, ALICE, "Alice", SEED));
             var alert = api.await("sendMessage", c -> c.param("chat_id").equals(String.valueOf(ALERTS)), 1, WAIT).get(0);
             assertTrue(alert.param("text").contains("DRY RUN"));
-            awaitOffset(bot, 1);
+            bot.awaitOffset(1);
         }
         assertTrue(api.calls("deleteMessage").isEmpty());
         assertEquals(1, api.calls("sendMessage").size(), "only the alert");
@@ -296,8 +289,8 @@ class TelegramBotIntegrationTest {
         try (var a = BotHarness.start(api, first); var b = BotHarness.start(api, second)) {
             for (int i = 1; i <= 20; i++) api.push(groupText(i, 2000 + i, ALICE, "Alice", SEED));
             api.await("deleteMessage", 20);
-            awaitOffset(a, 20);
-            awaitOffset(b, 20);
+            a.awaitOffset(20);
+            b.awaitOffset(20);
         } finally {
             second.close();
             first.close();
@@ -323,7 +316,7 @@ class TelegramBotIntegrationTest {
             assertEquals("66", unban.param("user_id"));
             api.push(callback(4, MODERATOR, ALERTS, alertId, undo));
             api.await("answerCallbackQuery", 3);
-            awaitOffset(bot, 4);
+            bot.awaitOffset(4);
         }
         assertEquals(1, api.calls("unbanChatMember").size(), "undone once");
         assertTrue(new AuditLog(db).all().stream().anyMatch(e -> e.action().equals("BAN") && e.undone()));
@@ -391,7 +384,7 @@ class TelegramBotIntegrationTest {
             api.await("sendMessage", c -> c.param("text").contains("confirmations"), 1, WAIT);
             api.push(privateText(3, 3, 555, "is this safe? " + SEED));
             api.await("sendMessage", c -> c.param("text").contains("Revoke it now"), 1, WAIT);
-            awaitOffset(bot, 3);
+            bot.awaitOffset(3);
         }
         var counts = bot_stats();
         assertEquals(List.of("deposit", "security"), counts);

@@ -165,8 +165,10 @@ public final class SecretScanner implements Detector {
             int i = lower.indexOf(w, from);
             while (i >= 0 && i + w.length() <= to) {
                 int s = i, e = i + w.length();
-                if (asWords && (isAsciiAlnum(w.charAt(0)) && s > 0 && isAsciiAlnum(lower.charAt(s - 1))
-                        || isAsciiAlnum(w.charAt(w.length() - 1)) && e < lower.length() && isAsciiAlnum(lower.charAt(e)))) {
+                // every word starts at a word start ("sms" in "schisms", "code:" in "postalcode:" say nothing);
+                // a negative word must also end at a word end
+                boolean midWord = isAsciiAlnum(w.charAt(0)) && s > 0 && isAsciiAlnum(lower.charAt(s - 1));
+                if (midWord || asWords && isAsciiAlnum(w.charAt(w.length() - 1)) && e < lower.length() && isAsciiAlnum(lower.charAt(e))) {
                     i = lower.indexOf(w, i + 1);
                     continue;
                 }

@@ -134,13 +134,15 @@ public enum SecretValidator {
             "wrong?", "the_same", "unchanged", "ignored", "needed.", "pending", "something", "nothing", "anything",
             // function words that follow "password:" in explanations ("password: this is…", "passphrase that must…")
             "this", "that", "these", "those", "must", "should", "will", "shall", "can", "may", "might", "and",
-            "for", "with", "from", "used", "often", "usually", "then", "when", "where", "while", "each", "every");
+            "for", "with", "from", "used", "often", "usually", "then", "when", "where", "while", "each", "every",
+            // and the adverbs of "password is about to expire", "was last changed"
+            "about", "last", "first", "once", "soon", "later", "now", "again", "due");
 
     /** Everyday English word shapes that follow "password is" in conversation ("expired", "working", "easily"). */
     private static boolean everydayWord(String t) {
         if (!t.chars().allMatch(c -> c >= 'a' && c <= 'z') || t.length() > 14) return false;
         for (String suffix : new String[]{"ed", "ing", "ly", "able", "ible", "ive", "ful", "less", "ous", "ent", "ant", "tion", "ness"}) {
-            if (t.endsWith(suffix) && t.length() > suffix.length() + 2) return true;
+            if (t.endsWith(suffix) && t.length() >= suffix.length() + 2) return true; // "going", "being", "sent" too
         }
         return false;
     }
@@ -160,12 +162,28 @@ public enum SecretValidator {
 
     static boolean password(String s) {
         if (s.length() > MAX_PASSWORD) return false;
+        if (placeholderName(s)) return false;
         String t = trim(s.toLowerCase(Locale.ROOT), LEADING_QUOTES, TRAILING_PUNCTUATION);
         if (t.length() < 4 || NOT_PASSWORDS.contains(t) || everydayWord(t)) return false;
+        if (t.chars().noneMatch(Character::isLetterOrDigit)) return false; // "+-----+": a drawing, not a password
         if (t.chars().allMatch(c -> c == '*' || c == 'x' || c == '.' || c == '•')) return false;
         if (t.startsWith("{{") || t.startsWith("${") || t.startsWith("<")) return false;
         return true;
     }
+
+    /** "<your-password>", "[value]", "{password}": a name in brackets is what goes there, not what is there. */
+    private static boolean placeholderName(String s) {
+        if (s.isEmpty() || "<[{".indexOf(s.charAt(0)) < 0) return false;
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (">]}".indexOf(c) >= 0) return i > 1;
+            if (!(Character.isLetter(c) || c == '-' || c == '_' || c == ' ')) return false;
+        }
+        return true; // cut short by the rule's value pattern: "<your-password"
+    }
+
+    /** Punctuation of prose (an elision, a list comma, *emphasis*) that makes no word a password. */
+    private static final String PROSE_MARKS = ",.'’`*\"";
 
     static boolean strongPassword(String s) {
         if (!password(s) || s.length() < 6) return false;
@@ -174,7 +192,7 @@ public enum SecretValidator {
         if (s.length() < 6) return false;
         boolean digit = s.chars().anyMatch(Character::isDigit);
         boolean letter = s.chars().anyMatch(Character::isLetter);
-        boolean symbol = s.chars().anyMatch(c -> !Character.isLetterOrDigit(c));
+        boolean symbol = s.chars().anyMatch(c -> !Character.isLetterOrDigit(c) && PROSE_MARKS.indexOf(c) < 0);
         if (s.startsWith("http") || s.contains("://") || emailAddress(s)) return false; // a URL or an email address
         return (digit && letter) || (symbol && (digit || letter)) || (digit && s.length() >= 6 && s.chars().distinct().count() >= 3);
     }

@@ -58,6 +58,11 @@ final class SupportRulesLoader {
             throw topicsFile.get("topics").error("fallback_topic '" + settings.fallbackTopic()
                     + "' from settings.yaml is not defined here");
         }
+        for (String intent : settings.tuning().intents().keySet()) {
+            if (topics.stream().noneMatch(t -> t.id().equals(intent))) {
+                throw topicsFile.get("topics").error("matching.intents topic '" + intent + "' from settings.yaml is not defined here");
+            }
+        }
         Map<String, SupportRules.LanguagePack> languages = new TreeMap<>();
         for (Path file : messageFiles(dir)) {
             String name = file.getFileName().toString();
@@ -82,6 +87,19 @@ final class SupportRulesLoader {
         return files;
     }
 
+    /** {@code matching.intents}: topic id to the share of the best score at which it wins. */
+    private static Map<String, Double> intents(YamlNode m) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (m == null || m.opt("intents").isEmpty()) return out;
+        YamlNode intents = m.get("intents");
+        intents.entries().forEach((topic, node) -> {
+            double share = intents.number(topic, -1);
+            if (share <= 0 || share > 1) throw node.error("the share of the best score must be in (0, 1]");
+            out.put(topic, share);
+        });
+        return out;
+    }
+
     private static SupportRules.Settings settings(YamlNode root) {
         YamlNode m = root.opt("matching").orElse(null);
         TopicMatcher.Tuning tuning = new TopicMatcher.Tuning(
@@ -92,7 +110,8 @@ final class SupportRulesLoader {
                 m == null ? 0.7 : m.number("fuzzy_boost", 0.7),
                 m != null && m.optString("documents").map("topic"::equals).orElse(false),
                 m == null ? 1.2 : m.number("bm25_k1", 1.2),
-                m == null ? 0.75 : m.number("bm25_b", 0.75));
+                m == null ? 0.75 : m.number("bm25_b", 0.75),
+                intents(m));
         YamlNode limits = root.opt("limits").orElse(null);
         List<SupportRules.SecretKindRule> kinds = new ArrayList<>();
         for (YamlNode k : root.get("secret_kinds").items()) {

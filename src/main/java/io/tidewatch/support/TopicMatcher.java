@@ -56,9 +56,19 @@ final class TopicMatcher implements AutoCloseable {
     /** The outcome: the chosen topic (maybe the fallback), and the evidence it rests on. */
     record Match(String topic, double score, String runnerUp, double runnerUpScore) {}
 
-    /** Tuning from {@code rules/support/settings.yaml}. */
+    /**
+     * Tuning from {@code rules/support/settings.yaml}.
+     *
+     * @param intents topics that say what the writer wants rather than what it is about (a complaint): such a
+     *                topic wins when it scores at least the given share of the best topic's score
+     */
     record Tuning(double minScore, double ambiguityRatio, double secondPhraseShare,
-                  int fuzzyMinLength, double fuzzyBoost, boolean documentPerTopic, double k1, double b) {}
+                  int fuzzyMinLength, double fuzzyBoost, boolean documentPerTopic, double k1, double b,
+                  Map<String, Double> intents) {
+        Tuning {
+            intents = Map.copyOf(intents);
+        }
+    }
 
     /** The phrases of one topic in one language. */
     record Phrases(String topic, String language, List<String> phrases) {}
@@ -174,6 +184,19 @@ final class TopicMatcher implements AutoCloseable {
                 secondScore = s;
             }
         }
+        // "withdrawal stuck for a month, you are thieves": the grievance is the point, not the withdrawal
+        String intent = null;
+        double intentScore = 0;
+        for (var e : tuning.intents().entrySet()) {
+            double[] v = best.get(e.getKey());
+            if (v == null || top == null || e.getKey().equals(top)) continue;
+            double s = v[0] + tuning.secondPhraseShare() * v[1];
+            if (s >= tuning.minScore() && s >= topScore * e.getValue() && s > intentScore) {
+                intent = e.getKey();
+                intentScore = s;
+            }
+        }
+        if (intent != null) return new Match(intent, intentScore, top, topScore);
         if (top == null || topScore < tuning.minScore()
                 || (!top.equals(fallbackTopic) && secondScore >= topScore * tuning.ambiguityRatio()
                     && !fallbackTopic.equals(second))) {

@@ -1,0 +1,127 @@
+package io.tidewatch.detect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tidewatch.core.Author;
+import io.tidewatch.core.BrandProfile;
+import io.tidewatch.core.Category;
+import io.tidewatch.core.Detector;
+import io.tidewatch.core.Finding;
+import io.tidewatch.core.Platform;
+import io.tidewatch.core.Post;
+import io.tidewatch.core.PostKind;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Secrets and scam bait on an independent zh/en chat corpus about other exchanges (see
+ * {@code src/test/resources/detect/README.md}). Each message is judged with the profile of the
+ * exchange it names (the example brand when it names none), through the standard detector set.
+ * A secret counts when a SECRET finding is raised; a scam when a SCAM or PHISHING finding is; a clean
+ * message is a false alarm when it gets a SECRET or SCAM finding.
+ */
+class FreshChatEvalTest {
+    private static final Path RULES = Path.of("rules");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Exchanges the corpus names, with the domain each serves its site from. */
+    private static final Map<String, String> EXCHANGES = Map.of("bitget", "bitget.com", "kraken", "kraken.com",
+            "bybit", "bybit.com", "kucoin", "kucoin.com", "gate", "gate.io", "htx", "htx.com", "mexc", "mexc.com",
+            "coinbase", "coinbase.com", "okx", "okx.com");
+    private static final Map<String, Detector> DETECTORS = new HashMap<>();
+
+    record Tally(int secrets, int secretsFound, int scams, int scamsFound, int clean, int secretAlarms, int scamAlarms) {
+        double secretRecall() { return (double) secretsFound / secrets; }
+        double secretPrecision() { return secretsFound + secretAlarms == 0 ? 1 : (double) secretsFound / (secretsFound + secretAlarms); }
+        double scamRecall() { return (double) scamsFound / scams; }
+        double scamPrecision() { return scamsFound + scamAlarms == 0 ? 1 : (double) scamsFound / (scamsFound + scamAlarms); }
+    }
+
+    @ParameterizedTest(name = "{0} half")
+    @CsvSource({"tuning, true, 0.75, 0.99, 0.50, 0.85", "heldout, false, 0.70, 0.95, 0.50, 0.85"})
+    void fresh_chat_corpus(String half, boolean showErrors, double secretRecall, double secretPrecision,
+                           double scamRecall, double scamPrecision) throws IOException {
+        Tally t = evaluate(Path.of("src/test/resources/detect/chat-fresh-" + half + ".jsonl"), showErrors);
+        System.out.printf(Locale.ROOT, "fresh chat, %s half: secrets recall %.3f (%d/%d) precision %.3f (%d false); "
+                        + "scam recall %.3f (%d/%d) precision %.3f (%d false); %d clean%n", half,
+                t.secretRecall(), t.secretsFound(), t.secrets(), t.secretPrecision(), t.secretAlarms(),
+                t.scamRecall(), t.scamsFound(), t.scams(), t.scamPrecision(), t.scamAlarms(), t.clean());
+        assertTrue(t.secretRecall() >= secretRecall && t.secretPrecision() >= secretPrecision, half + " secrets " + t);
+        assertTrue(t.scamRecall() >= scamRecall && t.scamPrecision() >= scamPrecision, half + " scam " + t);
+    }
+
+    static Tally evaluate(Path file, boolean showErrors) throws IOException {
+        int secrets = 0, secretsFound = 0, scams = 0, scamsFound = 0, clean = 0, secretAlarms = 0, scamAlarms = 0;
+        Map<String, int[]> byKind = new TreeMap<>();
+        List<String> errors = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) continue;
+            JsonNode m = JSON.readTree(line);
+            String label = m.get("label").asText(), text = m.get("text").asText();
+            List<Finding> found = detectorFor(text).inspect(new Post("m", Platform.TELEGRAM, PostKind.GROUP, "-100",
+                    Instant.EPOCH, new Author("4242", "member", "Member"), text, List.of(), m.get("lang").asText()));
+            boolean secret = found.stream().anyMatch(f -> f.category() == Category.SECRET);
+            boolean scam = found.stream().anyMatch(f -> f.category() == Category.SCAM || f.category() == Category.PHISHING);
+            int[] k = byKind.computeIfAbsent(m.get("lang").asText() + " " + label + "/" + m.get("kind").asText(), x -> new int[2]);
+            k[1]++;
+            switch (label) {
+                case "secret" -> {
+                    secrets++;
+                    if (secret) { secretsFound++; k[0]++; } else errors.add("missed secret: " + text);
+                }
+                case "scam" -> {
+                    scams++;
+                    if (scam) { scamsFound++; k[0]++; } else errors.add("missed scam: " + text);
+                }
+                default -> {
+                    clean++;
+                    boolean scamRule = found.stream().anyMatch(f -> f.category() == Category.SCAM);
+                    if (secret) secretAlarms++;
+                    if (scamRule) scamAlarms++;
+                    if (secret || scamRule) {
+                        k[0]++;
+                        errors.add("flagged clean: " + text + " <- " + found.stream().map(Finding::rule).distinct().toList());
+                    }
+                }
+            }
+        }
+        if (showErrors) {
+            byKind.forEach((kind, v) -> System.out.printf(Locale.ROOT, "  %-32s %d/%d flagged%n", kind, v[0], v[1]));
+            errors.forEach(e -> System.out.println("  " + e));
+        }
+        return new Tally(secrets, secretsFound, scams, scamsFound, clean, secretAlarms, scamAlarms);
+    }
+
+    /** The standard detectors for the exchange the message names first; the shipped example brand otherwise. */
+    private static synchronized Detector detectorFor(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        String named = null;
+        int at = Integer.MAX_VALUE;
+        for (String name : EXCHANGES.keySet()) {
+            int i = lower.indexOf(name);
+            if (i >= 0 && i < at) { at = i; named = name; }
+        }
+        String key = named == null ? "example" : named;
+        return DETECTORS.computeIfAbsent(key, k -> Detectors.standard(RULES, profile(k), List.of()));
+    }
+
+    private static BrandProfile profile(String key) {
+        if (key.equals("example")) return TestBrands.EXAMPLE;
+        String name = key.equals("htx") || key.equals("okx") || key.equals("mexc") ? key.toUpperCase(Locale.ROOT)
+                : key.equals("kucoin") ? "KuCoin" : Character.toUpperCase(key.charAt(0)) + key.substring(1);
+        return TestBrands.profile(name, List.of(), List.of(EXCHANGES.get(key)), List.of(), List.of());
+    }
+}

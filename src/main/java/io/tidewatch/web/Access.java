@@ -48,8 +48,10 @@ final class Access {
     private final byte[] tokenDigest;
     private final Mode mode;
     private final Sessions sessions;
+    private final SignInAttempts attempts;
 
-    Access(HttpAddress address, String token, Sessions sessions) {
+    Access(HttpAddress address, String token, Sessions sessions, java.time.Clock clock) {
+        this.attempts = new SignInAttempts(clock);
         this.address = address;
         boolean hasToken = token != null && !token.isBlank();
         this.tokenDigest = hasToken ? digest(token) : null;
@@ -82,15 +84,22 @@ final class Access {
         return c == null ? new Caller(false, null) : c;
     }
 
-    /** Whether {@code token} is the dashboard token (compared in constant time). */
-    boolean isToken(String token) {
-        return tokenDigest != null && token != null && MessageDigest.isEqual(tokenDigest, digest(token));
+    /**
+     * Whether {@code token}, sent by this request's client, is the dashboard token (compared in constant
+     * time). Throws a 429 {@link Refusal} while the client, or everyone, has used up its wrong attempts.
+     */
+    boolean isToken(Context ctx, String token) {
+        if (tokenDigest == null) return false;
+        attempts.checkAllowed(ctx.ip());
+        boolean right = token != null && MessageDigest.isEqual(tokenDigest, digest(token));
+        if (!right) attempts.wrong(ctx.ip());
+        return right;
     }
 
     private Caller identify(Context ctx) {
         String auth = ctx.header("Authorization");
         if (auth != null) {
-            if (!auth.regionMatches(true, 0, "Bearer ", 0, 7) || !isToken(auth.substring(7).trim())) {
+            if (!auth.regionMatches(true, 0, "Bearer ", 0, 7) || !isToken(ctx, auth.substring(7).trim())) {
                 throw Refusal.signInNeeded();
             }
             return new Caller(true, null);

@@ -38,7 +38,7 @@ final class LoginRoutes {
     }
 
     private void signIn(Context ctx) {
-        if (!access.isToken(ctx.formParam("token"))) {
+        if (!access.isToken(ctx, ctx.formParam("token"))) {
             ctx.status(401).html(page(ctx, true));
             return;
         }

@@ -50,7 +50,7 @@ public final class WebServer implements AutoCloseable {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         Pages pages = new Pages(texts, json);
         Sessions sessions = new Sessions(services.clock());
-        Access access = new Access(address, dashboardToken, sessions);
+        Access access = new Access(address, dashboardToken, sessions, services.clock());
         HealthCheck health = new HealthCheck(services.database(), services.rules(), services.heartbeats(), texts, HEALTH_DEADLINE);
         SandboxRoutes sandbox = services.sandbox() == null ? null
                 : new SandboxRoutes(services.sandbox(), SandboxExamples.load(services.rulesDir(), texts), pages, sessions, json);
@@ -128,6 +128,7 @@ public final class WebServer implements AutoCloseable {
     private static void refuse(Context ctx, Refusal e, WebTexts texts, Pages pages, LoginRoutes login) {
         String lang = texts.language(ctx);
         ctx.status(e.status);
+        if (e.status == 429 && e.vars.containsKey("seconds")) ctx.header("Retry-After", e.vars.get("seconds"));
         if (wantsJson(ctx)) {
             ctx.json(Map.of("error", texts.plain(lang, e.key, e.vars)));
         } else if (e.asksForSignIn()) {

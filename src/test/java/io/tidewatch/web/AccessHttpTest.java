@@ -76,6 +76,32 @@ class AccessHttpTest {
     }
 
     @Test
+    void wrong_tokens_are_limited_per_minute_and_a_signed_in_session_is_not_affected() throws Exception {
+        try (WebHarness web = WebHarness.start("127.0.0.1:0", TOKEN, s -> s)) {
+            web.clock.set(java.time.Instant.parse("2026-12-06T10:00:05Z"));
+            HttpResponse<String> form = web.get("/login");
+            String pre = WebHarness.sessionCookie(form);
+            String csrf = WebHarness.csrf(form.body());
+            HttpResponse<String> signedIn = web.post("/login", "application/x-www-form-urlencoded",
+                    "csrf=" + csrf + "&token=" + TOKEN, "Cookie", pre, "Origin", web.base);
+            String session = WebHarness.sessionCookie(signedIn);
+            for (int i = 0; i < SignInAttempts.PER_ADDRESS - 1; i++) {
+                assertEquals(401, web.get("/dashboard", "Authorization", "Bearer guess" + i).statusCode());
+            }
+            HttpResponse<String> again = web.get("/login");
+            assertEquals(401, web.post("/login", "application/x-www-form-urlencoded", "csrf=" + WebHarness.csrf(again.body())
+                    + "&token=guess", "Cookie", WebHarness.sessionCookie(again), "Origin", web.base).statusCode(), "the form counts too");
+            HttpResponse<String> blocked = web.get("/dashboard", "Authorization", "Bearer " + TOKEN);
+            assertEquals(429, blocked.statusCode(), "past the limit even the right token is not compared");
+            assertEquals("55", blocked.headers().firstValue("Retry-After").orElse(""));
+            assertTrue(blocked.body().contains("55"), blocked.body());
+            assertEquals(200, web.get("/dashboard", "Cookie", session).statusCode(), "a signed-in session keeps working");
+            web.clock.set(java.time.Instant.parse("2026-12-06T10:01:00Z"));
+            assertEquals(200, web.get("/dashboard", "Authorization", "Bearer " + TOKEN).statusCode(), "a new minute, new attempts");
+        }
+    }
+
+    @Test
     void a_sign_in_without_the_forms_csrf_token_is_refused() throws Exception {
         try (WebHarness web = WebHarness.start("127.0.0.1:0", TOKEN, s -> s)) {
             HttpResponse<String> r = web.post("/login", "application/x-www-form-urlencoded", "token=" + TOKEN);

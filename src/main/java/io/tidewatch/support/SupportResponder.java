@@ -70,7 +70,13 @@ public final class SupportResponder {
             profiles.add(pack.profile());
             cues.put(code, pack.helpCues().stream().map(SupportResponder::cuePattern).toList());
         });
-        this.matcher = new TopicMatcher(analyzers, phrases, s.tuning(), s.fallbackTopic());
+        // the rule files' own examples are labeled questions too
+        List<TopicMatcher.Labeled> labeled = new ArrayList<>(rules.training());
+        if (!labeled.isEmpty()) {
+            rules.languages().values().forEach(pack -> pack.topics().forEach((topic, texts) ->
+                    texts.examples().forEach(e -> labeled.add(new TopicMatcher.Labeled(e, topic)))));
+        }
+        this.matcher = new TopicMatcher(analyzers, phrases, labeled, s.tuning(), s.fallbackTopic());
         this.languages = new LanguageDetector(profiles, s.defaultLanguage());
         this.throttle = new io.tidewatch.core.WindowThrottle(s.throttle());
         this.helpCues = Map.copyOf(cues);

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Everything {@code rules/support/} says, validated: settings, topics and one pack of texts per language. */
-record SupportRules(Settings settings, List<TopicDefinition> topics, Map<String, LanguagePack> languages) {
+record SupportRules(Settings settings, List<TopicDefinition> topics, Map<String, LanguagePack> languages,
+                    List<TopicMatcher.Labeled> training) {
 
     record Settings(String defaultLanguage, String fallbackTopic, Duration throttle, TopicMatcher.Tuning tuning,
                     int twitterMentionLimit, int twitterDmLimit, int telegramLimit, int searchWordsMaxChars,

@@ -4,6 +4,7 @@ import io.tidewatch.core.ConfigException;
 
 import java.io.IOException;
 import java.lang.Character.UnicodeScript;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,11 +59,6 @@ final class SupportRulesLoader {
             throw topicsFile.get("topics").error("fallback_topic '" + settings.fallbackTopic()
                     + "' from settings.yaml is not defined here");
         }
-        for (String intent : settings.tuning().intents().keySet()) {
-            if (topics.stream().noneMatch(t -> t.id().equals(intent))) {
-                throw topicsFile.get("topics").error("matching.intents topic '" + intent + "' from settings.yaml is not defined here");
-            }
-        }
         Map<String, SupportRules.LanguagePack> languages = new TreeMap<>();
         for (Path file : messageFiles(dir)) {
             String name = file.getFileName().toString();
@@ -73,7 +69,37 @@ final class SupportRulesLoader {
             throw new ConfigException(dir.resolve("settings.yaml") + ": field 'default_language': no messages."
                     + settings.defaultLanguage() + ".yaml in " + dir);
         }
-        return new SupportRules(settings, topics, Map.copyOf(languages));
+        return new SupportRules(settings, topics, Map.copyOf(languages), training(dir.resolve("training.tsv"), topics));
+    }
+
+    /**
+     * {@code training.tsv}: labeled questions ({@code question<TAB>topic}, {@code #} comments) the topic
+     * classifier learns from; optional (without it the phrases alone choose the topic).
+     */
+    static List<TopicMatcher.Labeled> training(Path file, List<SupportRules.TopicDefinition> topics) {
+        if (!Files.exists(file)) return List.of();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        Set<String> ids = new HashSet<>();
+        topics.forEach(t -> ids.add(t.id()));
+        List<TopicMatcher.Labeled> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank() || line.startsWith("#")) continue;
+            String[] f = line.split("\t", -1);
+            if (f.length != 2 || f[0].isBlank()) {
+                throw new ConfigException(file + ":" + (i + 1) + ": expected 'question<TAB>topic'");
+            }
+            if (!ids.contains(f[1].strip())) {
+                throw new ConfigException(file + ":" + (i + 1) + ": unknown topic '" + f[1].strip() + "' (topics.yaml defines " + ids + ")");
+            }
+            out.add(new TopicMatcher.Labeled(f[0].strip(), f[1].strip()));
+        }
+        return List.copyOf(out);
     }
 
     private static List<Path> messageFiles(Path dir) {
@@ -87,19 +113,6 @@ final class SupportRulesLoader {
         return files;
     }
 
-    /** {@code matching.intents}: topic id to the share of the best score at which it wins. */
-    private static Map<String, Double> intents(YamlNode m) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        if (m == null || m.opt("intents").isEmpty()) return out;
-        YamlNode intents = m.get("intents");
-        intents.entries().forEach((topic, node) -> {
-            double share = intents.number(topic, -1);
-            if (share <= 0 || share > 1) throw node.error("the share of the best score must be in (0, 1]");
-            out.put(topic, share);
-        });
-        return out;
-    }
-
     private static SupportRules.Settings settings(YamlNode root) {
         YamlNode m = root.opt("matching").orElse(null);
         TopicMatcher.Tuning tuning = new TopicMatcher.Tuning(
@@ -111,7 +124,7 @@ final class SupportRulesLoader {
                 m != null && m.optString("documents").map("topic"::equals).orElse(false),
                 m == null ? 1.2 : m.number("bm25_k1", 1.2),
                 m == null ? 0.75 : m.number("bm25_b", 0.75),
-                intents(m));
+                m == null ? 0.2 : m.number("classifier_smoothing", 0.2));
         YamlNode limits = root.opt("limits").orElse(null);
         List<SupportRules.SecretKindRule> kinds = new ArrayList<>();
         for (YamlNode k : root.get("secret_kinds").items()) {

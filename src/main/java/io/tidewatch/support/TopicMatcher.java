@@ -47,8 +47,11 @@ import java.util.Set;
  * Finds the support topic a question is about: BM25 (Lucene) over an in-memory index holding one
  * document per topic phrase, analyzed per language (English stemming; Chinese word segmentation and
  * character bigrams). A topic scores its best phrase plus a share of its second best; when the best
- * is weak, or a different topic comes too close, the answer is the general directory, because a
- * wrong topic misleads more than the directory does. Thread-safe: the searcher and analyzers are.
+ * is weak the question is not understood and the answer is the general directory. When it is
+ * understood and there are labeled questions to learn from, a {@link TopicClassifier} picks the topic
+ * (it generalizes to new wordings better); without them the best phrase does, and a different topic
+ * coming too close gives the general directory, because a wrong topic misleads more than the
+ * directory does. Thread-safe: the searcher, analyzers and classifier are.
  */
 final class TopicMatcher implements AutoCloseable {
     private static final DamerauLevenshteinDistance ONE_EDIT = new DamerauLevenshteinDistance(1);
@@ -56,19 +59,13 @@ final class TopicMatcher implements AutoCloseable {
     /** The outcome: the chosen topic (maybe the fallback), and the evidence it rests on. */
     record Match(String topic, double score, String runnerUp, double runnerUpScore) {}
 
-    /**
-     * Tuning from {@code rules/support/settings.yaml}.
-     *
-     * @param intents topics that say what the writer wants rather than what it is about (a complaint): such a
-     *                topic wins when it scores at least the given share of the best topic's score
-     */
+    /** Tuning from {@code rules/support/settings.yaml}. */
     record Tuning(double minScore, double ambiguityRatio, double secondPhraseShare,
                   int fuzzyMinLength, double fuzzyBoost, boolean documentPerTopic, double k1, double b,
-                  Map<String, Double> intents) {
-        Tuning {
-            intents = Map.copyOf(intents);
-        }
-    }
+                  double classifierSmoothing) {}
+
+    /** A question labeled with its topic, to learn from. */
+    record Labeled(String text, String topic) {}
 
     /** The phrases of one topic in one language. */
     record Phrases(String topic, String language, List<String> phrases) {}
@@ -93,12 +90,14 @@ final class TopicMatcher implements AutoCloseable {
     private final Map<String, List<String>> latinByInitial;
     /** Topic of each document id (the index never changes after construction). */
     private final String[] topicOfDoc;
+    /** Picks among topics once the phrases say the question names one; null without labeled questions. */
+    private final TopicClassifier classifier;
 
     /**
      * @param analyzersByLanguage analyzer names per language code, from each language file
      */
-    TopicMatcher(Map<String, Analysis> analysisByLanguage, List<Phrases> phrases, Tuning tuning,
-                 String fallbackTopic) {
+    TopicMatcher(Map<String, Analysis> analysisByLanguage, List<Phrases> phrases, List<Labeled> questions,
+                 Tuning tuning, String fallbackTopic) {
         this.tuning = tuning;
         this.fallbackTopic = fallbackTopic;
         this.fieldAnalyzers = new LinkedHashMap<>();
@@ -147,6 +146,22 @@ final class TopicMatcher implements AutoCloseable {
         }
         this.searcher = new IndexSearcher(reader);
         this.searcher.setSimilarity(bm25);
+        this.classifier = questions.isEmpty() ? null : classifier(phrases, questions, tuning.classifierSmoothing());
+    }
+
+    /** Naive Bayes over every phrase and every labeled question, each a text of its topic. */
+    private TopicClassifier classifier(List<Phrases> phrases, List<Labeled> questions, double smoothing) {
+        List<TopicClassifier.Sample> samples = new ArrayList<>();
+        for (Phrases p : phrases) for (String phrase : p.phrases()) samples.add(new TopicClassifier.Sample(p.topic(), words(phrase)));
+        for (Labeled q : questions) samples.add(new TopicClassifier.Sample(q.topic(), words(q.text())));
+        return new TopicClassifier(samples, smoothing);
+    }
+
+    /** A text's analyzed words in every field, each prefixed with its field ("zh.cjk:提币"). */
+    private Set<String> words(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        fieldAnalyzers.forEach((field, a) -> terms(a, field, text).forEach(t -> out.add(field + ":" + t)));
+        return out;
     }
 
     /** A Lucene analyzer by name, its default stop words extended with the language file's. */
@@ -184,19 +199,10 @@ final class TopicMatcher implements AutoCloseable {
                 secondScore = s;
             }
         }
-        // "withdrawal stuck for a month, you are thieves": the grievance is the point, not the withdrawal
-        String intent = null;
-        double intentScore = 0;
-        for (var e : tuning.intents().entrySet()) {
-            double[] v = best.get(e.getKey());
-            if (v == null || top == null || e.getKey().equals(top)) continue;
-            double s = v[0] + tuning.secondPhraseShare() * v[1];
-            if (s >= tuning.minScore() && s >= topScore * e.getValue() && s > intentScore) {
-                intent = e.getKey();
-                intentScore = s;
-            }
+        if (top != null && topScore >= tuning.minScore() && classifier != null) {
+            String learned = classifier.best(words(text));
+            if (learned != null) return new Match(learned, topScore, top, secondScore);
         }
-        if (intent != null) return new Match(intent, intentScore, top, topScore);
         if (top == null || topScore < tuning.minScore()
                 || (!top.equals(fallbackTopic) && secondScore >= topScore * tuning.ambiguityRatio()
                     && !fallbackTopic.equals(second))) {

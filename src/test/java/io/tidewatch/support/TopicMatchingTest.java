@@ -56,14 +56,14 @@ class TopicMatchingTest {
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "held-out set,                   questions-heldout.tsv,       0.75",
+            "held-out set,                   questions-heldout.tsv,       0.85",
             "messy questions tuning half,    questions-messy-tuning.tsv,  0.95",
             "messy questions held-out half,  questions-messy-heldout.tsv, 0.90",
             "fresh questions tuning half,    questions-fresh-tuning.tsv,  0.95",
-            "fresh questions held-out half,  questions-fresh-heldout.tsv, 0.83",
+            "fresh questions held-out half,  questions-fresh-heldout.tsv, 0.88",
             "second writer (all tuning),     questions-train2.tsv,        0.93",
-            "third writer tuning half,       questions-messy2-tuning.tsv, 0.92",
-            "third writer held-out half,     questions-messy2-heldout.tsv, 0.70",
+            "third writer tuning half,       questions-messy2-tuning.tsv, 0.95",
+            "third writer held-out half,     questions-messy2-heldout.tsv, 0.82",
     })
     void question_sets_are_answered_with_the_expected_topic(String name, String file, double floor) throws IOException {
         assertAccuracy(name, table(file), floor);
@@ -89,7 +89,8 @@ class TopicMatchingTest {
         double accuracy = (double) right / cases.size();
         System.out.printf("support topic accuracy (%s): %d/%d = %.3f%n", name, right, cases.size(), accuracy);
         perTopic.forEach((k, v) -> System.out.printf("  %-12s %d/%d%n", k, v[0], v[1]));
-        misses.forEach(m -> System.out.println("  miss: " + m));
+        // a held-out half's errors are not shown: nobody may tune on them
+        if (!name.contains("held-out")) misses.forEach(m -> System.out.println("  miss: " + m));
         assertTrue(accuracy >= floor, name + " accuracy " + accuracy + " below " + floor);
     }
 

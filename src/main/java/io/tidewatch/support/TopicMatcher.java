@@ -152,15 +152,22 @@ final class TopicMatcher implements AutoCloseable {
     /** Naive Bayes over every phrase and every labeled question, each a text of its topic. */
     private TopicClassifier classifier(List<Phrases> phrases, List<Labeled> questions, double smoothing) {
         List<TopicClassifier.Sample> samples = new ArrayList<>();
-        for (Phrases p : phrases) for (String phrase : p.phrases()) samples.add(new TopicClassifier.Sample(p.topic(), words(phrase)));
-        for (Labeled q : questions) samples.add(new TopicClassifier.Sample(q.topic(), words(q.text())));
+        for (Phrases p : phrases) for (String phrase : p.phrases()) samples.add(new TopicClassifier.Sample(p.topic(), words(analyze(phrase))));
+        for (Labeled q : questions) samples.add(new TopicClassifier.Sample(q.topic(), words(analyze(q.text()))));
         return new TopicClassifier(samples, smoothing);
     }
 
-    /** A text's analyzed words in every field, each prefixed with its field ("zh.cjk:提币"). */
-    private Set<String> words(String text) {
+    /** A text's analyzed words per field (each field is one language's analyzer). */
+    private Map<String, Set<String>> analyze(String text) {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        fieldAnalyzers.forEach((field, a) -> out.put(field, terms(a, field, text)));
+        return out;
+    }
+
+    /** Analyzed words of every field, each prefixed with its field ("zh.cjk:提币"): what the classifier counts. */
+    private static Set<String> words(Map<String, Set<String>> termsByField) {
         Set<String> out = new LinkedHashSet<>();
-        fieldAnalyzers.forEach((field, a) -> terms(a, field, text).forEach(t -> out.add(field + ":" + t)));
+        termsByField.forEach((field, terms) -> terms.forEach(t -> out.add(field + ":" + t)));
         return out;
     }
 
@@ -184,7 +191,8 @@ final class TopicMatcher implements AutoCloseable {
     private static String field(String lang, String analyzerName) { return lang + "." + analyzerName; }
 
     Match match(String text) {
-        Map<String, double[]> best = scoreTopics(text);
+        Map<String, Set<String>> terms = analyze(text);
+        Map<String, double[]> best = scoreTopics(terms);
         String top = null, second = null;
         double topScore = 0, secondScore = 0;
         for (var e : best.entrySet()) {
@@ -200,7 +208,7 @@ final class TopicMatcher implements AutoCloseable {
             }
         }
         if (top != null && topScore >= tuning.minScore() && classifier != null) {
-            String learned = classifier.best(words(text));
+            String learned = classifier.best(words(terms));
             if (learned != null) return new Match(learned, topScore, top, secondScore);
         }
         if (top == null || topScore < tuning.minScore()
@@ -212,8 +220,8 @@ final class TopicMatcher implements AutoCloseable {
     }
 
     /** Per topic: {best phrase score, second best phrase score}. */
-    private Map<String, double[]> scoreTopics(String text) {
-        Query query = buildQuery(text);
+    private Map<String, double[]> scoreTopics(Map<String, Set<String>> terms) {
+        Query query = buildQuery(terms);
         Map<String, double[]> byTopic = new HashMap<>();
         if (query == null) return byTopic;
         try {
@@ -233,13 +241,13 @@ final class TopicMatcher implements AutoCloseable {
         return byTopic;
     }
 
-    private Query buildQuery(String text) {
+    private Query buildQuery(Map<String, Set<String>> termsByField) {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         int clauses = 0;
         {
             for (var e : fieldAnalyzers.entrySet()) {
                 String field = e.getKey();
-                for (String term : terms(e.getValue(), field, text)) {
+                for (String term : termsByField.get(field)) {
                     Term t = new Term(field, term);
                     if (vocabulary.getOrDefault(field, Set.of()).contains(term)) {
                         q.add(new TermQuery(t), BooleanClause.Occur.SHOULD);
@@ -322,7 +330,7 @@ final class TopicMatcher implements AutoCloseable {
     /** For diagnostics and tests: every topic's combined score, best first. */
     List<Map.Entry<String, Double>> ranking(String text) {
         List<Map.Entry<String, Double>> out = new ArrayList<>();
-        scoreTopics(text).forEach((k, v) -> out.add(Map.entry(k, v[0] + tuning.secondPhraseShare() * v[1])));
+        scoreTopics(analyze(text)).forEach((k, v) -> out.add(Map.entry(k, v[0] + tuning.secondPhraseShare() * v[1])));
         out.sort(Map.Entry.<String, Double>comparingByValue().reversed());
         return out;
     }

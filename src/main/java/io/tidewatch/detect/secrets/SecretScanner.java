@@ -157,13 +157,16 @@ public final class SecretScanner implements Detector {
         return !rule.contextRequired() || pos >= 0;
     }
 
-    /** Occurrences [start, end) of {@code words} within [from, to) that overlap none of {@code excluded}. */
+    /**
+     * Occurrences [start, end) of {@code words} that reach into [from, to) and overlap none of {@code excluded}:
+     * a long phrase that ends inside the window counts ("authenticator code, here: 499 638").
+     */
     private static List<int[]> occurrences(String lower, int from, int to, List<String> words, List<int[]> excluded,
                                            boolean asWords) {
         List<int[]> out = new ArrayList<>();
         for (String w : words) {
-            int i = lower.indexOf(w, from);
-            while (i >= 0 && i + w.length() <= to) {
+            int i = lower.indexOf(w, Math.max(0, from - w.length() + 1));
+            while (i >= 0 && i < to) {
                 int s = i, e = i + w.length();
                 // every word starts at a word start ("sms" in "schisms", "code:" in "postalcode:" say nothing);
                 // a negative word must also end at a word end

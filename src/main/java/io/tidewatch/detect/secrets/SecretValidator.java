@@ -28,7 +28,9 @@ public enum SecretValidator {
     /** A password stated without "is"/":" ("密码abc12345"): must look like one, with letters and digits or symbols. */
     STRONG_PASSWORD("strong-password"),
     /** A token nobody writes in prose: upper and lower case, a digit and a symbol, 8-40 chars, no URL, path or code. */
-    RANDOM_TOKEN("random-token");
+    RANDOM_TOKEN("random-token"),
+    /** A Solana secret key: 64 bytes (Base58, or a JSON array of 64 integers) whose second half is the public key of the first. */
+    ED25519_KEYPAIR("ed25519-keypair");
 
     private final String wireName;
 
@@ -38,7 +40,7 @@ public enum SecretValidator {
 
     public static SecretValidator fromWire(String s) {
         for (SecretValidator v : values()) if (v.wireName.equals(s.trim().toLowerCase(Locale.ROOT))) return v;
-        throw new IllegalArgumentException("unknown validator '" + s + "' (known: luhn, cn-id, base58check, wif, xprv, base32, password, strong-password, random-token, hex-key; seed phrases use detector = \"bip39\")");
+        throw new IllegalArgumentException("unknown validator '" + s + "' (known: luhn, cn-id, base58check, wif, xprv, base32, password, strong-password, random-token, ed25519-keypair, hex-key; seed phrases use detector = \"bip39\")");
     }
 
     public boolean valid(String secret) {
@@ -53,6 +55,7 @@ public enum SecretValidator {
             case HEX_KEY -> hexKey(secret);
             case STRONG_PASSWORD -> strongPassword(secret);
             case RANDOM_TOKEN -> randomToken(secret);
+            case ED25519_KEYPAIR -> Ed25519Keypair.isKeypair(keypairBytes(secret));
         };
     }
 
@@ -244,6 +247,24 @@ public enum SecretValidator {
             if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
         }
         return true;
+    }
+
+    /** The bytes of "[12, 250, …]" (each 0-255) or of a Base58 string; null when it is neither. */
+    static byte[] keypairBytes(String s) {
+        if (s.indexOf(',') < 0) return Base58.decode(s);
+        byte[] out = new byte[64];
+        int n = 0;
+        for (int from = 0; from <= s.length(); ) {
+            int comma = s.indexOf(',', from);
+            if (comma < 0) comma = s.length();
+            String p = s.substring(from, comma).strip();
+            from = comma + 1;
+            if (n == out.length || p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) return null;
+            int v = Integer.parseInt(p);
+            if (v > 255) return null;
+            out[n++] = (byte) v;
+        }
+        return n == out.length ? out : null;
     }
 
     static boolean hexKey(String s) {

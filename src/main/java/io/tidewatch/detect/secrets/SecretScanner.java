@@ -63,6 +63,7 @@ public final class SecretScanner implements Detector {
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             SecretRule rule = rules.rules().get(i);
             if (rule.skipReport() && rules.isRequired(rule.id())) continue; // matched only when a composite needs it
+            if (!rule.alsoKeywordIn(nt.lower())) continue;
             if (rule.requires() != null) {
                 if (runs == null) runs = new CharRuns(nt.text());
                 if (!runs.satisfies(rule.requires())) continue;

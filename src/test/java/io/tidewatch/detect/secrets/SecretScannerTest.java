@@ -95,6 +95,17 @@ class SecretScannerTest {
         assertEquals(0, s.scan("the authenticator code was asked for twice, here: 409638").size());
     }
 
+    /** alsoKeywords: a rule runs only when the text holds one of its keywords and one of these. */
+    @Test
+    void a_rule_with_also_keywords_needs_one_of_each() {
+        String toml = "[[rules]]\nid = 'n'\nregex = '(\\d{6})'\nkeywords = ['pin']\nalsoKeywords = [' as ', '当']\n";
+        SecretScanner s = new SecretScanner(RuleSet.of(List.of(RuleFileReader.parse(Path.of("t.toml"), toml))), Scanners.FINGERPRINTER);
+        assertEquals(1, s.scan("used 409638 as the pin").size());
+        assertEquals(1, s.scan("用409638当pin").size());
+        assertEquals(0, s.scan("the pin 409638").size());
+        assertEquals(0, s.scan("used 409638 as the code").size());
+    }
+
     @Test
     void generic_key_value_split_over_lines_is_found() {
         assertTrue(rules("apiKey=\n   vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgw").contains("exchange-api-credential"));

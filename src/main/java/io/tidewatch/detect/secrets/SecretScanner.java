@@ -149,9 +149,15 @@ public final class SecretScanner implements Detector {
         int from = Math.max(0, start - rule.contextWindow());
         int to = Math.min(lower.length(), end + rule.contextWindow());
         // a negative word must stand as a word: "md5" inside a key ("…MMd5w2…") says nothing
-        List<int[]> negatives = occurrences(lower, from, to, rule.negativeContext(), List.of(), true);
-        // a positive word inside a negative phrase does not count: "code is" in "referral code is"
-        List<int[]> positives = occurrences(lower, from, to, rule.contextWords(), negatives, false);
+        List<int[]> negatives = occurrences(lower, from, to, rule.negativeContext(), true);
+        // where a positive and a negative phrase overlap, the longer one speaks: "code is" in "referral code is"
+        // does not count, "phone" in "sent it to my phone" does not veto
+        List<int[]> positives = occurrences(lower, from, to, rule.contextWords(), false);
+        if (!negatives.isEmpty() && !positives.isEmpty()) {
+            List<int[]> p = longerThanOverlapping(positives, negatives, false);
+            negatives = longerThanOverlapping(negatives, positives, true);
+            positives = p;
+        }
         int pos = nearest(positives, start, end);
         int neg = nearest(negatives, start, end);
         if (neg >= 0 && (pos < 0 || neg <= pos)) return false;
@@ -159,11 +165,10 @@ public final class SecretScanner implements Detector {
     }
 
     /**
-     * Occurrences [start, end) of {@code words} that reach into [from, to) and overlap none of {@code excluded}:
-     * a long phrase that ends inside the window counts ("authenticator code, here: 499 638").
+     * Occurrences [start, end) of {@code words} that reach into [from, to): a long phrase that ends inside the
+     * window counts ("authenticator code, here: 499 638").
      */
-    private static List<int[]> occurrences(String lower, int from, int to, List<String> words, List<int[]> excluded,
-                                           boolean asWords) {
+    private static List<int[]> occurrences(String lower, int from, int to, List<String> words, boolean asWords) {
         List<int[]> out = new ArrayList<>();
         for (String w : words) {
             int i = lower.indexOf(w, Math.max(0, from - w.length() + 1));
@@ -176,11 +181,25 @@ public final class SecretScanner implements Detector {
                     i = lower.indexOf(w, i + 1);
                     continue;
                 }
-                boolean covered = false;
-                for (int[] x : excluded) if (s < x[1] && x[0] < e) { covered = true; break; }
-                if (!covered) out.add(new int[]{s, e});
+                out.add(new int[]{s, e});
                 i = lower.indexOf(w, i + 1);
             }
+        }
+        return out;
+    }
+
+    /** The spans of {@code a} that no overlapping span of {@code b} outweighs (is longer; or as long, when {@code winsTies}). */
+    private static List<int[]> longerThanOverlapping(List<int[]> a, List<int[]> b, boolean winsTies) {
+        List<int[]> out = new ArrayList<>(a.size());
+        for (int[] x : a) {
+            boolean outweighed = false;
+            for (int[] y : b) {
+                if (x[0] < y[1] && y[0] < x[1]) {
+                    int lx = x[1] - x[0], ly = y[1] - y[0];
+                    if (ly > lx || ly == lx && !winsTies) { outweighed = true; break; }
+                }
+            }
+            if (!outweighed) out.add(x);
         }
         return out;
     }

@@ -30,7 +30,15 @@ public enum SecretValidator {
     /** A token nobody writes in prose: upper and lower case, a digit and a symbol, 8-40 chars, no URL, path or code. */
     RANDOM_TOKEN("random-token"),
     /** A Solana secret key: 64 bytes (Base58, or a JSON array of 64 integers) whose second half is the public key of the first. */
-    ED25519_KEYPAIR("ed25519-keypair");
+    ED25519_KEYPAIR("ed25519-keypair"),
+    /** Taiwan national ID: a letter, 1 or 2 (8 or 9 for residents), 8 digits, weighted check digit. */
+    TW_ID("tw-id"),
+    /** Hong Kong identity card: one or two letters, 6 digits, MOD 11 check digit (0-9 or A), brackets optional. */
+    HKID("hkid"),
+    /** Singapore NRIC/FIN (S, T, F, G series): a letter, 7 digits, a check letter. */
+    NRIC("nric"),
+    /** US Social Security number: area not 000, 666 or 9xx, group not 00, serial not 0000. */
+    SSN("ssn");
 
     private final String wireName;
 
@@ -40,7 +48,7 @@ public enum SecretValidator {
 
     public static SecretValidator fromWire(String s) {
         for (SecretValidator v : values()) if (v.wireName.equals(s.trim().toLowerCase(Locale.ROOT))) return v;
-        throw new IllegalArgumentException("unknown validator '" + s + "' (known: luhn, cn-id, base58check, wif, xprv, base32, password, strong-password, random-token, ed25519-keypair, hex-key; seed phrases use detector = \"bip39\")");
+        throw new IllegalArgumentException("unknown validator '" + s + "' (known: luhn, cn-id, base58check, wif, xprv, base32, password, strong-password, random-token, ed25519-keypair, tw-id, hkid, nric, ssn, hex-key; seed phrases use detector = \"bip39\")");
     }
 
     public boolean valid(String secret) {
@@ -56,6 +64,10 @@ public enum SecretValidator {
             case STRONG_PASSWORD -> strongPassword(secret);
             case RANDOM_TOKEN -> randomToken(secret);
             case ED25519_KEYPAIR -> Ed25519Keypair.isKeypair(keypairBytes(secret));
+            case TW_ID -> IdentityNumbers.taiwan(secret);
+            case HKID -> IdentityNumbers.hongKong(secret);
+            case NRIC -> IdentityNumbers.singapore(secret);
+            case SSN -> IdentityNumbers.usSocialSecurity(secret);
         };
     }
 

@@ -183,8 +183,8 @@ final class SeedPhraseFinder {
     }
 
     /**
-     * A word stuck to letters or digits ("abc123", "私のさくら", "пароль") is not a list word; a Latin or
-     * kana word may touch Chinese characters ("助记词是fancy muffin…", "助记词ちちおや　はんきょう…"), as
+     * A word stuck to letters or digits ("abc123", "私のさくら", "пароль") is not a list word; a Latin, kana
+     * or Hangul word may touch Chinese characters ("助记词是fancy muffin…", "助记词ちちおや　はんきょう…"), as
      * people type it: the script boundary splits them.
      */
     private static boolean glued(String t, int start, int end, Script s) {
@@ -201,7 +201,7 @@ final class SeedPhraseFinder {
 
     /** A Chinese character next to a word of another list script is a word boundary. */
     private static boolean splitsFrom(Script s, char c) {
-        return (s == Script.LATIN || s == Script.KANA) && TextNormalizer.isCjk(c);
+        return s != Script.HAN && TextNormalizer.isCjk(c);
     }
 
     private static final int[] NO_INDEX = noIndex();

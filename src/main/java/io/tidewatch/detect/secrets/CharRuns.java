@@ -12,11 +12,12 @@ final class CharRuns {
      * DASHED: letters, digits and "-" (keys in groups: 8-8-8-5); PRINTABLE: printable ASCII without space
      * (a token); GROUPED_DIGITS: digits split by single spaces or hyphens (a card as printed: 4-4-4-4);
      * BASE32: A-Z2-7 or a-z2-7, upper-case groups of four split by a space or "-" counted without the splits
-     * (an authenticator key as apps show it: "2OMP U6NI 55MS PDEM").
+     * (an authenticator key as apps show it: "2OMP U6NI 55MS PDEM"); MIXED: a printable run holding upper
+     * and lower case, a digit and a symbol (a random credential).
      */
-    enum CharClass { DIGITS, HEX, BASE58, BASE64, ALNUM, DASHED, PRINTABLE, GROUPED_DIGITS, BASE32 }
+    enum CharClass { DIGITS, HEX, BASE58, BASE64, ALNUM, DASHED, PRINTABLE, GROUPED_DIGITS, BASE32, MIXED }
 
-    private static final String NAMES = "digits, hex, base58, base64, alnum, dashed, printable, grouped-digits, base32";
+    private static final String NAMES = "digits, hex, base58, base64, alnum, dashed, printable, grouped-digits, base32, mixed";
 
     /** A rule's requirement: a run of at least {@code length} chars of {@code charClass}. */
     record Requirement(CharClass charClass, int length) {
@@ -43,6 +44,8 @@ final class CharRuns {
         int digits = 0, hex = 0, base58 = 0, base64 = 0, alnum = 0, dashed = 0, printable = 0, grouped = 0;
         // base32: the current upper and lower runs, the current upper group and the groups of four before it
         int upper32 = 0, lower32 = 0, group32 = 0, groups32 = 0;
+        // the kinds of char seen in the current printable run: 1 upper, 2 lower, 4 digit, 8 symbol
+        int kinds = 0;
         int[] max = longest;
         int n = text.length();
         for (int i = 0; i < n; i++) {
@@ -55,12 +58,14 @@ final class CharRuns {
                 if (c == '-') {
                     dashed++;
                     printable++;
+                    kinds |= 8;
+                    if (kinds == 15) max[9] = Math.max(max[9], printable);
                     grouped = grouped > 0 && i + 1 < n && isDigit(text.charAt(i - 1)) && isDigit(text.charAt(i + 1)) ? grouped + 1 : 0;
                     max[5] = Math.max(max[5], dashed);
                     max[6] = Math.max(max[6], printable);
                 } else {
                     grouped = c == ' ' && grouped > 0 && i + 1 < n && isDigit(text.charAt(i - 1)) && isDigit(text.charAt(i + 1)) ? grouped + 1 : 0;
-                    dashed = printable = 0;
+                    dashed = printable = kinds = 0;
                 }
                 digits = hex = base58 = base64 = alnum = 0;
                 continue;
@@ -69,6 +74,7 @@ final class CharRuns {
             boolean lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z';
             boolean isAlnum = digit || lower || upper;
             printable++;
+            kinds |= upper ? 1 : lower ? 2 : digit ? 4 : 8;
             digits = digit ? digits + 1 : 0;
             hex = digit || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') ? hex + 1 : 0;
             base58 = isAlnum && c != '0' && c != 'O' && c != 'I' && c != 'l' ? base58 + 1 : 0;
@@ -91,6 +97,7 @@ final class CharRuns {
             max[6] = Math.max(max[6], printable);
             max[7] = Math.max(max[7], grouped);
             max[8] = Math.max(max[8], Math.max(Math.max(upper32, lower32), group32 == 4 ? 4 * (groups32 + 1) : 0));
+            if (kinds == 15) max[9] = Math.max(max[9], printable);
         }
     }
 

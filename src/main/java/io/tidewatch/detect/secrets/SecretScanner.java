@@ -24,12 +24,15 @@ public final class SecretScanner implements Detector {
     private final RuleSet rules;
     private final Fingerprinter fingerprinter;
     private final Map<String, SeedPhraseFinder> seedFinders = new HashMap<>();
+    /** Per rule (by identity, built once): its negative and its positive context words, indexed by first char. */
+    private final Map<SecretRule, ContextWords[]> contextWords = new java.util.IdentityHashMap<>();
 
     public SecretScanner(RuleSet rules, Fingerprinter fingerprinter) {
         this.rules = rules;
         this.fingerprinter = fingerprinter;
         for (SecretRule r : rules.rules()) {
             if ("bip39".equals(r.detector())) seedFinders.put(r.id(), new SeedPhraseFinder(r.contextWords(), r.negativeContext(), r.phraseCues()));
+            contextWords.put(r, new ContextWords[]{new ContextWords(r.negativeContext()), new ContextWords(r.contextWords())});
         }
     }
 
@@ -63,11 +66,11 @@ public final class SecretScanner implements Detector {
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             SecretRule rule = rules.rules().get(i);
             if (rule.skipReport() && rules.isRequired(rule.id())) continue; // matched only when a composite needs it
-            if (!rule.alsoKeywordIn(nt.lower())) continue;
             if (rule.requires() != null) {
                 if (runs == null) runs = new CharRuns(nt.text());
                 if (!runs.satisfies(rule.requires())) continue;
             }
+            if (!rule.alsoKeywordIn(nt.lower())) continue;
             List<Hit> h = match(rule, nt);
             if (!h.isEmpty()) hits.put(i, h);
         }
@@ -144,15 +147,16 @@ public final class SecretScanner implements Detector {
         return !explainsFormat(nt.lower(), start);
     }
 
-    private static boolean contextAllows(SecretRule rule, String lower, int start, int end) {
+    private boolean contextAllows(SecretRule rule, String lower, int start, int end) {
         if (rule.contextWords().isEmpty() && rule.negativeContext().isEmpty()) return true;
+        ContextWords[] words = contextWords.get(rule);
         int from = Math.max(0, start - rule.contextWindow());
         int to = Math.min(lower.length(), end + rule.contextWindow());
         // a negative word must stand as a word: "md5" inside a key ("…MMd5w2…") says nothing
-        List<int[]> negatives = occurrences(lower, from, to, rule.negativeContext(), true);
+        List<int[]> negatives = words[0].occurrences(lower, from, to, true);
         // where a positive and a negative phrase overlap, the longer one speaks: "code is" in "referral code is"
         // does not count, "phone" in "sent it to my phone" does not veto
-        List<int[]> positives = occurrences(lower, from, to, rule.contextWords(), false);
+        List<int[]> positives = words[1].occurrences(lower, from, to, false);
         if (!negatives.isEmpty() && !positives.isEmpty()) {
             List<int[]> p = longerThanOverlapping(positives, negatives, false);
             negatives = longerThanOverlapping(negatives, positives, true);
@@ -162,30 +166,6 @@ public final class SecretScanner implements Detector {
         int neg = nearest(negatives, start, end);
         if (neg >= 0 && (pos < 0 || neg <= pos)) return false;
         return !rule.contextRequired() || pos >= 0;
-    }
-
-    /**
-     * Occurrences [start, end) of {@code words} that reach into [from, to): a long phrase that ends inside the
-     * window counts ("authenticator code, here: 499 638").
-     */
-    private static List<int[]> occurrences(String lower, int from, int to, List<String> words, boolean asWords) {
-        List<int[]> out = new ArrayList<>();
-        for (String w : words) {
-            int i = lower.indexOf(w, Math.max(0, from - w.length() + 1));
-            while (i >= 0 && i < to) {
-                int s = i, e = i + w.length();
-                // every word starts at a word start ("sms" in "schisms", "code:" in "postalcode:" say nothing);
-                // a negative word must also end at a word end
-                boolean midWord = isAsciiAlnum(w.charAt(0)) && s > 0 && isAsciiAlnum(lower.charAt(s - 1));
-                if (midWord || asWords && isAsciiAlnum(w.charAt(w.length() - 1)) && e < lower.length() && isAsciiAlnum(lower.charAt(e))) {
-                    i = lower.indexOf(w, i + 1);
-                    continue;
-                }
-                out.add(new int[]{s, e});
-                i = lower.indexOf(w, i + 1);
-            }
-        }
-        return out;
     }
 
     /** The spans of {@code a} that no overlapping span of {@code b} outweighs (is longer; or as long, when {@code winsTies}). */
@@ -202,10 +182,6 @@ public final class SecretScanner implements Detector {
             if (!outweighed) out.add(x);
         }
         return out;
-    }
-
-    private static boolean isAsciiAlnum(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
     }
 
     /** Distance from the match [start, end) to the closest occurrence, or -1. */

@@ -22,6 +22,8 @@ class CharRunsTest {
         backup key eadsnf7ho7hkojm4     | base32:16         | true
         how do I enable 2FA on my account | base32:16       | false
         2OMP U6NIX 55MS PDEM            | base32:12         | false
+        输了三次violin-Chair-river58都提示 | mixed:19          | true
+        我的登录密码是abc778899，帮我看看   | mixed:8           | false
         """)
     void a_requirement_holds_when_the_run_is_there(String text, String requires, boolean holds) {
         assertEquals(holds, new CharRuns(text).satisfies(CharRuns.Requirement.parse(requires)));

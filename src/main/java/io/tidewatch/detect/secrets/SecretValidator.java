@@ -264,6 +264,7 @@ public enum SecretValidator {
     /** The bytes of "[12, 250, …]" (each 0-255) or of a Base58 string; null when it is neither. */
     static byte[] keypairBytes(String s) {
         if (s.indexOf(',') < 0) return Base58.decode(s);
+        s = trim(s, "[", "]");
         byte[] out = new byte[64];
         int n = 0;
         for (int from = 0; from <= s.length(); ) {

@@ -139,7 +139,7 @@ public final class RuleFileReader {
                 r.path("contextRequired").asBoolean(false), r.path("contextWindow").asInt(60),
                 strings(file, r, "languages", line), strings(file, r, "examples", line), strings(file, r, "counterexamples", line),
                 r.has("priority") ? r.get("priority").asInt() : id.startsWith("generic") ? -1 : 0, requires, prefilter,
-                detector == null ? null : phraseCues(file, r, line, where));
+                detector == null ? null : phraseCues(file, r, line, where), lower(strings(file, r, "alsoKeywords", line)));
     }
 
     /** The bip39 detector's cue words: {@code labels}, {@code labelFillers}, {@code adviceWords}, {@code adviceExceptions}, {@code proseWords}, {@code grammarChars}. */

@@ -21,6 +21,7 @@ import java.util.List;
  * @param phraseCues      for the bip39 detector: labels, advice and prose words ({@link PhraseCues#none()} otherwise)
  * @param priority        breaks ties between overlapping findings of equal severity (higher wins);
  *                        catch-all rules use -1 so a specific rule names the leak
+ * @param alsoKeywords    a second set: the text must hold one of these as well as a keyword (empty: no such test)
  */
 public record SecretRule(String id, String description, Path file, int line,
                          Pattern regex, int secretGroup, Double entropy, List<String> keywords,
@@ -29,7 +30,7 @@ public record SecretRule(String id, String description, Path file, int line,
                          List<String> contextWords, List<String> negativeContext, boolean contextRequired,
                          int contextWindow, List<String> languages, List<String> examples,
                          List<String> counterexamples, int priority, CharRuns.Requirement requires, Pattern prefilter,
-                         PhraseCues phraseCues) {
+                         PhraseCues phraseCues, List<String> alsoKeywords) {
     public SecretRule {
         keywords = List.copyOf(keywords);
         allowlists = List.copyOf(allowlists);
@@ -40,6 +41,14 @@ public record SecretRule(String id, String description, Path file, int line,
         examples = List.copyOf(examples);
         counterexamples = List.copyOf(counterexamples);
         phraseCues = phraseCues == null ? PhraseCues.none() : phraseCues;
+        alsoKeywords = List.copyOf(alsoKeywords);
+    }
+
+    /** The lower-cased text holds one of {@link #alsoKeywords} (true when there are none). */
+    boolean alsoKeywordIn(String lower) {
+        if (alsoKeywords.isEmpty()) return true;
+        for (String w : alsoKeywords) if (lower.contains(w)) return true;
+        return false;
     }
 
     /** Path-only gitleaks rules (e.g. "pkcs12-file") judge file names, which chat does not have. */

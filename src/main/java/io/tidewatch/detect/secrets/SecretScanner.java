@@ -24,12 +24,15 @@ public final class SecretScanner implements Detector {
     private final RuleSet rules;
     private final Fingerprinter fingerprinter;
     private final Map<String, SeedPhraseFinder> seedFinders = new HashMap<>();
+    /** Per rule (by identity, built once): its negative and its positive context words, indexed by first char. */
+    private final Map<SecretRule, ContextWords[]> contextWords = new java.util.IdentityHashMap<>();
 
     public SecretScanner(RuleSet rules, Fingerprinter fingerprinter) {
         this.rules = rules;
         this.fingerprinter = fingerprinter;
         for (SecretRule r : rules.rules()) {
             if ("bip39".equals(r.detector())) seedFinders.put(r.id(), new SeedPhraseFinder(r.contextWords(), r.negativeContext(), r.phraseCues()));
+            contextWords.put(r, new ContextWords[]{new ContextWords(r.negativeContext()), new ContextWords(r.contextWords())});
         }
     }
 
@@ -67,6 +70,7 @@ public final class SecretScanner implements Detector {
                 if (runs == null) runs = new CharRuns(nt.text());
                 if (!runs.satisfies(rule.requires())) continue;
             }
+            if (!rule.alsoKeywordIn(nt.lower())) continue;
             List<Hit> h = match(rule, nt);
             if (!h.isEmpty()) hits.put(i, h);
         }
@@ -143,46 +147,41 @@ public final class SecretScanner implements Detector {
         return !explainsFormat(nt.lower(), start);
     }
 
-    private static boolean contextAllows(SecretRule rule, String lower, int start, int end) {
+    private boolean contextAllows(SecretRule rule, String lower, int start, int end) {
         if (rule.contextWords().isEmpty() && rule.negativeContext().isEmpty()) return true;
+        ContextWords[] words = contextWords.get(rule);
         int from = Math.max(0, start - rule.contextWindow());
         int to = Math.min(lower.length(), end + rule.contextWindow());
         // a negative word must stand as a word: "md5" inside a key ("…MMd5w2…") says nothing
-        List<int[]> negatives = occurrences(lower, from, to, rule.negativeContext(), List.of(), true);
-        // a positive word inside a negative phrase does not count: "code is" in "referral code is"
-        List<int[]> positives = occurrences(lower, from, to, rule.contextWords(), negatives, false);
+        List<int[]> negatives = words[0].occurrences(lower, from, to, true);
+        // where a positive and a negative phrase overlap, the longer one speaks: "code is" in "referral code is"
+        // does not count, "phone" in "sent it to my phone" does not veto
+        List<int[]> positives = words[1].occurrences(lower, from, to, false);
+        if (!negatives.isEmpty() && !positives.isEmpty()) {
+            List<int[]> p = longerThanOverlapping(positives, negatives, false);
+            negatives = longerThanOverlapping(negatives, positives, true);
+            positives = p;
+        }
         int pos = nearest(positives, start, end);
         int neg = nearest(negatives, start, end);
         if (neg >= 0 && (pos < 0 || neg <= pos)) return false;
         return !rule.contextRequired() || pos >= 0;
     }
 
-    /** Occurrences [start, end) of {@code words} within [from, to) that overlap none of {@code excluded}. */
-    private static List<int[]> occurrences(String lower, int from, int to, List<String> words, List<int[]> excluded,
-                                           boolean asWords) {
-        List<int[]> out = new ArrayList<>();
-        for (String w : words) {
-            int i = lower.indexOf(w, from);
-            while (i >= 0 && i + w.length() <= to) {
-                int s = i, e = i + w.length();
-                // every word starts at a word start ("sms" in "schisms", "code:" in "postalcode:" say nothing);
-                // a negative word must also end at a word end
-                boolean midWord = isAsciiAlnum(w.charAt(0)) && s > 0 && isAsciiAlnum(lower.charAt(s - 1));
-                if (midWord || asWords && isAsciiAlnum(w.charAt(w.length() - 1)) && e < lower.length() && isAsciiAlnum(lower.charAt(e))) {
-                    i = lower.indexOf(w, i + 1);
-                    continue;
+    /** The spans of {@code a} that no overlapping span of {@code b} outweighs (is longer; or as long, when {@code winsTies}). */
+    private static List<int[]> longerThanOverlapping(List<int[]> a, List<int[]> b, boolean winsTies) {
+        List<int[]> out = new ArrayList<>(a.size());
+        for (int[] x : a) {
+            boolean outweighed = false;
+            for (int[] y : b) {
+                if (x[0] < y[1] && y[0] < x[1]) {
+                    int lx = x[1] - x[0], ly = y[1] - y[0];
+                    if (ly > lx || ly == lx && !winsTies) { outweighed = true; break; }
                 }
-                boolean covered = false;
-                for (int[] x : excluded) if (s < x[1] && x[0] < e) { covered = true; break; }
-                if (!covered) out.add(new int[]{s, e});
-                i = lower.indexOf(w, i + 1);
             }
+            if (!outweighed) out.add(x);
         }
         return out;
-    }
-
-    private static boolean isAsciiAlnum(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
     }
 
     /** Distance from the match [start, end) to the closest occurrence, or -1. */

@@ -1,5 +1,6 @@
 package io.tidewatch.detect.secrets;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -25,7 +26,19 @@ public enum SecretValidator {
     /** 32 bytes of hex that is not a trivial repeat (private keys). */
     HEX_KEY("hex-key"),
     /** A password stated without "is"/":" ("密码abc12345"): must look like one, with letters and digits or symbols. */
-    STRONG_PASSWORD("strong-password");
+    STRONG_PASSWORD("strong-password"),
+    /** A token nobody writes in prose: upper and lower case, a digit and a symbol, 8-40 chars, no URL, path or code. */
+    RANDOM_TOKEN("random-token"),
+    /** A Solana secret key: 64 bytes (Base58, or a JSON array of 64 integers) whose second half is the public key of the first. */
+    ED25519_KEYPAIR("ed25519-keypair"),
+    /** Taiwan national ID: a letter, 1 or 2 (8 or 9 for residents), 8 digits, weighted check digit. */
+    TW_ID("tw-id"),
+    /** Hong Kong identity card: one or two letters, 6 digits, MOD 11 check digit (0-9 or A), brackets optional. */
+    HKID("hkid"),
+    /** Singapore NRIC/FIN (S, T, F, G series): a letter, 7 digits, a check letter. */
+    NRIC("nric"),
+    /** US Social Security number: area not 000, 666 or 9xx, group not 00, serial not 0000. */
+    SSN("ssn");
 
     private final String wireName;
 
@@ -35,7 +48,7 @@ public enum SecretValidator {
 
     public static SecretValidator fromWire(String s) {
         for (SecretValidator v : values()) if (v.wireName.equals(s.trim().toLowerCase(Locale.ROOT))) return v;
-        throw new IllegalArgumentException("unknown validator '" + s + "' (known: luhn, cn-id, base58check, wif, xprv, base32, password, strong-password, hex-key; seed phrases use detector = \"bip39\")");
+        throw new IllegalArgumentException("unknown validator '" + s + "' (known: luhn, cn-id, base58check, wif, xprv, base32, password, strong-password, random-token, ed25519-keypair, tw-id, hkid, nric, ssn, hex-key; seed phrases use detector = \"bip39\")");
     }
 
     public boolean valid(String secret) {
@@ -49,6 +62,12 @@ public enum SecretValidator {
             case PASSWORD -> password(secret);
             case HEX_KEY -> hexKey(secret);
             case STRONG_PASSWORD -> strongPassword(secret);
+            case RANDOM_TOKEN -> randomToken(secret);
+            case ED25519_KEYPAIR -> Ed25519Keypair.isKeypair(keypairBytes(secret));
+            case TW_ID -> IdentityNumbers.taiwan(secret);
+            case HKID -> IdentityNumbers.hongKong(secret);
+            case NRIC -> IdentityNumbers.singapore(secret);
+            case SSN -> IdentityNumbers.usSocialSecurity(secret);
         };
     }
 
@@ -197,6 +216,38 @@ public enum SecretValidator {
         return (digit && letter) || (symbol && (digit || letter)) || (digit && s.length() >= 6 && s.chars().distinct().count() >= 3);
     }
 
+    /**
+     * Chars of code, paths, field lists and quoting: a token holding one is a call, a path, a passwd line
+     * ("user1:x:1000:1000") or a quote, not a typed credential.
+     */
+    private static final String CODE_CHARS = "/\\()[]{}<>\"'`,;:|";
+    /** Keyboard chords ("Ctrl-Alt-F3") have every kind of char and are named in manuals. */
+    private static final List<String> KEY_CHORD_STARTS = List.of("ctrl-", "ctrl+", "alt-", "alt+", "shift-", "shift+",
+            "cmd-", "cmd+", "super-", "super+", "meta-", "meta+", "fn-", "fn+");
+
+    static boolean randomToken(String s) {
+        String t = trim(s, LEADING_QUOTES, TRAILING_PUNCTUATION);
+        if (t.length() < 8 || t.length() > 40) return false;
+        // a mention, a hashtag, a flag, a variable, a URL or an address is named, not typed
+        if ("@#-$%&.".indexOf(t.charAt(0)) >= 0 || t.contains("://") || t.startsWith("www.") || emailAddress(t)) return false;
+        boolean upper = false, lower = false, digit = false, symbol = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (CODE_CHARS.indexOf(c) >= 0) return false;
+            if (c >= 'A' && c <= 'Z') upper = true;
+            else if (c >= 'a' && c <= 'z') lower = true;
+            else if (c >= '0' && c <= '9') digit = true;
+            // a dot between digits numbers a section or a version ("Anterior9.2"), it is no symbol
+            else if (!(c == '.' && i > 0 && i + 1 < t.length() && isDigit(t.charAt(i - 1)) && isDigit(t.charAt(i + 1)))) symbol = true;
+        }
+        if (!(upper && lower && digit && symbol)) return false;
+        String folded = t.toLowerCase(Locale.ROOT);
+        for (String k : KEY_CHORD_STARTS) if (folded.startsWith(k)) return false;
+        return true;
+    }
+
+    private static boolean isDigit(char c) { return c >= '0' && c <= '9'; }
+
     /** "name@host.tld": one @, a dot after it, two or more letters after the last dot. */
     private static boolean emailAddress(String s) {
         int at = s.indexOf('@');
@@ -208,6 +259,25 @@ public enum SecretValidator {
             if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
         }
         return true;
+    }
+
+    /** The bytes of "[12, 250, …]" (each 0-255) or of a Base58 string; null when it is neither. */
+    static byte[] keypairBytes(String s) {
+        if (s.indexOf(',') < 0) return Base58.decode(s);
+        s = trim(s, "[", "]");
+        byte[] out = new byte[64];
+        int n = 0;
+        for (int from = 0; from <= s.length(); ) {
+            int comma = s.indexOf(',', from);
+            if (comma < 0) comma = s.length();
+            String p = s.substring(from, comma).strip();
+            from = comma + 1;
+            if (n == out.length || p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) return null;
+            int v = Integer.parseInt(p);
+            if (v > 255) return null;
+            out[n++] = (byte) v;
+        }
+        return n == out.length ? out : null;
     }
 
     static boolean hexKey(String s) {

@@ -183,19 +183,25 @@ final class SeedPhraseFinder {
     }
 
     /**
-     * A word stuck to letters or digits ("abc123", "私のさくら", "пароль") is not a list word; a Latin
-     * word may touch Chinese characters ("助记词是fancy muffin…"), as people type it.
+     * A word stuck to letters or digits ("abc123", "私のさくら", "пароль") is not a list word; a Latin, kana
+     * or Hangul word may touch Chinese characters ("助记词是fancy muffin…", "助记词ちちおや　はんきょう…"), as
+     * people type it: the script boundary splits them.
      */
     private static boolean glued(String t, int start, int end, Script s) {
         if (start > 0) {
             char p = t.charAt(start - 1);
-            if (Character.isDigit(p) || Character.isLetter(p) && !(s == Script.LATIN && TextNormalizer.isCjk(p))) return true;
+            if (Character.isDigit(p) || Character.isLetter(p) && !splitsFrom(s, p)) return true;
         }
         if (end < t.length()) {
             char q = t.charAt(end);
-            return Character.isLetter(q) && !(s == Script.LATIN && TextNormalizer.isCjk(q));
+            return Character.isLetter(q) && !splitsFrom(s, q);
         }
         return false;
+    }
+
+    /** A Chinese character next to a word of another list script is a word boundary. */
+    private static boolean splitsFrom(Script s, char c) {
+        return s != Script.HAN && TextNormalizer.isCjk(c);
     }
 
     private static final int[] NO_INDEX = noIndex();

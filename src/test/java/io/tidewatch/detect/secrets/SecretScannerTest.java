@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -82,6 +83,27 @@ class SecretScannerTest {
         assertEquals("okx-api-credentials", f.get(0).rule());
         assertEquals(Severity.CRITICAL, f.get(0).severity());
         assertTrue(f.get(0).start() <= text.indexOf("4b7f") && f.get(0).end() >= text.indexOf("Moon2024!") + 9);
+    }
+
+    /** A context phrase counts when it reaches into the window: a long one need not start inside it. */
+    @Test
+    void a_context_phrase_that_ends_inside_the_window_counts() {
+        String toml = "[[rules]]\nid = 'n'\nregex = '\\b(\\d{6})\\b'\nkeywords = ['0']\ncontextRequired = true\n"
+                + "contextWindow = 10\ncontextWords = ['authenticator code']\n";
+        SecretScanner s = new SecretScanner(RuleSet.of(List.of(RuleFileReader.parse(Path.of("t.toml"), toml))), Scanners.FINGERPRINTER);
+        assertEquals(1, s.scan("the authenticator code, here: 409638").size());
+        assertEquals(0, s.scan("the authenticator code was asked for twice, here: 409638").size());
+    }
+
+    /** alsoKeywords: a rule runs only when the text holds one of its keywords and one of these. */
+    @Test
+    void a_rule_with_also_keywords_needs_one_of_each() {
+        String toml = "[[rules]]\nid = 'n'\nregex = '(\\d{6})'\nkeywords = ['pin']\nalsoKeywords = [' as ', '当']\n";
+        SecretScanner s = new SecretScanner(RuleSet.of(List.of(RuleFileReader.parse(Path.of("t.toml"), toml))), Scanners.FINGERPRINTER);
+        assertEquals(1, s.scan("used 409638 as the pin").size());
+        assertEquals(1, s.scan("用409638当pin").size());
+        assertEquals(0, s.scan("the pin 409638").size());
+        assertEquals(0, s.scan("used 409638 as the code").size());
     }
 
     @Test

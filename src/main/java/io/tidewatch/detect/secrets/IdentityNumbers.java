@@ -1,0 +1,76 @@
+package io.tidewatch.detect.secrets;
+
+/**
+ * Check digits of identity numbers people paste into KYC complaints (beside the Chinese resident ID in
+ * {@link SecretValidator}): a number whose check digit holds is that document's number, not an order id.
+ */
+final class IdentityNumbers {
+    private IdentityNumbers() {}
+
+    /** Taiwan: letter code (A=10 … Z=33, in the ministry's order) split in two digits, weights 1 9 8 7 6 5 4 3 2 1 1. */
+    private static final String TW_LETTERS = "ABCDEFGHJKLMNPQRSTUVXYWZIO";
+
+    static boolean taiwan(String s) {
+        if (s.length() != 10) return false;
+        int code = TW_LETTERS.indexOf(Character.toUpperCase(s.charAt(0)));
+        if (code < 0 || "1289".indexOf(s.charAt(1)) < 0) return false;
+        code += 10;
+        int sum = code / 10 + (code % 10) * 9;
+        for (int i = 1; i < 10; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return false;
+            sum += (c - '0') * (i == 9 ? 1 : 9 - i);
+        }
+        return sum % 10 == 0;
+    }
+
+    /** Hong Kong: (space=36 or a letter A=10 …), letter, 6 digits, weights 9 … 2; check = 11 - sum mod 11 (10 is A). */
+    static boolean hongKong(String s) {
+        String t = s.replace("(", "").replace(")", "").toUpperCase(java.util.Locale.ROOT);
+        if (t.length() == 8) t = " " + t;
+        if (t.length() != 9) return false;
+        int sum = 0;
+        for (int i = 0; i < 8; i++) {
+            char c = t.charAt(i);
+            int v;
+            if (i < 2) {
+                if (c == ' ' && i == 0) v = 36;
+                else if (c >= 'A' && c <= 'Z') v = c - 'A' + 10;
+                else return false;
+            } else if (c >= '0' && c <= '9') {
+                v = c - '0';
+            } else {
+                return false;
+            }
+            sum += v * (9 - i);
+        }
+        int check = (11 - sum % 11) % 11;
+        char want = check == 10 ? 'A' : (char) ('0' + check);
+        return t.charAt(8) == want;
+    }
+
+    private static final int[] NRIC_WEIGHTS = {2, 7, 6, 5, 4, 3, 2};
+
+    /** Singapore: weights 2 7 6 5 4 3 2, +4 for T and G; S/T letters "JZIHGFEDCBA", F/G "XWUTRQPNMLK". */
+    static boolean singapore(String s) {
+        if (s.length() != 9) return false;
+        String t = s.toUpperCase(java.util.Locale.ROOT);
+        char series = t.charAt(0);
+        String table = series == 'S' || series == 'T' ? "JZIHGFEDCBA" : series == 'F' || series == 'G' ? "XWUTRQPNMLK" : null;
+        if (table == null) return false;
+        int sum = series == 'T' || series == 'G' ? 4 : 0;
+        for (int i = 0; i < 7; i++) {
+            char c = t.charAt(i + 1);
+            if (c < '0' || c > '9') return false;
+            sum += (c - '0') * NRIC_WEIGHTS[i];
+        }
+        return t.charAt(8) == table.charAt(sum % 11);
+    }
+
+    static boolean usSocialSecurity(String s) {
+        if (s.length() != 11 || s.charAt(3) != '-' || s.charAt(6) != '-') return false;
+        for (int i = 0; i < 11; i++) if (i != 3 && i != 6 && (s.charAt(i) < '0' || s.charAt(i) > '9')) return false;
+        String area = s.substring(0, 3), group = s.substring(4, 6), serial = s.substring(7);
+        return !area.equals("000") && !area.equals("666") && area.charAt(0) != '9' && !group.equals("00") && !serial.equals("0000");
+    }
+}

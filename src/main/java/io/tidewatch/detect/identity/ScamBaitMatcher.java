@@ -14,7 +14,7 @@ import java.util.Locale;
  * stands every key-like token (address, hash, key: see {@link ScamRules#opaqueTokenLength()}) in for
  * one {@value #TOKEN} so no rule can match inside it, matches every rule on whole words only (a match
  * never starts or ends inside a run of letters and digits: "vx" inside "…Vxdx4d…" is no WeChat id), and
- * drops a match whose sentence warns about it, asks whether it is real, or (for that rule) is a victim's.
+ * drops a match that is a warning, a question or a report ({@link ScamExcuses}), or (for that rule) a victim's.
  * At most one finding per rule; excerpts are {@link ScamExcerpt#safe safe}. Thread-safe.
  */
 public final class ScamBaitMatcher {
@@ -23,6 +23,7 @@ public final class ScamBaitMatcher {
 
     private final ScamRules rules;
     private final NameSkeleton skeleton;
+    private final ScamExcuses excuses;
     /** Patterns a message can possibly match, by the literal words they start with (one pass). */
     private final KeywordIndex prefilter;
     /** Per pattern (in prefilter order), the sets of literal words it needs further on: checked before RE2/J runs. */
@@ -31,6 +32,7 @@ public final class ScamBaitMatcher {
     public ScamBaitMatcher(ScamRules rules, NameSkeleton skeleton) {
         this.rules = rules;
         this.skeleton = skeleton;
+        this.excuses = new ScamExcuses(rules.counterPatterns(), rules.negations(), rules.warnings(), rules.reportedSpeech());
         this.prefilter = new KeywordIndex(rules.rules().stream().flatMap(r -> r.patterns().stream())
                 .map(p -> LiteralPrefixes.of(p.pattern())).toList());
         this.required = rules.rules().stream().flatMap(r -> r.patterns().stream())
@@ -68,7 +70,7 @@ public final class ScamBaitMatcher {
         while (from <= t.length() && m.find(from)) {
             int s = m.start(), e = m.end();
             from = s + 1;
-            if (e == s || !wholeWords(t, s, e) || excused(t, s, e, rule.unless())) continue;
+            if (e == s || !wholeWords(t, s, e) || excuses.excused(t, s, e, rule.unless())) continue;
             int start = c.originalStart(s);
             int end = Math.min(text.length(), Math.max(c.originalEnd(e - 1), start));
             if (end < text.length() && Character.isLowSurrogate(text.charAt(end))) end++;
@@ -97,42 +99,11 @@ public final class ScamBaitMatcher {
     }
 
     /**
-     * True when the sentences around {@code text[start, end)} warn about scams or ask whether something
-     * is real (the counter patterns). For other detectors' matches (fake staff handles) in the original text.
+     * True when the text around {@code text[start, end)} warns about scams, asks whether something is
+     * real or reports it ({@link ScamExcuses}). For other detectors' matches (fake staff handles) in the original text.
      */
     public boolean warnsOrAsks(String text, int start, int end) {
-        return excused(text.toLowerCase(Locale.ROOT), start, end, List.of());
-    }
-
-    /** The sentences the match spans warn or ask about it, or match one of the rule's own excuses. */
-    private boolean excused(String t, int start, int end, List<Pattern> unless) {
-        int from = sentenceStart(t, start);
-        int to = sentenceEnd(t, Math.max(start, end - 1));
-        String sentence = t.substring(from, to);
-        for (Pattern c : rules.counterPatterns()) if (c.matcher(sentence).find()) return true;
-        for (Pattern c : unless) if (c.matcher(sentence).find()) return true;
-        return false;
-    }
-
-    private static int sentenceStart(String t, int pos) {
-        for (int i = pos - 1; i >= 0; i--) if (endsSentence(t, i)) return i + 1;
-        return 0;
-    }
-
-    private static int sentenceEnd(String t, int pos) {
-        for (int i = pos; i < t.length(); i++) if (endsSentence(t, i)) return i + 1;
-        return t.length();
-    }
-
-    private static boolean endsSentence(String t, int i) {
-        char c = t.charAt(i);
-        if (c == '。' || c == '！' || c == '？' || c == '\n') return true;
-        if (i + 1 >= t.length()) return c == '.' || c == '!' || c == '?';
-        char next = t.charAt(i + 1);
-        // folding turns '？' into '?', and Chinese puts no space after it
-        if (c == '!' || c == '?') return Character.isWhitespace(next) || next >= 0x2E80;
-        if (c == '.') return Character.isWhitespace(next);
-        return false;
+        return excuses.excused(text.toLowerCase(Locale.ROOT), start, end, List.of());
     }
 
     private static String excerpt(String s) {

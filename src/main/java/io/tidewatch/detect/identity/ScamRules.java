@@ -12,17 +12,25 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code rules/scam.yaml}: scam-bait rules, the counter patterns that excuse warnings and questions,
- * how long a key-like token must be to be skipped, the fake-staff-handle settings, and reasons.
+ * {@code rules/scam.yaml}: scam-bait rules, the counter patterns that excuse warnings, questions and
+ * reports (see {@link ScamExcuses} for their scopes), how long a key-like token must be to be skipped,
+ * the fake-staff-handle settings, and reasons.
  *
+ * @param counterPatterns judged on the match's sentence: questions, suppositions, reports received
+ * @param negations       judged on the match's clause; on the whole message when the bait is quoted or reported
+ * @param warnings        like negations, but never inside the match itself
+ * @param reportedSpeech  a sentence that reports someone else's words
  * @param opaqueTokenLength a run of letters and digits this long (with both) is a key, address or hash:
  *                          no rule matches inside it and no excerpt shows it
  */
-public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, int opaqueTokenLength,
-                        StaffHandles staffHandles, ReasonTemplate reason) {
+public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, List<Pattern> negations, List<Pattern> warnings,
+                        List<Pattern> reportedSpeech, int opaqueTokenLength, StaffHandles staffHandles, ReasonTemplate reason) {
     public ScamRules {
         rules = List.copyOf(rules);
         counterPatterns = List.copyOf(counterPatterns);
+        negations = List.copyOf(negations);
+        warnings = List.copyOf(warnings);
+        reportedSpeech = List.copyOf(reportedSpeech);
     }
 
     /**
@@ -41,6 +49,9 @@ public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, int
     public static ScamRules load(Path file) {
         RuleFile f = RuleFile.read(file);
         List<Pattern> counters = compile(f, "counter_patterns", f.texts("counter_patterns", false));
+        List<Pattern> negations = compile(f, "negations", f.texts("negations", false));
+        List<Pattern> warnings = compile(f, "warnings", f.texts("warnings", false));
+        List<Pattern> reported = compile(f, "reported_speech", f.texts("reported_speech", false));
         JsonNode list = f.at("rules");
         if (!list.isArray() || list.isEmpty()) throw f.error("rules", "a list of rules is required");
         List<ScamRule> rules = new ArrayList<>();
@@ -66,7 +77,7 @@ public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, int
         StaffHandles handles = new StaffHandles(handleId, severity(f, h.path("severity"), "staff_handles.severity"),
                 f.texts(h.path("words"), "staff_handles.words", true), f.texts(h.path("examples"), "staff_handles.examples", true),
                 f.texts(h.path("counterexamples"), "staff_handles.counterexamples", true));
-        return new ScamRules(rules, counters, f.integer("opaque_token_length", 8, 1000), handles, ReasonTemplate.from(f, "reason"));
+        return new ScamRules(rules, counters, negations, warnings, reported, f.integer("opaque_token_length", 8, 1000), handles, ReasonTemplate.from(f, "reason"));
     }
 
     private static Severity severity(RuleFile f, JsonNode n, String where) {

@@ -11,7 +11,10 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Every rule in rules/scam.yaml finds its examples and none of its counterexamples; staff-handle examples hold for every test brand. */
+/**
+ * Every rule in rules/scam.yaml finds its examples and none of its counterexamples, and names words for the
+ * prefilter; staff-handle examples hold for every test brand.
+ */
 class ScamRulesExamplesTest {
     static final IdentityRules IDENTITY = IdentityRules.load(Path.of("rules/identity.yaml"));
     static final ScamRules RULES = ScamRules.load(Path.of("rules/scam.yaml"));
@@ -30,6 +33,20 @@ class ScamRulesExamplesTest {
             }
         }
         assertEquals(List.of(), wrong, String.join("\n", wrong));
+    }
+
+    /** The matcher runs a pattern only on texts holding its words: a pattern with none would run on every message. */
+    @Test
+    void every_scam_pattern_names_words_the_prefilter_can_look_for() {
+        List<String> blind = new ArrayList<>();
+        for (ScamRule rule : RULES.rules()) {
+            for (var p : rule.patterns()) {
+                if (LiteralPrefixes.of(p.pattern()).isEmpty() && LiteralPrefixes.requiredGroups(p.pattern()).isEmpty()) {
+                    blind.add(rule.id() + ": " + p.pattern());
+                }
+            }
+        }
+        assertEquals(List.of(), blind, String.join("\n", blind));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.tidewatch.detect.identity;
 
-import io.tidewatch.detect.KeywordIndex;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 
@@ -24,19 +23,14 @@ public final class ScamBaitMatcher {
     private final ScamRules rules;
     private final NameSkeleton skeleton;
     private final ScamExcuses excuses;
-    /** Patterns a message can possibly match, by the literal words they start with (one pass). */
-    private final KeywordIndex prefilter;
-    /** Per pattern (in prefilter order), the sets of literal words it needs further on: checked before RE2/J runs. */
-    private final List<List<List<String>>> required;
+    /** The patterns of all rules, in rule order, that a message can possibly match. */
+    private final PatternPrefilter prefilter;
 
     public ScamBaitMatcher(ScamRules rules, NameSkeleton skeleton) {
         this.rules = rules;
         this.skeleton = skeleton;
         this.excuses = new ScamExcuses(rules.counterPatterns(), rules.negations(), rules.warnings(), rules.reportedSpeech());
-        this.prefilter = new KeywordIndex(rules.rules().stream().flatMap(r -> r.patterns().stream())
-                .map(p -> LiteralPrefixes.of(p.pattern())).toList());
-        this.required = rules.rules().stream().flatMap(r -> r.patterns().stream())
-                .map(p -> LiteralPrefixes.requiredGroups(p.pattern())).toList();
+        this.prefilter = new PatternPrefilter(rules.rules().stream().flatMap(r -> r.patterns().stream()).toList());
     }
 
     public ScamRules rules() { return rules; }
@@ -56,7 +50,7 @@ public final class ScamBaitMatcher {
             int base = first;
             first += patterns.size();
             for (int k = 0; k < patterns.size(); k++) {
-                if (!candidates.get(base + k) || !containsAll(lower, required.get(base + k))) continue;
+                if (!candidates.get(base + k)) continue;
                 ScamBait hit = firstMatch(rule, patterns.get(k), t, c, text);
                 if (hit != null) { found.add(hit); break; }
             }
@@ -77,15 +71,6 @@ public final class ScamBaitMatcher {
             return new ScamBait(rule, start, end, excerpt(text.substring(start, end)));
         }
         return null;
-    }
-
-    private static boolean containsAll(String text, List<List<String>> groups) {
-        for (List<String> group : groups) {
-            boolean any = false;
-            for (int i = 0; i < group.size() && !any; i++) any = text.contains(group.get(i));
-            if (!any) return false;
-        }
-        return true;
     }
 
     /** A match starts and ends at word edges: never inside a run of ASCII letters and digits. */

@@ -3,6 +3,7 @@ package io.tidewatch.detect.identity;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -22,44 +23,57 @@ import java.util.List;
  * Texts are folded and lower-case.
  */
 final class ScamExcuses {
-    private final List<Pattern> sentenceCounters, negations, warnings, reportedSpeech;
+    private final Counters sentenceCounters, negations, warnings, reportedSpeech;
 
     ScamExcuses(List<Pattern> sentenceCounters, List<Pattern> negations, List<Pattern> warnings, List<Pattern> reportedSpeech) {
-        this.sentenceCounters = sentenceCounters;
-        this.negations = negations;
-        this.warnings = warnings;
-        this.reportedSpeech = reportedSpeech;
+        this.sentenceCounters = new Counters(sentenceCounters);
+        this.negations = new Counters(negations);
+        this.warnings = new Counters(warnings);
+        this.reportedSpeech = new Counters(reportedSpeech);
     }
 
     /** True when text[start, end) is excused at one of the scopes, or its sentence matches one of the rule's {@code unless}. */
     boolean excused(String t, int start, int end, List<Pattern> unless) {
         int last = Math.max(start, end - 1);
-        int sentenceFrom = boundaryBefore(t, start, false), sentenceTo = boundaryAfter(t, last, false);
-        String sentence = t.substring(sentenceFrom, sentenceTo);
-        if (any(sentenceCounters, sentence) || any(unless, sentence)) return true;
         int clauseFrom = boundaryBefore(t, start, true), clauseTo = boundaryAfter(t, last, true);
-        if (any(negations, t.substring(clauseFrom, clauseTo)) || anyOutside(warnings, t, clauseFrom, clauseTo, start, end)) return true;
-        boolean reported = quoted(t, start, end) || anyOutside(reportedSpeech, t, sentenceFrom, sentenceTo, start, end);
-        return reported && (anyOutside(warnings, t, 0, t.length(), start, end) || anyOutside(negations, t, 0, t.length(), start, end));
+        if (negations.any(t, clauseFrom, clauseTo) || warnings.anyOutside(t, clauseFrom, clauseTo, start, end)) return true;
+        int sentenceFrom = boundaryBefore(t, start, false), sentenceTo = boundaryAfter(t, last, false);
+        if (sentenceCounters.any(t, sentenceFrom, sentenceTo)) return true;
+        String sentence = t.substring(sentenceFrom, sentenceTo);
+        for (Pattern p : unless) if (p.matcher(sentence).find()) return true;
+        boolean reported = quoted(t, start, end) || reportedSpeech.anyOutside(t, sentenceFrom, sentenceTo, start, end);
+        return reported && (warnings.anyOutside(t, 0, t.length(), start, end) || negations.anyOutside(t, 0, t.length(), start, end));
     }
 
-    private static boolean any(List<Pattern> patterns, String scope) {
-        for (Pattern p : patterns) if (p.matcher(scope).find()) return true;
-        return false;
-    }
+    /** One list of counter patterns, run only where its words are. */
+    private static final class Counters {
+        private final List<Pattern> patterns;
+        private final PatternPrefilter prefilter;
 
-    /** Some pattern matches t[from, to) somewhere not wholly inside the match [start, end). */
-    private static boolean anyOutside(List<Pattern> patterns, String t, int from, int to, int start, int end) {
-        String scope = t.substring(from, to);
-        for (Pattern p : patterns) {
-            Matcher m = p.matcher(scope);
-            int at = 0;
-            while (at <= scope.length() && m.find(at)) {
-                if (from + m.start() < start || from + m.end() > end) return true;
-                at = m.start() + 1;
-            }
+        Counters(List<Pattern> patterns) {
+            this.patterns = List.copyOf(patterns);
+            this.prefilter = new PatternPrefilter(this.patterns);
         }
-        return false;
+
+        /** Some pattern matches t[from, to). */
+        boolean any(String t, int from, int to) {
+            return anyOutside(t, from, to, to, to);
+        }
+
+        /** Some pattern matches t[from, to) somewhere not wholly inside the match [start, end). */
+        boolean anyOutside(String t, int from, int to, int start, int end) {
+            String scope = t.substring(from, to);
+            BitSet candidates = prefilter.candidates(scope);
+            for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+                Matcher m = patterns.get(i).matcher(scope);
+                int at = 0;
+                while (at <= scope.length() && m.find(at)) {
+                    if (from + m.start() < start || from + m.end() > end) return true;
+                    at = m.start() + 1;
+                }
+            }
+            return false;
+        }
     }
 
     /** The match lies wholly between an opening and its closing quotation mark on one line. */

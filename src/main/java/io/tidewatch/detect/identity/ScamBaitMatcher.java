@@ -64,7 +64,7 @@ public final class ScamBaitMatcher {
         while (from <= t.length() && m.find(from)) {
             int s = m.start(), e = m.end();
             from = s + 1;
-            if (e == s || !wholeWords(t, s, e) || excuses.excused(t, s, e, rule.unless())) continue;
+            if (e == s || !wholeWords(t, s, e) || excuses.excused(t, s, e, rule.unless(), rule.victimStory())) continue;
             int start = c.originalStart(s);
             int end = Math.min(text.length(), Math.max(c.originalEnd(e - 1), start));
             if (end < text.length() && Character.isLowSurrogate(text.charAt(end))) end++;
@@ -88,7 +88,7 @@ public final class ScamBaitMatcher {
      * real or reports it ({@link ScamExcuses}). For other detectors' matches (fake staff handles) in the original text.
      */
     public boolean warnsOrAsks(String text, int start, int end) {
-        return excuses.excused(text.toLowerCase(Locale.ROOT), start, end, List.of());
+        return excuses.excused(text.toLowerCase(Locale.ROOT), start, end, List.of(), false);
     }
 
     private static String excerpt(String s) {

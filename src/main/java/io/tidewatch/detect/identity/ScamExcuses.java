@@ -32,11 +32,15 @@ final class ScamExcuses {
         this.reportedSpeech = new Counters(reportedSpeech);
     }
 
-    /** True when text[start, end) is excused at one of the scopes, or its sentence matches one of the rule's {@code unless}. */
-    boolean excused(String t, int start, int end, List<Pattern> unless) {
+    /**
+     * True when text[start, end) is excused at one of the scopes, or its sentence matches one of the rule's
+     * {@code unless}. Bait that tells a victim's story ({@code victimStory}) is not excused by warning words in its clause.
+     */
+    boolean excused(String t, int start, int end, List<Pattern> unless, boolean victimStory) {
         int last = Math.max(start, end - 1);
         int clauseFrom = boundaryBefore(t, start, true), clauseTo = boundaryAfter(t, last, true);
-        if (negations.any(t, clauseFrom, clauseTo) || warnings.anyOutside(t, clauseFrom, clauseTo, start, end)) return true;
+        if (negations.any(t, clauseFrom, clauseTo)) return true;
+        if (!victimStory && warnings.anyOutside(t, clauseFrom, clauseTo, start, end)) return true;
         int sentenceFrom = boundaryBefore(t, start, false), sentenceTo = boundaryAfter(t, last, false);
         if (sentenceCounters.any(t, sentenceFrom, sentenceTo)) return true;
         String sentence = t.substring(sentenceFrom, sentenceTo);

@@ -9,9 +9,12 @@ import java.util.List;
  * One kind of scam bait: its RE2/J patterns, the patterns that excuse a match of this rule only when
  * its sentence matches one ({@code unless}: a victim asking "can I get my funds back?" is no recovery
  * scammer), and the examples and counterexamples it must agree with.
+ *
+ * @param victimStory the bait tells a victim's story ("lost 4 ETH to a phishing link, @x got it all back"):
+ *                    warning words in its clause do not excuse it, negations, questions and reports still do
  */
-public record ScamRule(String id, Severity severity, List<Pattern> patterns, List<Pattern> unless, List<String> examples,
-                       List<String> counterexamples) {
+public record ScamRule(String id, Severity severity, List<Pattern> patterns, List<Pattern> unless, boolean victimStory,
+                       List<String> examples, List<String> counterexamples) {
     public ScamRule {
         patterns = List.copyOf(patterns);
         unless = List.copyOf(unless);

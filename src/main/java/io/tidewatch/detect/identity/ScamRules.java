@@ -66,7 +66,8 @@ public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, Lis
             List<Pattern> patterns = compile(f, where + ".patterns", f.texts(r.path("patterns"), where + ".patterns", true));
             if (patterns.isEmpty()) throw f.error(where + ".patterns", "at least one pattern is required");
             List<Pattern> unless = compile(f, where + ".unless", f.texts(r.path("unless"), where + ".unless", false));
-            rules.add(new ScamRule(id, severity, patterns, unless, f.texts(r.path("examples"), where + ".examples", true),
+            boolean victimStory = r.path("victim_story").asBoolean(false);
+            rules.add(new ScamRule(id, severity, patterns, unless, victimStory, f.texts(r.path("examples"), where + ".examples", true),
                     f.texts(r.path("counterexamples"), where + ".counterexamples", true)));
         }
         JsonNode h = f.at("staff_handles");

@@ -4,7 +4,6 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,9 +11,11 @@ import java.util.Locale;
  * Finds scam bait in text: folds homoglyphs and styled letters with the shared {@link NameSkeleton},
  * stands every key-like token (address, hash, key: see {@link ScamRules#opaqueTokenLength()}) in for
  * one {@value #TOKEN} so no rule can match inside it, matches every rule on whole words only (a match
- * never starts or ends inside a run of letters and digits: "vx" inside "…Vxdx4d…" is no WeChat id), and
- * drops a match that is a warning, a question or a report ({@link ScamExcuses}), or (for that rule) a victim's.
- * At most one finding per rule; excerpts are {@link ScamExcerpt#safe safe}. Thread-safe.
+ * never starts or ends inside a run of letters and digits: "vx" inside "…Vxdx4d…" is no WeChat id), tries a
+ * rule's concept combinations ({@link ScamConcepts}) when none of its patterns matched, and drops a match
+ * that is a warning, a question or a report ({@link ScamExcuses}), or (for that rule) a victim's. A pattern
+ * runs only when the text holds its words ({@link PatternPrefilter}). At most one finding per rule; excerpts
+ * are {@link ScamExcerpt#safe safe}. Thread-safe.
  */
 public final class ScamBaitMatcher {
     static final char TOKEN = '#';
@@ -23,14 +24,20 @@ public final class ScamBaitMatcher {
     private final ScamRules rules;
     private final NameSkeleton skeleton;
     private final ScamExcuses excuses;
-    /** The patterns of all rules, in rule order, that a message can possibly match. */
+    private final ScamConcepts concepts;
+    /** The patterns of all rules in rule order, then the concept patterns, that a message can possibly match. */
     private final PatternPrefilter prefilter;
+    private final int rulePatterns;
 
     public ScamBaitMatcher(ScamRules rules, NameSkeleton skeleton) {
         this.rules = rules;
         this.skeleton = skeleton;
         this.excuses = new ScamExcuses(rules.counterPatterns(), rules.negations(), rules.warnings(), rules.reportedSpeech());
-        this.prefilter = new PatternPrefilter(rules.rules().stream().flatMap(r -> r.patterns().stream()).toList());
+        this.concepts = new ScamConcepts(rules.concepts(), rules.combinationWindow(), excuses);
+        List<Pattern> all = new ArrayList<>(rules.rules().stream().flatMap(r -> r.patterns().stream()).toList());
+        this.rulePatterns = all.size();
+        all.addAll(concepts.patterns());
+        this.prefilter = new PatternPrefilter(all);
     }
 
     public ScamRules rules() { return rules; }
@@ -43,17 +50,23 @@ public final class ScamBaitMatcher {
         Compact c = Compact.of(skeleton.readable(text), rules.opaqueTokenLength());
         String t = c.text;
         String lower = t.toLowerCase(Locale.ROOT);
-        BitSet candidates = prefilter.candidates(lower);
+        PatternPrefilter.Words words = prefilter.words(lower);
+        ScamConcepts.Scan scan = null; // concept matches, found only when a rule's patterns did not match
         int first = 0; // index of the rule's first pattern in the prefilter
         for (ScamRule rule : rules.rules()) {
             List<Pattern> patterns = rule.patterns();
             int base = first;
             first += patterns.size();
-            for (int k = 0; k < patterns.size(); k++) {
-                if (!candidates.get(base + k)) continue;
-                ScamBait hit = firstMatch(rule, patterns.get(k), t, c, text);
-                if (hit != null) { found.add(hit); break; }
+            ScamBait hit = null;
+            for (int k = 0; k < patterns.size() && hit == null; k++) {
+                if (words.mayMatch(base + k)) hit = firstMatch(rule, patterns.get(k), t, c, text);
             }
+            for (int k = 0; k < rule.combinations().size() && hit == null; k++) {
+                if (scan == null) scan = concepts.scan(t, i -> words.mayMatch(rulePatterns + i));
+                int[] span = scan.find(rule.combinations().get(k), rule);
+                if (span != null) hit = bait(rule, span[0], span[1], c, text);
+            }
+            if (hit != null) found.add(hit);
         }
         return found;
     }
@@ -65,12 +78,17 @@ public final class ScamBaitMatcher {
             int s = m.start(), e = m.end();
             from = s + 1;
             if (e == s || !wholeWords(t, s, e) || excuses.excused(t, s, e, rule.unless(), rule.victimStory())) continue;
-            int start = c.originalStart(s);
-            int end = Math.min(text.length(), Math.max(c.originalEnd(e - 1), start));
-            if (end < text.length() && Character.isLowSurrogate(text.charAt(end))) end++;
-            return new ScamBait(rule, start, end, excerpt(text.substring(start, end)));
+            return bait(rule, s, e, c, text);
         }
         return null;
+    }
+
+    /** The finding for folded span [s, e), in the original text's offsets. */
+    private static ScamBait bait(ScamRule rule, int s, int e, Compact c, String text) {
+        int start = c.originalStart(s);
+        int end = Math.min(text.length(), Math.max(c.originalEnd(e - 1), start));
+        if (end < text.length() && Character.isLowSurrogate(text.charAt(end))) end++;
+        return new ScamBait(rule, start, end, excerpt(text.substring(start, end)));
     }
 
     /** A match starts and ends at word edges: never inside a run of ASCII letters and digits. */

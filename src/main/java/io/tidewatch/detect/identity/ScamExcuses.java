@@ -3,7 +3,6 @@ package io.tidewatch.detect.identity;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 
-import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -67,8 +66,9 @@ final class ScamExcuses {
         /** Some pattern matches t[from, to) somewhere not wholly inside the match [start, end). */
         boolean anyOutside(String t, int from, int to, int start, int end) {
             String scope = t.substring(from, to);
-            BitSet candidates = prefilter.candidates(scope);
-            for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            PatternPrefilter.Words words = prefilter.words(scope);
+            for (int i = 0; i < patterns.size(); i++) {
+                if (!words.mayMatch(i)) continue;
                 Matcher m = patterns.get(i).matcher(scope);
                 int at = 0;
                 while (at <= scope.length() && m.find(at)) {

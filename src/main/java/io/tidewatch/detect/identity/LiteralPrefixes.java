@@ -18,6 +18,16 @@ final class LiteralPrefixes {
     static List<String> of(String regex) {
         String r = regex.startsWith("\\b") ? regex.substring(2) : regex;
         if (r.isEmpty() || r.startsWith("(?")) return List.of(); // flags or non-capturing groups: keep it simple
+        List<String> alternatives = topLevelAlternatives(r);
+        if (alternatives.size() > 1) {
+            List<String> out = new ArrayList<>();
+            for (String alternative : alternatives) {
+                List<String> starts = of(alternative);
+                if (starts.isEmpty()) return List.of(); // one alternative without a literal start: no safe keyword
+                out.addAll(starts);
+            }
+            return out;
+        }
         if (r.charAt(0) != '(') {
             String p = prefix(r);
             return p.isEmpty() ? List.of() : List.of(p);
@@ -25,19 +35,14 @@ final class LiteralPrefixes {
         int close = matchingParen(r);
         if (close < 0) return List.of();
         if (close + 1 < r.length() && "?*{".indexOf(r.charAt(close + 1)) >= 0) return List.of(); // optional group
-        List<String> out = new ArrayList<>();
-        for (String alternative : topLevelAlternatives(r.substring(1, close))) {
-            String p = prefix(alternative);
-            if (p.isEmpty()) return List.of(); // one alternative without a literal start: no safe keyword
-            out.add(p);
-        }
-        return out;
+        return of(r.substring(1, close));
     }
 
     /**
      * Every set of literal words the expression needs somewhere, one of each set: "(问题|充值).{0,15}(私聊|私信)"
      * needs one of [问题, 充值] and one of [私聊, 私信]. Only top-level parts count: a plain literal run
-     * (its quantified last char dropped) or a group of plain literal alternatives that is not optional.
+     * (its quantified last char dropped) or a group that is not optional, by the words its alternatives start
+     * with ("(unfreez\\w*|unlock\\w*)" needs "unfreez" or "unlock").
      * Anything unsure is left out, so the sets only ever rule out texts the expression cannot match.
      */
     static List<List<String>> requiredGroups(String regex) {
@@ -55,12 +60,8 @@ final class LiteralPrefixes {
                 int end = i + close;
                 boolean optional = end + 1 < n && "?*{".indexOf(regex.charAt(end + 1)) >= 0;
                 if (!optional) {
-                    List<String> alternatives = new ArrayList<>();
-                    for (String a : topLevelAlternatives(regex.substring(i + 1, end))) {
-                        if (a.isEmpty() || !plain(a)) { alternatives = null; break; }
-                        alternatives.add(a.toLowerCase(Locale.ROOT));
-                    }
-                    if (alternatives != null) out.add(alternatives);
+                    List<String> alternatives = of(regex.substring(i + 1, end));
+                    if (!alternatives.isEmpty()) out.add(alternatives);
                 }
                 i = end + 1;
                 continue;
@@ -73,11 +74,6 @@ final class LiteralPrefixes {
             if (!run.isBlank()) out.add(List.of(run.toLowerCase(Locale.ROOT)));
         }
         return out;
-    }
-
-    private static boolean plain(String s) {
-        for (int k = 0; k < s.length(); k++) if (META.indexOf(s.charAt(k)) >= 0 || s.charAt(k) == '\\') return false;
-        return true;
     }
 
     private static int skipClass(String r, int i) {

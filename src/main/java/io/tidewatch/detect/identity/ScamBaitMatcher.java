@@ -1,11 +1,9 @@
 package io.tidewatch.detect.identity;
 
-import io.tidewatch.detect.KeywordIndex;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,9 +11,11 @@ import java.util.Locale;
  * Finds scam bait in text: folds homoglyphs and styled letters with the shared {@link NameSkeleton},
  * stands every key-like token (address, hash, key: see {@link ScamRules#opaqueTokenLength()}) in for
  * one {@value #TOKEN} so no rule can match inside it, matches every rule on whole words only (a match
- * never starts or ends inside a run of letters and digits: "vx" inside "…Vxdx4d…" is no WeChat id), and
- * drops a match whose sentence warns about it, asks whether it is real, or (for that rule) is a victim's.
- * At most one finding per rule; excerpts are {@link ScamExcerpt#safe safe}. Thread-safe.
+ * never starts or ends inside a run of letters and digits: "vx" inside "…Vxdx4d…" is no WeChat id), tries a
+ * rule's concept combinations ({@link ScamConcepts}) when none of its patterns matched, and drops a match
+ * that is a warning, a question or a report ({@link ScamExcuses}), or (for that rule) a victim's. A pattern
+ * runs only when the text holds its words ({@link PatternPrefilter}). At most one finding per rule; excerpts
+ * are {@link ScamExcerpt#safe safe}. Thread-safe.
  */
 public final class ScamBaitMatcher {
     static final char TOKEN = '#';
@@ -23,18 +23,21 @@ public final class ScamBaitMatcher {
 
     private final ScamRules rules;
     private final NameSkeleton skeleton;
-    /** Patterns a message can possibly match, by the literal words they start with (one pass). */
-    private final KeywordIndex prefilter;
-    /** Per pattern (in prefilter order), the sets of literal words it needs further on: checked before RE2/J runs. */
-    private final List<List<List<String>>> required;
+    private final ScamExcuses excuses;
+    private final ScamConcepts concepts;
+    /** The patterns of all rules in rule order, then the concept patterns, that a message can possibly match. */
+    private final PatternPrefilter prefilter;
+    private final int rulePatterns;
 
     public ScamBaitMatcher(ScamRules rules, NameSkeleton skeleton) {
         this.rules = rules;
         this.skeleton = skeleton;
-        this.prefilter = new KeywordIndex(rules.rules().stream().flatMap(r -> r.patterns().stream())
-                .map(p -> LiteralPrefixes.of(p.pattern())).toList());
-        this.required = rules.rules().stream().flatMap(r -> r.patterns().stream())
-                .map(p -> LiteralPrefixes.requiredGroups(p.pattern())).toList();
+        this.excuses = new ScamExcuses(rules.counterPatterns(), rules.negations(), rules.warnings(), rules.reportedSpeech());
+        this.concepts = new ScamConcepts(rules.concepts(), rules.combinationWindow(), excuses);
+        List<Pattern> all = new ArrayList<>(rules.rules().stream().flatMap(r -> r.patterns().stream()).toList());
+        this.rulePatterns = all.size();
+        all.addAll(concepts.patterns());
+        this.prefilter = new PatternPrefilter(all);
     }
 
     public ScamRules rules() { return rules; }
@@ -47,17 +50,23 @@ public final class ScamBaitMatcher {
         Compact c = Compact.of(skeleton.readable(text), rules.opaqueTokenLength());
         String t = c.text;
         String lower = t.toLowerCase(Locale.ROOT);
-        BitSet candidates = prefilter.candidates(lower);
+        PatternPrefilter.Words words = prefilter.words(lower);
+        ScamConcepts.Scan scan = null; // concept matches, found only when a rule's patterns did not match
         int first = 0; // index of the rule's first pattern in the prefilter
         for (ScamRule rule : rules.rules()) {
             List<Pattern> patterns = rule.patterns();
             int base = first;
             first += patterns.size();
-            for (int k = 0; k < patterns.size(); k++) {
-                if (!candidates.get(base + k) || !containsAll(lower, required.get(base + k))) continue;
-                ScamBait hit = firstMatch(rule, patterns.get(k), t, c, text);
-                if (hit != null) { found.add(hit); break; }
+            ScamBait hit = null;
+            for (int k = 0; k < patterns.size() && hit == null; k++) {
+                if (words.mayMatch(base + k)) hit = firstMatch(rule, patterns.get(k), t, c, text);
             }
+            for (int k = 0; k < rule.combinations().size() && hit == null; k++) {
+                if (scan == null) scan = concepts.scan(t, i -> words.mayMatch(rulePatterns + i));
+                int[] span = scan.find(rule.combinations().get(k), rule);
+                if (span != null) hit = bait(rule, span[0], span[1], c, text);
+            }
+            if (hit != null) found.add(hit);
         }
         return found;
     }
@@ -68,22 +77,18 @@ public final class ScamBaitMatcher {
         while (from <= t.length() && m.find(from)) {
             int s = m.start(), e = m.end();
             from = s + 1;
-            if (e == s || !wholeWords(t, s, e) || excused(t, s, e, rule.unless())) continue;
-            int start = c.originalStart(s);
-            int end = Math.min(text.length(), Math.max(c.originalEnd(e - 1), start));
-            if (end < text.length() && Character.isLowSurrogate(text.charAt(end))) end++;
-            return new ScamBait(rule, start, end, excerpt(text.substring(start, end)));
+            if (e == s || !wholeWords(t, s, e) || excuses.excused(t, s, e, rule.unless(), rule.victimStory())) continue;
+            return bait(rule, s, e, c, text);
         }
         return null;
     }
 
-    private static boolean containsAll(String text, List<List<String>> groups) {
-        for (List<String> group : groups) {
-            boolean any = false;
-            for (int i = 0; i < group.size() && !any; i++) any = text.contains(group.get(i));
-            if (!any) return false;
-        }
-        return true;
+    /** The finding for folded span [s, e), in the original text's offsets. */
+    private static ScamBait bait(ScamRule rule, int s, int e, Compact c, String text) {
+        int start = c.originalStart(s);
+        int end = Math.min(text.length(), Math.max(c.originalEnd(e - 1), start));
+        if (end < text.length() && Character.isLowSurrogate(text.charAt(end))) end++;
+        return new ScamBait(rule, start, end, excerpt(text.substring(start, end)));
     }
 
     /** A match starts and ends at word edges: never inside a run of ASCII letters and digits. */
@@ -97,42 +102,11 @@ public final class ScamBaitMatcher {
     }
 
     /**
-     * True when the sentences around {@code text[start, end)} warn about scams or ask whether something
-     * is real (the counter patterns). For other detectors' matches (fake staff handles) in the original text.
+     * True when the text around {@code text[start, end)} warns about scams, asks whether something is
+     * real or reports it ({@link ScamExcuses}). For other detectors' matches (fake staff handles) in the original text.
      */
     public boolean warnsOrAsks(String text, int start, int end) {
-        return excused(text.toLowerCase(Locale.ROOT), start, end, List.of());
-    }
-
-    /** The sentences the match spans warn or ask about it, or match one of the rule's own excuses. */
-    private boolean excused(String t, int start, int end, List<Pattern> unless) {
-        int from = sentenceStart(t, start);
-        int to = sentenceEnd(t, Math.max(start, end - 1));
-        String sentence = t.substring(from, to);
-        for (Pattern c : rules.counterPatterns()) if (c.matcher(sentence).find()) return true;
-        for (Pattern c : unless) if (c.matcher(sentence).find()) return true;
-        return false;
-    }
-
-    private static int sentenceStart(String t, int pos) {
-        for (int i = pos - 1; i >= 0; i--) if (endsSentence(t, i)) return i + 1;
-        return 0;
-    }
-
-    private static int sentenceEnd(String t, int pos) {
-        for (int i = pos; i < t.length(); i++) if (endsSentence(t, i)) return i + 1;
-        return t.length();
-    }
-
-    private static boolean endsSentence(String t, int i) {
-        char c = t.charAt(i);
-        if (c == '。' || c == '！' || c == '？' || c == '\n') return true;
-        if (i + 1 >= t.length()) return c == '.' || c == '!' || c == '?';
-        char next = t.charAt(i + 1);
-        // folding turns '？' into '?', and Chinese puts no space after it
-        if (c == '!' || c == '?') return Character.isWhitespace(next) || next >= 0x2E80;
-        if (c == '.') return Character.isWhitespace(next);
-        return false;
+        return excuses.excused(text.toLowerCase(Locale.ROOT), start, end, List.of(), false);
     }
 
     private static String excerpt(String s) {

@@ -9,11 +9,16 @@ import java.util.List;
  * One kind of scam bait: its RE2/J patterns, the patterns that excuse a match of this rule only when
  * its sentence matches one ({@code unless}: a victim asking "can I get my funds back?" is no recovery
  * scammer), and the examples and counterexamples it must agree with.
+ *
+ * @param combinations sets of concept names ({@link ScamConcepts}), each bait when all its concepts match nearby
+ * @param victimStory  the bait tells a victim's story ("lost 4 ETH to a phishing link, @x got it all back"):
+ *                     warning words in its clause do not excuse it, negations, questions and reports still do
  */
-public record ScamRule(String id, Severity severity, List<Pattern> patterns, List<Pattern> unless, List<String> examples,
-                       List<String> counterexamples) {
+public record ScamRule(String id, Severity severity, List<Pattern> patterns, List<List<String>> combinations, List<Pattern> unless,
+                       boolean victimStory, List<String> examples, List<String> counterexamples) {
     public ScamRule {
         patterns = List.copyOf(patterns);
+        combinations = combinations.stream().map(List::copyOf).toList();
         unless = List.copyOf(unless);
         examples = List.copyOf(examples);
         counterexamples = List.copyOf(counterexamples);

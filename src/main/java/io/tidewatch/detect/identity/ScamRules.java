@@ -8,21 +8,34 @@ import io.tidewatch.core.Severity;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code rules/scam.yaml}: scam-bait rules, the counter patterns that excuse warnings and questions,
- * how long a key-like token must be to be skipped, the fake-staff-handle settings, and reasons.
+ * {@code rules/scam.yaml}: scam-bait rules, the counter patterns that excuse warnings, questions and
+ * reports (see {@link ScamExcuses} for their scopes), how long a key-like token must be to be skipped,
+ * the fake-staff-handle settings, and reasons.
  *
+ * @param counterPatterns judged on the match's sentence: questions, suppositions, reports received
+ * @param negations       judged on the match's clause; on the whole message when the bait is quoted or reported
+ * @param warnings        like negations, but never inside the match itself
+ * @param reportedSpeech  a sentence that reports someone else's words
+ * @param concepts        named pattern lists that rules combine ({@code combinations})
+ * @param combinationWindow how close (in characters) the concepts of a combination must match
  * @param opaqueTokenLength a run of letters and digits this long (with both) is a key, address or hash:
  *                          no rule matches inside it and no excerpt shows it
  */
-public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, int opaqueTokenLength,
-                        StaffHandles staffHandles, ReasonTemplate reason) {
+public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, List<Pattern> negations, List<Pattern> warnings,
+                        List<Pattern> reportedSpeech, Map<String, List<Pattern>> concepts, int combinationWindow, int opaqueTokenLength, StaffHandles staffHandles, ReasonTemplate reason) {
     public ScamRules {
         rules = List.copyOf(rules);
         counterPatterns = List.copyOf(counterPatterns);
+        negations = List.copyOf(negations);
+        warnings = List.copyOf(warnings);
+        reportedSpeech = List.copyOf(reportedSpeech);
+        concepts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(concepts));
     }
 
     /**
@@ -41,6 +54,14 @@ public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, int
     public static ScamRules load(Path file) {
         RuleFile f = RuleFile.read(file);
         List<Pattern> counters = compile(f, "counter_patterns", f.texts("counter_patterns", false));
+        List<Pattern> negations = compile(f, "negations", f.texts("negations", false));
+        List<Pattern> warnings = compile(f, "warnings", f.texts("warnings", false));
+        List<Pattern> reported = compile(f, "reported_speech", f.texts("reported_speech", false));
+        Map<String, List<Pattern>> concepts = new LinkedHashMap<>();
+        JsonNode c = f.at("concepts");
+        if (!c.isMissingNode() && !c.isObject()) throw f.error("concepts", "a mapping of names to lists of patterns is required");
+        c.fields().forEachRemaining(e -> concepts.put(e.getKey(),
+                compile(f, "concepts." + e.getKey(), f.texts(e.getValue(), "concepts." + e.getKey(), true))));
         JsonNode list = f.at("rules");
         if (!list.isArray() || list.isEmpty()) throw f.error("rules", "a list of rules is required");
         List<ScamRule> rules = new ArrayList<>();
@@ -52,10 +73,12 @@ public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, int
             if (id.isBlank()) throw f.error(where + ".id", "an id is required");
             if (!ids.add(id)) throw f.error(where + ".id", "duplicate id '" + id + "'");
             Severity severity = severity(f, r.path("severity"), where + ".severity");
-            List<Pattern> patterns = compile(f, where + ".patterns", f.texts(r.path("patterns"), where + ".patterns", true));
-            if (patterns.isEmpty()) throw f.error(where + ".patterns", "at least one pattern is required");
+            List<Pattern> patterns = compile(f, where + ".patterns", f.texts(r.path("patterns"), where + ".patterns", false));
+            List<List<String>> combinations = combinations(f, r.path("combinations"), where + ".combinations", concepts);
+            if (patterns.isEmpty() && combinations.isEmpty()) throw f.error(where + ".patterns", "at least one pattern or combination is required");
             List<Pattern> unless = compile(f, where + ".unless", f.texts(r.path("unless"), where + ".unless", false));
-            rules.add(new ScamRule(id, severity, patterns, unless, f.texts(r.path("examples"), where + ".examples", true),
+            boolean victimStory = r.path("victim_story").asBoolean(false);
+            rules.add(new ScamRule(id, severity, patterns, combinations, unless, victimStory, f.texts(r.path("examples"), where + ".examples", true),
                     f.texts(r.path("counterexamples"), where + ".counterexamples", true)));
         }
         JsonNode h = f.at("staff_handles");
@@ -66,7 +89,26 @@ public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, int
         StaffHandles handles = new StaffHandles(handleId, severity(f, h.path("severity"), "staff_handles.severity"),
                 f.texts(h.path("words"), "staff_handles.words", true), f.texts(h.path("examples"), "staff_handles.examples", true),
                 f.texts(h.path("counterexamples"), "staff_handles.counterexamples", true));
-        return new ScamRules(rules, counters, f.integer("opaque_token_length", 8, 1000), handles, ReasonTemplate.from(f, "reason"));
+        int window = concepts.isEmpty() ? 0 : f.integer("combination_window", 20, 2000);
+        return new ScamRules(rules, counters, negations, warnings, reported, concepts, window, f.integer("opaque_token_length", 8, 1000), handles, ReasonTemplate.from(f, "reason"));
+    }
+
+    /** A list of combinations, each a list of at least two concept names defined under {@code concepts}, "no " before those that must not match. */
+    private static List<List<String>> combinations(RuleFile f, JsonNode n, String where, Map<String, List<Pattern>> concepts) {
+        if (n.isMissingNode() || n.isNull()) return List.of();
+        if (!n.isArray()) throw f.error(where, "a list of lists of concept names is required");
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            List<String> names = f.texts(n.get(i), where + "[" + i + "]", true);
+            if (names.size() < 2) throw f.error(where + "[" + i + "]", "at least two concepts are required");
+            for (String name : names) {
+                String concept = name.startsWith(ScamConcepts.NOT) ? name.substring(ScamConcepts.NOT.length()) : name;
+                if (!concepts.containsKey(concept)) throw f.error(where + "[" + i + "]", "no concept '" + concept + "'");
+            }
+            if (names.get(0).startsWith(ScamConcepts.NOT)) throw f.error(where + "[" + i + "]", "the first concept must be one that matches");
+            out.add(names);
+        }
+        return out;
     }
 
     private static Severity severity(RuleFile f, JsonNode n, String where) {

@@ -1,5 +1,6 @@
 package io.tidewatch.detect.identity;
 
+import com.google.re2j.Pattern;
 import io.tidewatch.core.BrandProfile;
 import io.tidewatch.core.Post;
 import io.tidewatch.detect.TestBrands;
@@ -7,11 +8,16 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Every rule in rules/scam.yaml finds its examples and none of its counterexamples; staff-handle examples hold for every test brand. */
+/**
+ * Every rule in rules/scam.yaml finds its examples and none of its counterexamples, and names words for the
+ * prefilter; staff-handle examples hold for every test brand.
+ */
 class ScamRulesExamplesTest {
     static final IdentityRules IDENTITY = IdentityRules.load(Path.of("rules/identity.yaml"));
     static final ScamRules RULES = ScamRules.load(Path.of("rules/scam.yaml"));
@@ -30,6 +36,22 @@ class ScamRulesExamplesTest {
             }
         }
         assertEquals(List.of(), wrong, String.join("\n", wrong));
+    }
+
+    /** The matcher runs a pattern only on texts holding its words: a pattern with none would run on every message. */
+    @Test
+    void every_scam_pattern_names_words_the_prefilter_can_look_for() {
+        List<String> blind = new ArrayList<>();
+        Map<String, List<Pattern>> all = new LinkedHashMap<>(RULES.concepts());
+        for (ScamRule rule : RULES.rules()) all.put(rule.id(), rule.patterns());
+        all.forEach((name, patterns) -> {
+            for (Pattern p : patterns) {
+                if (LiteralPrefixes.of(p.pattern()).isEmpty() && LiteralPrefixes.requiredGroups(p.pattern()).isEmpty()) {
+                    blind.add(name + ": " + p.pattern());
+                }
+            }
+        });
+        assertEquals(List.of(), blind, String.join("\n", blind));
     }
 
     @Test

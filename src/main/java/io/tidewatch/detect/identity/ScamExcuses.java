@@ -1,0 +1,143 @@
+package io.tidewatch.detect.identity;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+
+import java.util.List;
+
+/**
+ * Whether a bait match is a warning, a question or a report rather than bait, each judged where it
+ * speaks about the match:
+ * <ul>
+ *   <li>the sentence asks, supposes or reports ({@code counter_patterns}): "is this admin DM real?",
+ *       "if someone asks you to…", "I got a DM saying…";</li>
+ *   <li>the clause (the sentence up to a comma or semicolon) negates it ({@code negations}: "never DM anyone
+ *       for support") or warns ({@code warnings}: "谨防冒充客服的骗子"); a scammer's own "beware of fake admins,
+ *       DM me for real help" warns in another clause and stays bait. A warning word inside the match itself
+ *       is the bait's own ("got back my BTC from a pig butchering scam thanks to @x"), a negation is not;</li>
+ *   <li>the whole message negates or warns while the bait is someone else's words: quoted, or in a sentence
+ *       that reports speech ({@code reported_speech}: "one asked me to…", "the link asks you to…"):
+ *       "someone messaged me: 'pay 50 USDT to unlock'. Don't fall for it."</li>
+ * </ul>
+ * Texts are folded and lower-case.
+ */
+final class ScamExcuses {
+    private final Counters sentenceCounters, negations, warnings, reportedSpeech;
+
+    ScamExcuses(List<Pattern> sentenceCounters, List<Pattern> negations, List<Pattern> warnings, List<Pattern> reportedSpeech) {
+        this.sentenceCounters = new Counters(sentenceCounters);
+        this.negations = new Counters(negations);
+        this.warnings = new Counters(warnings);
+        this.reportedSpeech = new Counters(reportedSpeech);
+    }
+
+    /**
+     * True when text[start, end) is excused at one of the scopes, or its sentence matches one of the rule's
+     * {@code unless}. Bait that tells a victim's story ({@code victimStory}) is not excused by warning words in its clause.
+     */
+    boolean excused(String t, int start, int end, List<Pattern> unless, boolean victimStory) {
+        int last = Math.max(start, end - 1);
+        int clauseFrom = boundaryBefore(t, start, true), clauseTo = boundaryAfter(t, last, true);
+        if (negations.any(t, clauseFrom, clauseTo)) return true;
+        if (!victimStory && warnings.anyOutside(t, clauseFrom, clauseTo, start, end)) return true;
+        int sentenceFrom = boundaryBefore(t, start, false), sentenceTo = boundaryAfter(t, last, false);
+        if (sentenceCounters.any(t, sentenceFrom, sentenceTo)) return true;
+        String sentence = t.substring(sentenceFrom, sentenceTo);
+        for (Pattern p : unless) if (p.matcher(sentence).find()) return true;
+        boolean reported = quoted(t, start, end) || reportedSpeech.anyOutside(t, sentenceFrom, sentenceTo, start, end);
+        return reported && (warnings.anyOutside(t, 0, t.length(), start, end) || negations.anyOutside(t, 0, t.length(), start, end));
+    }
+
+    /** One list of counter patterns, run only where its words are. */
+    private static final class Counters {
+        private final List<Pattern> patterns;
+        private final PatternPrefilter prefilter;
+
+        Counters(List<Pattern> patterns) {
+            this.patterns = List.copyOf(patterns);
+            this.prefilter = new PatternPrefilter(this.patterns);
+        }
+
+        /** Some pattern matches t[from, to). */
+        boolean any(String t, int from, int to) {
+            return anyOutside(t, from, to, to, to);
+        }
+
+        /** Some pattern matches t[from, to) somewhere not wholly inside the match [start, end). */
+        boolean anyOutside(String t, int from, int to, int start, int end) {
+            String scope = t.substring(from, to);
+            PatternPrefilter.Words words = prefilter.words(scope);
+            for (int i = 0; i < patterns.size(); i++) {
+                if (!words.mayMatch(i)) continue;
+                Matcher m = patterns.get(i).matcher(scope);
+                int at = 0;
+                while (at <= scope.length() && m.find(at)) {
+                    if (from + m.start() < start || from + m.end() > end) return true;
+                    at = m.start() + 1;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The match lies wholly between an opening and its closing quotation mark on one line. */
+    static boolean quoted(String t, int start, int end) {
+        int i = start;
+        while (i > 0 && t.charAt(i - 1) != '\n') i--;
+        char close = 0; // the mark that closes the quotation open at i, or 0 outside quotes
+        for (; i < start; i++) {
+            if (close == 0) close = closing(t, i);
+            else if (closes(t, i, close)) close = 0;
+        }
+        if (close == 0) return false;
+        for (i = start; i < t.length() && t.charAt(i) != '\n'; i++) {
+            if (closes(t, i, close)) return i >= end;
+        }
+        return false;
+    }
+
+    /** The closing mark for an opening quotation mark at i, or 0. An apostrophe inside a word ("don't") opens nothing. */
+    private static char closing(String t, int i) {
+        char c = t.charAt(i);
+        return switch (c) {
+            case '"', '“' -> '”';
+            case '「' -> '」';
+            case '『' -> '』';
+            case '«' -> '»';
+            case '\'', '‘' -> i > 0 && Character.isLetterOrDigit(t.charAt(i - 1)) ? 0 : '’';
+            default -> 0;
+        };
+    }
+
+    /** t[j] closes a quotation opened with the family of {@code close}: straight quotes close either kind. */
+    private static boolean closes(String t, int j, char close) {
+        char c = t.charAt(j);
+        if (close == '”') return c == '”' || c == '"';
+        if (close == '’') return (c == '’' || c == '\'') && (j + 1 >= t.length() || !Character.isLetterOrDigit(t.charAt(j + 1)));
+        return c == close;
+    }
+
+    /** Start of the sentence (or clause) around pos. */
+    private static int boundaryBefore(String t, int pos, boolean clause) {
+        for (int i = pos - 1; i >= 0; i--) if (ends(t, i, clause)) return i + 1;
+        return 0;
+    }
+
+    /** End of the sentence (or clause) around pos. */
+    private static int boundaryAfter(String t, int pos, boolean clause) {
+        for (int i = pos; i < t.length(); i++) if (ends(t, i, clause)) return i + 1;
+        return t.length();
+    }
+
+    private static boolean ends(String t, int i, boolean clause) {
+        char c = t.charAt(i);
+        if (clause && (c == ',' || c == ';' || c == '，' || c == '；')) return true;
+        if (c == '。' || c == '！' || c == '？' || c == '\n') return true;
+        if (i + 1 >= t.length()) return c == '.' || c == '!' || c == '?';
+        char next = t.charAt(i + 1);
+        // folding turns '？' into '?', and Chinese puts no space after it
+        if (c == '!' || c == '?') return Character.isWhitespace(next) || next >= 0x2E80;
+        if (c == '.') return Character.isWhitespace(next);
+        return false;
+    }
+}

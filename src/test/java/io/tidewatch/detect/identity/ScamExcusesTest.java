@@ -1,0 +1,65 @@
+package io.tidewatch.detect.identity;
+
+import com.google.re2j.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Each excuse is judged at its own scope: sentence, clause, or the whole message for someone else's words. */
+class ScamExcusesTest {
+    static final ScamExcuses EXCUSES = new ScamExcuses(List.of(Pattern.compile("\\bis this real\\?")),
+            List.of(Pattern.compile("\\bnever\\b")), List.of(Pattern.compile("\\b(scam|scammers?|fake)\\b")),
+            List.of(Pattern.compile("\\basked me to\\b")));
+    static final String BAIT = "dm me for help";
+
+    /** Whether the first bait phrase in each text is excused ("excused" rows) or lies in quotes ("quoted" rows). */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "excused|dm me for help is this real?|true",
+            "excused|never dm me for help, I am not staff|true",
+            "excused|beware of fake admins; dm me for help|false",
+            "excused|fake admins everywhere. dm me for help|false",
+            "excused|this is a scam: dm me for help|true",
+            "excused|one asked me to dm me for help. scam|true",
+            "excused|one asked me to dm me for help. thanks|false",
+            "excused|someone wrote 'dm me for help'. fake!|true",
+            "excused|someone wrote 'dm me for help'. thanks|false",
+            "excused|he wrote dm me for help. scammers are everywhere|false",
+            "quoted|he said 'dm me for help' today|true",
+            "quoted|he said “dm me for help” today|true",
+            "quoted|他说「dm me for help」|true",
+            "quoted|don't dm me for help, it's fine|false",
+            "quoted|'hi' and then dm me for help|false",
+            "quoted|'dm me for help|false",
+            "quoted|'dm me for' help'|false",
+    })
+    void scopes_and_quotes(String what, String text, boolean expected) {
+        int at = text.indexOf(BAIT), end = at + BAIT.length();
+        boolean actual = what.equals("quoted") ? ScamExcuses.quoted(text, at, end) : EXCUSES.excused(text, at, end, List.of(), false);
+        assertEquals(expected, actual, what + ": " + text);
+    }
+
+    @Test
+    void a_victims_story_is_no_warning_for_bait_that_tells_one() {
+        String text = "lost it all to a scam so dm me for help";
+        int at = text.indexOf(BAIT);
+        assertTrue(EXCUSES.excused(text, at, at + BAIT.length(), List.of(), false));
+        assertFalse(EXCUSES.excused(text, at, at + BAIT.length(), List.of(), true));
+        String negated = "never dm me for help";
+        assertTrue(EXCUSES.excused(negated, 6, negated.length(), List.of(), true));
+    }
+
+    @Test
+    void a_warning_word_inside_the_match_is_the_baits_own_but_a_negation_is_not() {
+        String text = "got back my coins from a scam thanks to @x";
+        assertFalse(EXCUSES.excused(text, 0, text.length(), List.of(), false));
+        String negated = "@x got never anything back";
+        assertTrue(EXCUSES.excused(negated, 0, negated.length(), List.of(), false));
+    }
+}

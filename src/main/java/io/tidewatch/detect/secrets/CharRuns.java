@@ -69,12 +69,12 @@ final class CharRuns {
     private int longest(CharClass k) {
         int i = k.ordinal();
         if (longest[i] < 0) {
-            longest[i] = switch (k) {
-                case GROUPED_DIGITS -> groupedDigits(text);
-                case BASE32 -> base32(text);
-                case MIXED -> mixed(text);
-                default -> plainRun(text, MEMBERS[i]);
-            };
+            switch (k) {
+                case DIGITS, GROUPED_DIGITS -> digitRuns();
+                case BASE32 -> longest[i] = base32(text);
+                case MIXED -> longest[i] = mixed(text);
+                default -> longest[i] = plainRun(text, MEMBERS[i]);
+            }
         }
         return longest[i];
     }
@@ -93,17 +93,23 @@ final class CharRuns {
         return Math.max(best, cur);
     }
 
-    /** Digits, where a single space or "-" with a digit on both sides joins two groups. */
-    private static int groupedDigits(String text) {
-        int best = 0, cur = 0, n = text.length();
+    /** Digit runs and grouped digit runs (a single space or "-" with a digit on both sides joins two groups), in one pass. */
+    private void digitRuns() {
+        int best = 0, cur = 0, bestGrouped = 0, grouped = 0, n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (isDigit(c)) cur++;
-            else if ((c == ' ' || c == '-') && cur > 0 && isDigit(text.charAt(i - 1)) && i + 1 < n && isDigit(text.charAt(i + 1))) cur++;
-            else cur = 0;
+            if (isDigit(c)) {
+                cur++;
+                grouped++;
+                if (grouped > bestGrouped) bestGrouped = grouped;
+                continue;
+            }
             if (cur > best) best = cur;
+            cur = 0;
+            grouped = (c == ' ' || c == '-') && grouped > 0 && i + 1 < n && isDigit(text.charAt(i + 1)) ? grouped + 1 : 0;
         }
-        return best;
+        longest[CharClass.DIGITS.ordinal()] = Math.max(best, cur);
+        longest[CharClass.GROUPED_DIGITS.ordinal()] = bestGrouped;
     }
 
     /** A-Z2-7 or a-z2-7 runs; upper-case groups of four split by a space or "-" count without the splits. */

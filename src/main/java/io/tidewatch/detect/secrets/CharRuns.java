@@ -3,7 +3,7 @@ package io.tidewatch.detect.secrets;
 import java.util.Locale;
 
 /**
- * The longest run of each character class in a text, computed in one pass: a cheap necessary
+ * The longest run of each character class in a text, each class computed in one pass when first asked: a cheap necessary
  * condition ({@code requires = "hex:64"}) that lets keyword-less rules such as WIF keys or ID
  * numbers skip the regex on the vast majority of messages, which have no such run.
  */
@@ -38,70 +38,115 @@ final class CharRuns {
         }
     }
 
-    private final int[] longest = new int[CharClass.values().length];
+    /** Per plain class (DIGITS … PRINTABLE): which ASCII chars belong to it. */
+    private static final boolean[][] MEMBERS = new boolean[CharClass.PRINTABLE.ordinal() + 1][128];
 
-    CharRuns(String text) {
-        int digits = 0, hex = 0, base58 = 0, base64 = 0, alnum = 0, dashed = 0, printable = 0, grouped = 0;
-        // base32: the current upper and lower runs, the current upper group and the groups of four before it
-        int upper32 = 0, lower32 = 0, group32 = 0, groups32 = 0;
-        // the kinds of char seen in the current printable run: 1 upper, 2 lower, 4 digit, 8 symbol
-        int kinds = 0;
-        int[] max = longest;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c <= ' ' || c > '~' || c == '-') {
-                // a space, a control char or non-ASCII (most chars of Chinese chat) ends every run; a single
-                // space between digits joins digit groups, a space or "-" after four base32 chars another group
-                groups32 = (c == ' ' || c == '-') && group32 == 4 ? groups32 + 1 : 0;
-                upper32 = lower32 = group32 = 0;
-                if (c == '-') {
-                    dashed++;
-                    printable++;
-                    kinds |= 8;
-                    if (kinds == 15) max[9] = Math.max(max[9], printable);
-                    grouped = grouped > 0 && i + 1 < n && isDigit(text.charAt(i - 1)) && isDigit(text.charAt(i + 1)) ? grouped + 1 : 0;
-                    max[5] = Math.max(max[5], dashed);
-                    max[6] = Math.max(max[6], printable);
-                } else {
-                    grouped = c == ' ' && grouped > 0 && i + 1 < n && isDigit(text.charAt(i - 1)) && isDigit(text.charAt(i + 1)) ? grouped + 1 : 0;
-                    dashed = printable = kinds = 0;
-                }
-                digits = hex = base58 = base64 = alnum = 0;
-                continue;
-            }
-            boolean digit = isDigit(c);
-            boolean lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z';
-            boolean isAlnum = digit || lower || upper;
-            printable++;
-            kinds |= upper ? 1 : lower ? 2 : digit ? 4 : 8;
-            digits = digit ? digits + 1 : 0;
-            hex = digit || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') ? hex + 1 : 0;
-            base58 = isAlnum && c != '0' && c != 'O' && c != 'I' && c != 'l' ? base58 + 1 : 0;
-            base64 = isAlnum || c == '+' || c == '/' ? base64 + 1 : 0;
-            alnum = isAlnum ? alnum + 1 : 0;
-            dashed = isAlnum ? dashed + 1 : 0;
-            grouped = digit ? grouped + 1 : 0;
-            boolean b32digit = c >= '2' && c <= '7';
-            upper32 = upper || b32digit ? upper32 + 1 : 0;
-            lower32 = lower || b32digit ? lower32 + 1 : 0;
-            group32 = upper || b32digit ? group32 + 1 : 0;
-            if (group32 == 0 || group32 > 4) groups32 = 0;
-            // in CharClass order
-            max[0] = Math.max(max[0], digits);
-            max[1] = Math.max(max[1], hex);
-            max[2] = Math.max(max[2], base58);
-            max[3] = Math.max(max[3], base64);
-            max[4] = Math.max(max[4], alnum);
-            max[5] = Math.max(max[5], dashed);
-            max[6] = Math.max(max[6], printable);
-            max[7] = Math.max(max[7], grouped);
-            max[8] = Math.max(max[8], Math.max(Math.max(upper32, lower32), group32 == 4 ? 4 * (groups32 + 1) : 0));
-            if (kinds == 15) max[9] = Math.max(max[9], printable);
+    static {
+        for (char c = 0; c < 128; c++) {
+            boolean digit = c >= '0' && c <= '9', lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z';
+            boolean alnum = digit || lower || upper;
+            MEMBERS[CharClass.DIGITS.ordinal()][c] = digit;
+            MEMBERS[CharClass.HEX.ordinal()][c] = digit || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            MEMBERS[CharClass.BASE58.ordinal()][c] = alnum && c != '0' && c != 'O' && c != 'I' && c != 'l';
+            MEMBERS[CharClass.BASE64.ordinal()][c] = alnum || c == '+' || c == '/';
+            MEMBERS[CharClass.ALNUM.ordinal()][c] = alnum;
+            MEMBERS[CharClass.DASHED.ordinal()][c] = alnum || c == '-';
+            MEMBERS[CharClass.PRINTABLE.ordinal()][c] = c > ' ' && c <= '~';
         }
     }
 
-    private static boolean isDigit(char c) { return c >= '0' && c <= '9'; }
+    private final String text;
+    /** The longest run of each class, computed when a rule first asks (-1: not yet): most messages need two or three. */
+    private final int[] longest = new int[CharClass.values().length];
 
-    boolean satisfies(Requirement r) { return longest[r.charClass().ordinal()] >= r.length(); }
+    CharRuns(String text) {
+        this.text = text;
+        java.util.Arrays.fill(longest, -1);
+    }
+
+    boolean satisfies(Requirement r) { return longest(r.charClass()) >= r.length(); }
+
+    private int longest(CharClass k) {
+        int i = k.ordinal();
+        if (longest[i] < 0) {
+            switch (k) {
+                case DIGITS, GROUPED_DIGITS -> digitRuns();
+                case BASE32 -> longest[i] = base32(text);
+                case MIXED -> longest[i] = mixed(text);
+                default -> longest[i] = plainRun(text, MEMBERS[i]);
+            }
+        }
+        return longest[i];
+    }
+
+    private static int plainRun(String text, boolean[] member) {
+        int best = 0, cur = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 128 && member[c]) {
+                cur++;
+            } else {
+                if (cur > best) best = cur;
+                cur = 0;
+            }
+        }
+        return Math.max(best, cur);
+    }
+
+    /** Digit runs and grouped digit runs (a single space or "-" with a digit on both sides joins two groups), in one pass. */
+    private void digitRuns() {
+        int best = 0, cur = 0, bestGrouped = 0, grouped = 0, n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (isDigit(c)) {
+                cur++;
+                grouped++;
+                if (grouped > bestGrouped) bestGrouped = grouped;
+                continue;
+            }
+            if (cur > best) best = cur;
+            cur = 0;
+            grouped = (c == ' ' || c == '-') && grouped > 0 && i + 1 < n && isDigit(text.charAt(i + 1)) ? grouped + 1 : 0;
+        }
+        longest[CharClass.DIGITS.ordinal()] = Math.max(best, cur);
+        longest[CharClass.GROUPED_DIGITS.ordinal()] = bestGrouped;
+    }
+
+    /** A-Z2-7 or a-z2-7 runs; upper-case groups of four split by a space or "-" count without the splits. */
+    private static int base32(String text) {
+        int best = 0, upper = 0, lower = 0, group = 0, groups = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '-') {
+                groups = group == 4 ? groups + 1 : 0;
+                upper = lower = group = 0;
+                continue;
+            }
+            boolean b32digit = c >= '2' && c <= '7', up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
+            upper = up || b32digit ? upper + 1 : 0;
+            lower = low || b32digit ? lower + 1 : 0;
+            group = up || b32digit ? group + 1 : 0;
+            if (group == 0 || group > 4) groups = 0;
+            best = Math.max(best, Math.max(Math.max(upper, lower), group == 4 ? 4 * (groups + 1) : 0));
+        }
+        return best;
+    }
+
+    /** Printable runs that hold an upper and a lower case letter, a digit and a symbol. */
+    private static int mixed(String text) {
+        int best = 0, cur = 0, kinds = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c <= ' ' || c > '~') {
+                cur = kinds = 0;
+                continue;
+            }
+            cur++;
+            kinds |= c >= 'A' && c <= 'Z' ? 1 : c >= 'a' && c <= 'z' ? 2 : isDigit(c) ? 4 : 8;
+            if (kinds == 15 && cur > best) best = cur;
+        }
+        return best;
+    }
+
+    private static boolean isDigit(char c) { return c >= '0' && c <= '9'; }
 }

@@ -30,6 +30,8 @@ public final class NameSkeleton {
     private final Map<String, String> leetSequences = new LinkedHashMap<>();
     private final Map<Integer, String> folds = new LinkedHashMap<>();
     private final Map<Integer, String> readableCache = new ConcurrentHashMap<>();
+    /** Readings of single BMP code points, filled on first use (a benign race: every writer writes the same value). */
+    private final String[] bmpReadable = new String[0x10000];
     /** Skeletons of single code points, filled on first use (a benign race: every writer writes the same value). */
     private final String[] bmpSkeletons = new String[0x10000];
     private final Map<Integer, String> otherSkeletons = new ConcurrentHashMap<>();
@@ -80,10 +82,13 @@ public final class NameSkeleton {
         int[] offsets = new int[text.length() * 2 + 8];
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
-            String piece;
-            if (isInvisible(cp)) piece = "";
-            else if (cp < 0x80) piece = String.valueOf(Character.toLowerCase((char) cp));
-            else piece = readableCache.computeIfAbsent(cp, this::readableCodePoint);
+            if (cp < 0x80) { // ASCII has no invisibles and folds to itself in lower case
+                if (out.length() >= offsets.length) offsets = java.util.Arrays.copyOf(offsets, offsets.length * 2);
+                offsets[out.length()] = i++;
+                out.append(Character.toLowerCase((char) cp));
+                continue;
+            }
+            String piece = readablePiece(cp);
             for (int k = 0; k < piece.length(); k++) {
                 if (out.length() >= offsets.length) offsets = java.util.Arrays.copyOf(offsets, offsets.length * 2);
                 offsets[out.length()] = i;
@@ -92,6 +97,14 @@ public final class NameSkeleton {
             i += Character.charCount(cp);
         }
         return new FoldedText(out.toString(), java.util.Arrays.copyOf(offsets, out.length()), text.length());
+    }
+
+    /** What a non-ASCII code point reads as ("" for an invisible one), cached: a text is folded per message. */
+    private String readablePiece(int cp) {
+        if (cp >= bmpReadable.length) return readableCache.computeIfAbsent(cp, c -> isInvisible(c) ? "" : readableCodePoint(c));
+        String known = bmpReadable[cp];
+        if (known == null) bmpReadable[cp] = known = isInvisible(cp) ? "" : readableCodePoint(cp);
+        return known;
     }
 
     /** Folded text with a map back to the original's offsets. */

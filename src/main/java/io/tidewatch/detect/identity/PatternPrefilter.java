@@ -12,12 +12,15 @@ import java.util.Map;
 /**
  * Which of a list of patterns can match a text, before RE2/J runs any (it has no DFA, so every pattern
  * costs a pass over the text): a pattern needs one of the words it starts with and one word of each set it
- * needs further on ({@link LiteralPrefixes}). All the words of all patterns are looked up in one
- * Aho-Corasick pass; each pattern is then a few bit tests.
+ * needs further on ({@link LiteralPrefixes}). The first words of all patterns are looked up in one
+ * Aho-Corasick pass; the words a candidate needs further on are looked up only then, each once per text.
  */
 final class PatternPrefilter {
-    /** One entry per distinct word, so that its candidates are the words a text holds. */
+    /** One entry per distinct first word, so that its candidates are the first words a text holds. */
     private final KeywordIndex index;
+    /** Every word by id: first words (looked up by the index) come before the words needed further on. */
+    private final String[] words;
+    private final int firstWords;
     /** Per word id, the patterns that may start with it. */
     private final int[][] startedBy;
     /** The patterns without a word to start with: they may start anywhere. */
@@ -28,21 +31,24 @@ final class PatternPrefilter {
     PatternPrefilter(List<Pattern> patterns) {
         Map<String, Integer> ids = new LinkedHashMap<>();
         int[][] starts = new int[patterns.size()][];
+        for (int i = 0; i < patterns.size(); i++) {
+            starts[i] = ids(LiteralPrefixes.of(patterns.get(i).pattern()), ids);
+            if (starts[i].length == 0) startAnywhere.set(i);
+        }
+        firstWords = ids.size();
         required = new int[patterns.size()][][];
         for (int i = 0; i < patterns.size(); i++) {
-            String regex = patterns.get(i).pattern();
-            starts[i] = ids(LiteralPrefixes.of(regex), ids);
-            if (starts[i].length == 0) startAnywhere.set(i);
-            List<List<String>> groups = LiteralPrefixes.requiredGroups(regex);
+            List<List<String>> groups = LiteralPrefixes.requiredGroups(patterns.get(i).pattern());
             required[i] = new int[groups.size()][];
             for (int g = 0; g < groups.size(); g++) required[i][g] = ids(groups.get(g), ids);
         }
+        words = ids.keySet().toArray(String[]::new);
         List<List<Integer>> started = new ArrayList<>();
-        for (int w = 0; w < ids.size(); w++) started.add(new ArrayList<>());
+        for (int w = 0; w < firstWords; w++) started.add(new ArrayList<>());
         for (int i = 0; i < starts.length; i++) for (int w : starts[i]) started.get(w).add(i);
         startedBy = started.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
         List<List<String>> byId = new ArrayList<>();
-        ids.keySet().forEach(word -> byId.add(List.of(word)));
+        for (int w = 0; w < firstWords; w++) byId.add(List.of(words[w]));
         index = new KeywordIndex(byId);
     }
 
@@ -52,15 +58,18 @@ final class PatternPrefilter {
 
     /** The words of all patterns that a lower-case text holds. */
     Words words(String lower) {
-        return new Words(index.candidates(lower));
+        return new Words(lower, index.candidates(lower));
     }
 
     /** One text's words: which patterns may match it. */
     final class Words {
-        private final BitSet present;
+        private final String lower;
+        private final BitSet present; // first words found by the index; later words once looked up
+        private final BitSet looked = new BitSet(); // later words already looked up
         private final BitSet started;
 
-        private Words(BitSet present) {
+        private Words(String lower, BitSet present) {
+            this.lower = lower;
             this.present = present;
             this.started = (BitSet) startAnywhere.clone();
             for (int w = present.nextSetBit(0); w >= 0; w = present.nextSetBit(w + 1)) for (int p : startedBy[w]) started.set(p);
@@ -73,8 +82,15 @@ final class PatternPrefilter {
         }
 
         private boolean anyPresent(int[] words) {
-            for (int w : words) if (present.get(w)) return true;
+            for (int w : words) if (has(w)) return true;
             return false;
+        }
+
+        private boolean has(int w) {
+            if (w < firstWords || looked.get(w)) return present.get(w);
+            looked.set(w);
+            if (lower.contains(PatternPrefilter.this.words[w])) present.set(w);
+            return present.get(w);
         }
     }
 }

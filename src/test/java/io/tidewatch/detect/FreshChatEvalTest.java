@@ -52,10 +52,10 @@ class FreshChatEvalTest {
 
     @ParameterizedTest(name = "{0} half")
     @CsvSource({"tuning, true, 0.97, 0.99, 0.95, 0.95", "heldout, false, 0.85, 0.95, 0.62, 0.92",
-            "fresh2-heldout, false, 0.90, 0.96, 0.25, 0.85"})
+            "fresh2-heldout, false, 0.90, 0.96, 0.25, 0.85", "fresh3-heldout, false, 0.85, 0.99, 0.36, 0.94"})
     void fresh_chat_corpus(String half, boolean showErrors, double secretRecall, double secretPrecision,
                            double scamRecall, double scamPrecision) throws IOException {
-        String file = half.startsWith("fresh2") ? "chat-" + half : "chat-fresh-" + half;
+        String file = half.startsWith("fresh") ? "chat-" + half : "chat-fresh-" + half;
         Tally t = evaluate(Path.of("src/test/resources/detect/" + file + ".jsonl"), showErrors);
         System.out.printf(Locale.ROOT, "fresh chat, %s half: secrets recall %.3f (%d/%d) precision %.3f (%d false); "
                         + "scam recall %.3f (%d/%d) precision %.3f (%d false); %d clean%n", half,

@@ -44,18 +44,19 @@ class FreshChatEvalTest {
     private static final Map<String, Detector> DETECTORS = new HashMap<>();
 
     record Tally(int secrets, int secretsFound, int scams, int scamsFound, int clean, int secretAlarms, int scamAlarms) {
-        double secretRecall() { return (double) secretsFound / secrets; }
+        double secretRecall() { return secrets == 0 ? 1 : (double) secretsFound / secrets; }
         double secretPrecision() { return secretsFound + secretAlarms == 0 ? 1 : (double) secretsFound / (secretsFound + secretAlarms); }
-        double scamRecall() { return (double) scamsFound / scams; }
+        double scamRecall() { return scams == 0 ? 1 : (double) scamsFound / scams; }
         double scamPrecision() { return scamsFound + scamAlarms == 0 ? 1 : (double) scamsFound / (scamsFound + scamAlarms); }
     }
 
     @ParameterizedTest(name = "{0} half")
     @CsvSource({"tuning, true, 0.97, 0.99, 0.95, 0.95", "heldout, false, 0.85, 0.95, 0.62, 0.92",
-            "fresh2-heldout, false, 0.90, 0.96, 0.25, 0.85", "fresh3-heldout, false, 0.85, 0.99, 0.36, 0.94"})
+            "fresh2-heldout, false, 0.90, 0.96, 0.25, 0.85", "fresh3-heldout, false, 0.85, 0.99, 0.36, 0.94",
+            "train-scam, true, 1, 1, 0.28, 0.93"})
     void fresh_chat_corpus(String half, boolean showErrors, double secretRecall, double secretPrecision,
                            double scamRecall, double scamPrecision) throws IOException {
-        String file = half.startsWith("fresh") ? "chat-" + half : "chat-fresh-" + half;
+        String file = half.startsWith("fresh") || half.startsWith("train") ? "chat-" + half : "chat-fresh-" + half;
         Tally t = evaluate(Path.of("src/test/resources/detect/" + file + ".jsonl"), showErrors);
         System.out.printf(Locale.ROOT, "fresh chat, %s half: secrets recall %.3f (%d/%d) precision %.3f (%d false); "
                         + "scam recall %.3f (%d/%d) precision %.3f (%d false); %d clean%n", half,

@@ -62,7 +62,7 @@ final class TopicMatcher implements AutoCloseable {
     /** Tuning from {@code rules/support/settings.yaml}. */
     record Tuning(double minScore, double ambiguityRatio, double secondPhraseShare,
                   int fuzzyMinLength, double fuzzyBoost, boolean documentPerTopic, double k1, double b,
-                  double classifierSmoothing) {}
+                  double classifierSmoothing, double classifierWeight) {}
 
     /** A question labeled with its topic, to learn from. */
     record Labeled(String text, String topic) {}
@@ -158,7 +158,8 @@ final class TopicMatcher implements AutoCloseable {
     }
 
     /** A text's analyzed words per field (each field is one language's analyzer). */
-    private Map<String, Set<String>> analyze(String text) {
+    private Map<String, Set<String>> analyze(String raw) {
+        String text = TextNormalizer.normalize(raw);
         Map<String, Set<String>> out = new LinkedHashMap<>();
         fieldAnalyzers.forEach((field, a) -> out.put(field, terms(a, field, text)));
         return out;
@@ -196,7 +197,7 @@ final class TopicMatcher implements AutoCloseable {
         String top = null, second = null;
         double topScore = 0, secondScore = 0;
         for (var e : best.entrySet()) {
-            double s = e.getValue()[0] + tuning.secondPhraseShare() * e.getValue()[1];
+            double s = combined(e.getValue());
             if (s > topScore) {
                 second = top;
                 secondScore = topScore;
@@ -208,7 +209,7 @@ final class TopicMatcher implements AutoCloseable {
             }
         }
         if (top != null && topScore >= tuning.minScore() && classifier != null) {
-            String learned = classifier.best(words(terms));
+            String learned = learnedTopic(words(terms), best);
             if (learned != null) return new Match(learned, topScore, top, secondScore);
         }
         if (top == null || topScore < tuning.minScore()
@@ -217,6 +218,34 @@ final class TopicMatcher implements AutoCloseable {
             return new Match(fallbackTopic, topScore, top, secondScore);
         }
         return new Match(top, topScore, second, secondScore);
+    }
+
+    /**
+     * The topic with the best phrase score plus {@code classifier_weight} times its classifier
+     * log-likelihood, or null when the classifier knows none of the words. Naive Bayes alone is
+     * overconfident: it adds up every word as if independent, and a word reaches it through several
+     * analyzers (stem, whole word, bigrams), so a question's many weak words can outvote the one that
+     * names its topic ("提币 ... 没到" read as a deposit). Scaled down, it decides where the phrases
+     * are unsure and the phrases decide where they clearly name a topic; leave-one-writer-out
+     * cross-validation (TopicCrossValidation) puts the weight near 0.1.
+     */
+    private String learnedTopic(Set<String> words, Map<String, double[]> phraseScores) {
+        String learned = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (var e : classifier.logLikelihoods(words).entrySet()) {
+            double[] phrases = phraseScores.get(e.getKey());
+            double s = tuning.classifierWeight() * e.getValue() + (phrases == null ? 0 : combined(phrases));
+            if (s > bestScore) {
+                bestScore = s;
+                learned = e.getKey();
+            }
+        }
+        return learned;
+    }
+
+    /** A topic's phrase score: its best phrase plus a share of its second best. */
+    private double combined(double[] phraseScores) {
+        return phraseScores[0] + tuning.secondPhraseShare() * phraseScores[1];
     }
 
     /** Per topic: {best phrase score, second best phrase score}. */
@@ -330,7 +359,7 @@ final class TopicMatcher implements AutoCloseable {
     /** For diagnostics and tests: every topic's combined score, best first. */
     List<Map.Entry<String, Double>> ranking(String text) {
         List<Map.Entry<String, Double>> out = new ArrayList<>();
-        scoreTopics(analyze(text)).forEach((k, v) -> out.add(Map.entry(k, v[0] + tuning.secondPhraseShare() * v[1])));
+        scoreTopics(analyze(text)).forEach((k, v) -> out.add(Map.entry(k, combined(v))));
         out.sort(Map.Entry.<String, Double>comparingByValue().reversed());
         return out;
     }

@@ -125,7 +125,8 @@ final class SupportRulesLoader {
                 m == null ? 1.2 : m.number("bm25_k1", 1.2),
                 m == null ? 0.75 : m.number("bm25_b", 0.75),
                 m == null ? 0.2 : m.number("classifier_smoothing", 0.2),
-                m == null ? 0.1 : m.number("classifier_weight", 0.1));
+                m == null ? 0.1 : m.number("classifier_weight", 0.1),
+                m == null ? Double.POSITIVE_INFINITY : m.number("classifier_min_margin", Double.POSITIVE_INFINITY));
         YamlNode limits = root.opt("limits").orElse(null);
         List<SupportRules.SecretKindRule> kinds = new ArrayList<>();
         for (YamlNode k : root.get("secret_kinds").items()) {

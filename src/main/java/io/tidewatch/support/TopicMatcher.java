@@ -62,7 +62,7 @@ final class TopicMatcher implements AutoCloseable {
     /** Tuning from {@code rules/support/settings.yaml}. */
     record Tuning(double minScore, double ambiguityRatio, double secondPhraseShare,
                   int fuzzyMinLength, double fuzzyBoost, boolean documentPerTopic, double k1, double b,
-                  double classifierSmoothing, double classifierWeight) {}
+                  double classifierSmoothing, double classifierWeight, double classifierMinMargin) {}
 
     /** A question labeled with its topic, to learn from. */
     record Labeled(String text, String topic) {}
@@ -208,9 +208,12 @@ final class TopicMatcher implements AutoCloseable {
                 secondScore = s;
             }
         }
-        if (top != null && topScore >= tuning.minScore() && classifier != null) {
-            String learned = learnedTopic(words(terms), best);
-            if (learned != null) return new Match(learned, topScore, top, secondScore);
+        if (classifier != null) {
+            Map<String, Double> logLikelihoods = classifier.logLikelihoods(words(terms));
+            if (top != null && topScore >= tuning.minScore() || clearWinner(logLikelihoods)) {
+                String learned = learnedTopic(logLikelihoods, best);
+                if (learned != null) return new Match(learned, topScore, top, secondScore);
+            }
         }
         if (top == null || topScore < tuning.minScore()
                 || (!top.equals(fallbackTopic) && secondScore >= topScore * tuning.ambiguityRatio()
@@ -229,10 +232,10 @@ final class TopicMatcher implements AutoCloseable {
      * are unsure and the phrases decide where they clearly name a topic; leave-one-writer-out
      * cross-validation (TopicCrossValidation) puts the weight near 0.1.
      */
-    private String learnedTopic(Set<String> words, Map<String, double[]> phraseScores) {
+    private String learnedTopic(Map<String, Double> logLikelihoods, Map<String, double[]> phraseScores) {
         String learned = null;
         double bestScore = Double.NEGATIVE_INFINITY;
-        for (var e : classifier.logLikelihoods(words).entrySet()) {
+        for (var e : logLikelihoods.entrySet()) {
             double[] phrases = phraseScores.get(e.getKey());
             double s = tuning.classifierWeight() * e.getValue() + (phrases == null ? 0 : combined(phrases));
             if (s > bestScore) {
@@ -241,6 +244,24 @@ final class TopicMatcher implements AutoCloseable {
             }
         }
         return learned;
+    }
+
+    /**
+     * Whether the classifier alone understands a question the phrases do not (below min_score): its best
+     * topic leads the next by {@code classifier_min_margin} once weighted. Questions in the words of users
+     * rather than of the phrase lists ("找个活人跟我聊", "uninstalled authy") otherwise get the directory.
+     */
+    private boolean clearWinner(Map<String, Double> logLikelihoods) {
+        double first = Double.NEGATIVE_INFINITY, second = Double.NEGATIVE_INFINITY;
+        for (double v : logLikelihoods.values()) {
+            if (v > first) {
+                second = first;
+                first = v;
+            } else if (v > second) {
+                second = v;
+            }
+        }
+        return logLikelihoods.size() > 1 && tuning.classifierWeight() * (first - second) >= tuning.classifierMinMargin();
     }
 
     /** A topic's phrase score: its best phrase plus a share of its second best. */

@@ -80,7 +80,7 @@ public final class SupportResponder {
         Map<String, TopicMatcher.Analysis> analyzers = new HashMap<>();
         List<TopicMatcher.Phrases> phrases = new ArrayList<>();
         rules.languages().forEach((code, pack) -> {
-            analyzers.put(code, new TopicMatcher.Analysis(pack.analyzers(), pack.stopwords()));
+            analyzers.put(code, new TopicMatcher.Analysis(pack.analyzers(), pack.stopwords(), pack.abbreviations()));
             pack.topics().forEach((topic, texts) -> phrases.add(new TopicMatcher.Phrases(topic, code, texts.phrases())));
         });
         // the rule files' own examples are labeled questions too

@@ -70,8 +70,8 @@ final class TopicMatcher implements AutoCloseable {
     /** The phrases of one topic in one language. */
     record Phrases(String topic, String language, List<String> phrases) {}
 
-    /** How one language's text is analyzed: analyzer names and extra stop words. */
-    record Analysis(List<String> analyzers, List<String> stopwords) {}
+    /** How one language's text is analyzed: analyzer names, extra stop words, abbreviations to read as words. */
+    record Analysis(List<String> analyzers, List<String> stopwords, Map<String, String> abbreviations) {}
 
     static final Set<String> ANALYZERS = Set.of("english", "smartcn", "cjk", "standard");
     private static final String TOPIC = "topic";
@@ -92,6 +92,7 @@ final class TopicMatcher implements AutoCloseable {
     private final String[] topicOfDoc;
     /** Picks among topics once the phrases say the question names one; null without labeled questions. */
     private final TopicClassifier classifier;
+    private final TextNormalizer normalizer;
 
     /**
      * @param analyzersByLanguage analyzer names per language code, from each language file
@@ -101,6 +102,9 @@ final class TopicMatcher implements AutoCloseable {
         this.tuning = tuning;
         this.fallbackTopic = fallbackTopic;
         this.fieldAnalyzers = new LinkedHashMap<>();
+        Map<String, String> abbreviations = new HashMap<>();
+        analysisByLanguage.values().forEach(a -> abbreviations.putAll(a.abbreviations()));
+        this.normalizer = new TextNormalizer(abbreviations);
         Map<String, List<String>> analyzersByLanguage = new HashMap<>();
         analysisByLanguage.forEach((lang, a) -> {
             analyzersByLanguage.put(lang, a.analyzers());
@@ -159,7 +163,7 @@ final class TopicMatcher implements AutoCloseable {
 
     /** A text's analyzed words per field (each field is one language's analyzer). */
     private Map<String, Set<String>> analyze(String raw) {
-        String text = TextNormalizer.normalize(raw);
+        String text = normalizer.normalize(raw);
         Map<String, Set<String>> out = new LinkedHashMap<>();
         fieldAnalyzers.forEach((field, a) -> out.put(field, terms(a, field, text)));
         return out;

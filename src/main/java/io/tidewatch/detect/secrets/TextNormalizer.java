@@ -21,9 +21,9 @@ public final class TextNormalizer {
     private TextNormalizer() {}
 
     public static NormalizedText normalize(String original) {
-        String plainLower = plainLowerCase(original);
-        if (plainLower != null && !mayHaveSpacedRun(original)) {
-            return new NormalizedText(original, original, plainLower, null, null);
+        String folded = widthFolded(original);
+        if (folded != null && !mayHaveSpacedRun(folded)) {
+            return new NormalizedText(original, folded, lowerCase(folded), null, null);
         }
         int n = original.length();
         StringBuilder sb = new StringBuilder(n);
@@ -76,26 +76,22 @@ public final class TextNormalizer {
     }
 
     /**
-     * The lower-cased text when it holds only ASCII and chars NFKC leaves alone, nothing
-     * invisible (the common case, normalized as is); null otherwise.
+     * The text with full-width forms (and the ideographic space) made ASCII, when that is all normalization
+     * changes: each char stays one char at its offset, so no offset map is needed (the common case: Chinese
+     * chat with full-width punctuation); null when the text holds anything else to undo.
      */
-    private static String plainLowerCase(String s) {
+    private static String widthFolded(String s) {
         char[] cs = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c < 0x80) {
-                if (c >= 'A' && c <= 'Z') {
-                    if (cs == null) cs = s.toCharArray();
-                    cs[i] = (char) (c + 32);
-                }
-                continue;
-            }
-            if (Character.isSurrogate(c) || isInvisible(c) || c == 0x3000 || mayChangeUnderNfkc(c)) return null;
-            char l = Character.toLowerCase(c);
-            if (l != c) {
-                if (cs == null) cs = s.toCharArray();
-                cs[i] = l;
-            }
+            if (c < 0x80 || isCjk(c)) continue; // ideographs: nothing NFKC changes, nothing invisible
+            char folded;
+            if (c >= 0xFF01 && c <= 0xFF5E) folded = FULLWIDTH[c - 0xFF01].charAt(0);
+            else if (c == 0x3000) folded = ' ';
+            else if (Character.isSurrogate(c) || isInvisible(c) || mayChangeUnderNfkc(c)) return null;
+            else continue;
+            if (cs == null) cs = s.toCharArray();
+            cs[i] = folded;
         }
         return cs == null ? s : new String(cs);
     }
@@ -120,9 +116,13 @@ public final class TextNormalizer {
         };
     }
 
-    private static final String SEPARATORS = " .-_*·•|/";
-
-    private static boolean isSeparator(char c) { return SEPARATORS.indexOf(c) >= 0; }
+    /** " .-_*·•|/" (a switch, not a search of a string: this runs on every char of every message). */
+    private static boolean isSeparator(char c) {
+        return switch (c) {
+            case ' ', '.', '-', '_', '*', '\u00B7', '\u2022', '|', '/' -> true;
+            default -> false;
+        };
+    }
 
     private static boolean isJoinable(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || isCjk(c);
@@ -187,14 +187,18 @@ public final class TextNormalizer {
         return out.toString();
     }
 
+    /** The text lower-cased char by char; the text itself when nothing changes. */
     private static String lowerCase(String text) {
-        char[] cs = text.toCharArray();
-        for (int i = 0; i < cs.length; i++) {
-            char c = cs[i];
-            if (c >= 'A' && c <= 'Z') cs[i] = (char) (c + 32);
-            else if (c >= 0x80) cs[i] = Character.toLowerCase(c);
+        char[] cs = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char l = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : isCjk(c) ? c : Character.toLowerCase(c);
+            if (l != c) {
+                if (cs == null) cs = text.toCharArray();
+                cs[i] = l;
+            }
         }
-        return new String(cs);
+        return cs == null ? text : new String(cs);
     }
 
     private static int[] grow(int[] a) { return java.util.Arrays.copyOf(a, a.length * 2 + 8); }

@@ -21,10 +21,8 @@ public final class TextNormalizer {
     private TextNormalizer() {}
 
     public static NormalizedText normalize(String original) {
-        String folded = widthFolded(original);
-        if (folded != null && !mayHaveSpacedRun(folded)) {
-            return new NormalizedText(original, folded, lowerCase(folded), null, null);
-        }
+        NormalizedText folded = widthFolded(original);
+        if (folded != null) return folded;
         int n = original.length();
         StringBuilder sb = new StringBuilder(n);
         int[] start = new int[n + 8];
@@ -76,24 +74,41 @@ public final class TextNormalizer {
     }
 
     /**
-     * The text with full-width forms (and the ideographic space) made ASCII, when that is all normalization
-     * changes: each char stays one char at its offset, so no offset map is needed (the common case: Chinese
-     * chat with full-width punctuation); null when the text holds anything else to undo.
+     * The text with full-width forms (and the ideographic space) made ASCII and its lower case, in one pass, when
+     * that is all normalization changes: each char stays one char at its offset, so no offset map is needed (the
+     * common case: chat, Chinese with full-width punctuation too); null when the text holds anything else to undo.
      */
-    private static String widthFolded(String s) {
-        char[] cs = null;
+    private static NormalizedText widthFolded(String s) {
+        char[] text = null, lower = null; // copies made at the first change; until then every char is its own lower case
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80 || isCjk(c)) continue; // ideographs: nothing NFKC changes, nothing invisible
-            char folded;
-            if (c >= 0xFF01 && c <= 0xFF5E) folded = FULLWIDTH[c - 0xFF01].charAt(0);
-            else if (c == 0x3000) folded = ' ';
-            else if (Character.isSurrogate(c) || isInvisible(c) || mayChangeUnderNfkc(c)) return null;
-            else continue;
-            if (cs == null) cs = s.toCharArray();
-            cs[i] = folded;
+            char c = s.charAt(i), f;
+            if (c < 0x80) {
+                if (c < 'A' || c > 'Z') continue;
+                f = c;
+            } else if (isCjk(c)) {
+                continue; // ideographs: nothing NFKC changes, nothing invisible, no case
+            } else if (c >= 0xFF01 && c <= 0xFF5E) {
+                f = FULLWIDTH[c - 0xFF01].charAt(0);
+            } else if (c == 0x3000) {
+                f = ' ';
+            } else if (Character.isSurrogate(c) || isInvisible(c) || mayChangeUnderNfkc(c)) {
+                return null;
+            } else {
+                f = c;
+            }
+            if (f != c) {
+                if (text == null) text = s.toCharArray();
+                text[i] = f;
+            }
+            char l = lowerCase(f);
+            if (l != c) {
+                if (lower == null) lower = s.toCharArray();
+                lower[i] = l;
+            }
         }
-        return cs == null ? s : new String(cs);
+        String folded = text == null ? s : new String(text);
+        if (mayHaveSpacedRun(folded)) return null;
+        return new NormalizedText(s, folded, lower == null ? s : new String(lower), null, null);
     }
 
     /**
@@ -187,18 +202,14 @@ public final class TextNormalizer {
         return out.toString();
     }
 
-    /** The text lower-cased char by char; the text itself when nothing changes. */
     private static String lowerCase(String text) {
-        char[] cs = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            char l = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : isCjk(c) ? c : Character.toLowerCase(c);
-            if (l != c) {
-                if (cs == null) cs = text.toCharArray();
-                cs[i] = l;
-            }
-        }
-        return cs == null ? text : new String(cs);
+        char[] cs = text.toCharArray();
+        for (int i = 0; i < cs.length; i++) cs[i] = lowerCase(cs[i]);
+        return new String(cs);
+    }
+
+    private static char lowerCase(char c) {
+        return c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
     }
 
     private static int[] grow(int[] a) { return java.util.Arrays.copyOf(a, a.length * 2 + 8); }

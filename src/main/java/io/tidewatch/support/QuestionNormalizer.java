@@ -12,7 +12,7 @@ import java.util.Map;
  * abbreviations of the language files read as their words ("tb" as 提币: Chinese users type pinyin
  * initials for words they write often). Thread-safe.
  */
-final class TextNormalizer {
+final class QuestionNormalizer {
     private static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
     /** ICU transliterators are not safe for concurrent use; each thread gets its own. */
     private static final ThreadLocal<Transliterator> TO_SIMPLIFIED =
@@ -21,7 +21,7 @@ final class TextNormalizer {
     private final Map<String, String> abbreviations;
 
     /** @param abbreviations lower-case Latin tokens and the words they stand for */
-    TextNormalizer(Map<String, String> abbreviations) {
+    QuestionNormalizer(Map<String, String> abbreviations) {
         this.abbreviations = Map.copyOf(abbreviations);
     }
 

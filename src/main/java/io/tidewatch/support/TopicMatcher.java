@@ -92,7 +92,7 @@ final class TopicMatcher implements AutoCloseable {
     private final String[] topicOfDoc;
     /** Picks among topics once the phrases say the question names one; null without labeled questions. */
     private final TopicClassifier classifier;
-    private final TextNormalizer normalizer;
+    private final QuestionNormalizer normalizer;
 
     /**
      * @param analyzersByLanguage analyzer names per language code, from each language file
@@ -104,7 +104,7 @@ final class TopicMatcher implements AutoCloseable {
         this.fieldAnalyzers = new LinkedHashMap<>();
         Map<String, String> abbreviations = new HashMap<>();
         analysisByLanguage.values().forEach(a -> abbreviations.putAll(a.abbreviations()));
-        this.normalizer = new TextNormalizer(abbreviations);
+        this.normalizer = new QuestionNormalizer(abbreviations);
         Map<String, List<String>> analyzersByLanguage = new HashMap<>();
         analysisByLanguage.forEach((lang, a) -> {
             analyzersByLanguage.put(lang, a.analyzers());

@@ -7,8 +7,8 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Question text brought to one form before analysis. */
-class TextNormalizerTest {
-    private final TextNormalizer normalizer = new TextNormalizer(Map.of("tb", "提币", "kf", "客服"));
+class QuestionNormalizerTest {
+    private final QuestionNormalizer normalizer = new QuestionNormalizer(Map.of("tb", "提币", "kf", "客服"));
 
     @Test
     void traditional_characters_full_width_letters_and_capitals_are_folded() {

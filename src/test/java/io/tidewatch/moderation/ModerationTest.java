@@ -191,24 +191,27 @@ class ModerationTest {
         return stores.audit().all().stream().filter(e -> e.action().equals(action)).toList();
     }
 
+    /** Long enough that a loaded machine still resumes inside the dead run's lease when the test means it to. */
+    private static final java.time.Duration LEASE = java.time.Duration.ofMillis(1500);
+
     @Test
     void actions_pending_when_the_process_died_are_carried_out_after_a_restart_and_only_once() throws Exception {
         var dead = new Scripted().hang();
-        moderation(dead, java.time.Duration.ofMillis(300)).moderate(group("42", "Alice", "my seed: " + SEED), PostContext.plain());
+        moderation(dead, LEASE).moderate(group("42", "Alice", "my seed: " + SEED), PostContext.plain());
         assertTrue(rows("DELETE_MESSAGE").stream().allMatch(e -> e.status() == AuditLog.Status.PENDING));
 
         var restarted = new Scripted();
-        var again = moderation(restarted, java.time.Duration.ofMillis(300));
+        var again = moderation(restarted, LEASE);
         assertEquals(0, again.resume(), "the lease of the run that died is respected until it runs out");
-        Thread.sleep(400); // the dead run renews nothing
+        Thread.sleep(LEASE.toMillis() + 100); // the dead run renews nothing
         int resumed = again.resume();
         assertTrue(resumed >= 3, "delete, warning, private message and alert resumed: " + resumed);
         assertEquals(1, restarted.count(Action.Type.DELETE_MESSAGE));
         assertEquals(1, restarted.count(Action.Type.REPLY));
         assertEquals(1, restarted.count(Action.Type.ALERT_MODERATORS));
         assertTrue(stores.audit().all().stream().allMatch(e -> e.status() == AuditLog.Status.DONE), stores.audit().all().toString());
-        Thread.sleep(400);
-        assertEquals(0, moderation(new Scripted(), java.time.Duration.ofMillis(300)).resume(), "nothing left to do");
+        Thread.sleep(LEASE.toMillis() + 100);
+        assertEquals(0, moderation(new Scripted(), LEASE).resume(), "nothing left to do");
     }
 
     @Test

@@ -1,0 +1,123 @@
+package io.tidewatch.detect.identity;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * How well the scam model carries to writers it never saw, measured on its training texts only
+ * ({@code rules/scam-training.tsv}): leave one writer out (train on every source but the fourth writer's
+ * corpus, test on it; the same for the first writer's tuning half) and 5-fold over all rows. Prints, per
+ * alert threshold, recall and precision of the model alone and of rules-or-model, with and without
+ * excuses gating the model. The thresholds in {@code rules/scam.yaml} (model.alert, model.act) were chosen
+ * from this table for precision ≥ 0.95 (alert) and ≥ 0.98 (act).
+ */
+class ScamModelCrossValidationTest {
+    private static final ScamRules RULES = ScamRules.load(Path.of("rules/scam.yaml"));
+    private static final ScamBaitMatcher MATCHER = new ScamBaitMatcher(RULES, ScamBaitMatcherTest.IDENTITY.skeleton());
+    private static final double[] THRESHOLDS = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+
+    /** Counts of one test set at one threshold. */
+    static final class Counts {
+        int scams, clean, found, alarms;
+
+        double recall() { return scams == 0 ? 1 : found / (double) scams; }
+
+        double precision() { return found + alarms == 0 ? 1 : found / (double) (found + alarms); }
+
+        void add(boolean scam, boolean flagged) {
+            if (scam) { scams++; if (flagged) found++; } else { clean++; if (flagged) alarms++; }
+        }
+
+        @Override
+        public String toString() { return String.format(Locale.ROOT, "%.3f/%.3f", recall(), precision()); }
+    }
+
+    /** Per threshold: model alone, rules or model, rules or model with excuses; index THRESHOLDS.length: rules alone. */
+    static Counts[][] evaluate(List<ScamRules.Labeled> train, List<ScamRules.Labeled> test) {
+        ScamRules.ModelSettings m = RULES.model();
+        ScamRules.ModelSettings settings = new ScamRules.ModelSettings(m.id(), Double.parseDouble(System.getProperty("cv.c", "" + m.c())),
+                m.hashBits(), m.alert(), m.act(), m.excuses(), m.reason());
+        ScamModel model = ScamModel.fit(settings, train.stream().map(s -> new ScamRules.Labeled(MATCHER.read(s.text()), s.scam(), s.source())).toList());
+        ScamModelJudge judge = new ScamModelJudge(MATCHER, model);
+        Counts[][] c = new Counts[THRESHOLDS.length + 1][3];
+        for (Counts[] row : c) for (int k = 0; k < 3; k++) row[k] = new Counts();
+        for (ScamRules.Labeled s : test) {
+            boolean rules = !MATCHER.find(s.text()).isEmpty();
+            double score = judge.score(s.text());
+            boolean excused = MATCHER.warnsOrAsksAnywhere(s.text());
+            for (int t = 0; t < THRESHOLDS.length; t++) {
+                boolean model1 = score >= THRESHOLDS[t];
+                c[t][0].add(s.scam(), model1);
+                c[t][1].add(s.scam(), rules || model1);
+                c[t][2].add(s.scam(), rules || model1 && !excused);
+            }
+            c[THRESHOLDS.length][0].add(s.scam(), rules);
+            if (System.getProperty("cv.show") != null && (s.scam() ? !rules && score < 0.5 : score >= 0.6)) {
+                System.out.printf(Locale.ROOT, "    %s %.2f %s%n", s.scam() ? "missed" : "alarm", score, s.text());
+            }
+        }
+        return c;
+    }
+
+    static void print(String name, Counts[][] c) {
+        System.out.printf(Locale.ROOT, "scam model CV %s: rules alone %s (recall/precision; %d scam, %d clean)%n", name,
+                c[THRESHOLDS.length][0], c[THRESHOLDS.length][0].scams, c[THRESHOLDS.length][0].clean);
+        for (int t = 0; t < THRESHOLDS.length; t++) {
+            System.out.printf(Locale.ROOT, "  alert %.2f: model %s  rules+model %s  rules+model(excused) %s%n",
+                    THRESHOLDS[t], c[t][0], c[t][1], c[t][2]);
+        }
+    }
+
+    static Counts[][] leaveOut(String source) {
+        Predicate<ScamRules.Labeled> held = s -> s.source().equals(source);
+        return evaluate(RULES.training().stream().filter(held.negate()).toList(), RULES.training().stream().filter(held).toList());
+    }
+
+    static Counts[][] kFold(int k) {
+        List<ScamRules.Labeled> rows = new ArrayList<>(RULES.training());
+        Collections.shuffle(rows, new Random(7));
+        Counts[][] sum = null;
+        for (int f = 0; f < k; f++) {
+            List<ScamRules.Labeled> train = new ArrayList<>(), test = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) (i % k == f ? test : train).add(rows.get(i));
+            Counts[][] c = evaluate(train, test);
+            if (sum == null) sum = c;
+            else for (int t = 0; t < c.length; t++) for (int m = 0; m < 3; m++) {
+                sum[t][m].scams += c[t][m].scams; sum[t][m].clean += c[t][m].clean;
+                sum[t][m].found += c[t][m].found; sum[t][m].alarms += c[t][m].alarms;
+            }
+        }
+        return sum;
+    }
+
+    private static int index(double threshold) {
+        for (int t = 0; t < THRESHOLDS.length; t++) if (Math.abs(THRESHOLDS[t] - threshold) < 1e-9) return t;
+        return -1;
+    }
+
+    @Test
+    void leave_one_writer_out_and_k_fold() {
+        int alert = index(RULES.model().alert()), act = index(RULES.model().act());
+        int gate = RULES.model().excuses() ? 2 : 1;
+        Counts[][] fourth = leaveOut("train-scam"), first = leaveOut("fresh-tuning"), folds = kFold(5);
+        print("leave out the fourth writer (train-scam)", fourth);
+        print("leave out the first writer (fresh-tuning)", first);
+        print("5-fold", folds);
+        for (Counts[][] c : List.of(fourth, first, folds)) {
+            if (alert >= 0) {
+                assertTrue(c[alert][gate].recall() > c[THRESHOLDS.length][0].recall(), "the model adds recall: " + c[alert][gate]);
+                assertTrue(c[alert][gate].precision() >= 0.90, "alert precision " + c[alert][gate]);
+            }
+            if (act >= 0) assertTrue(c[act][gate].precision() >= 0.93, "act precision " + c[act][gate]);
+        }
+    }
+}

@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * The features the scam model ({@link ScamModel}) sees in a text as the matcher reads it (homoglyphs
- * folded, lower case, key-like tokens as "#"): Latin words and word bigrams, CJK character bigrams and
- * trigrams, and typed placeholders for values, so it learns the shape of bait ("add @x", "+44 …", "send
+ * folded, lower case, key-like tokens as "#"): Latin words and word bigrams, CJK characters,
+ * character bigrams and trigrams, and typed placeholders for values, so it learns the shape of bait ("add @x", "+44 …", "send
  * 50 usdt") and never a handle, link or number itself: {@code @x} (a handle), {@code <url>} (a link, and
  * {@code <chat>} for t.me / wa.me ones), {@code <mail>}, {@code <phone>}, {@code <amount>} (a number with a
  * coin or currency), {@code <id>} (a long digit run: QQ, WeChat, UID), {@code <code>} (letters mixed
@@ -36,7 +36,7 @@ final class ScamFeatures {
     int[] slots(String read) {
         List<String> units = units(read);
         int capacity = 0;
-        for (String u : units) capacity += u.charAt(0) == CJK ? 2 * u.length() + 1 : 2;
+        for (String u : units) capacity += u.charAt(0) == CJK ? 3 * u.length() + 1 : 3;
         int[] out = new int[capacity];
         int n = 0;
         String prev = null;
@@ -45,7 +45,7 @@ final class ScamFeatures {
                 String run = u.substring(1);
                 for (int i = 0; i + 1 < run.length(); i++) out[n++] = slot("b", run, i, i + 2);
                 for (int i = 0; i + 2 < run.length(); i++) out[n++] = slot("t", run, i, i + 3);
-                if (run.length() == 1) out[n++] = slot("c", run, 0, 1);
+                for (int i = 0; i < run.length(); i++) out[n++] = slot("c", run, i, i + 1);
                 if (prev != null) out[n++] = slot(prev + " " + run.charAt(0));
                 prev = run.substring(run.length() - 1);
             } else {

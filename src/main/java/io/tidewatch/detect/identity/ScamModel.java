@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
  * {@link ScamFeatures} of labeled texts ({@code rules/scam-training.tsv}), trained when the rules load,
  * from a fixed seed, so the same rules always give the same model. It learns how bait is phrased from
  * many writers' messages where a rule only knows the phrasings someone wrote a pattern for. Scoring is a
- * sum of weights over the text's hashed features. Thread-safe.
+ * sum of weights over the text's hashed features, each present or not (scaling by length did worse in cross-validation). Thread-safe.
  */
 public final class ScamModel {
     /** Models by what they were trained on: every brand's detector set and every reload of unchanged rules share one. */
@@ -28,11 +28,22 @@ public final class ScamModel {
     private final ScamFeatures features;
     private final double[] weights;
     private final double bias;
+    private final int fullWeight;
 
-    private ScamModel(ScamFeatures features, double[] weights, double bias) {
+    private ScamModel(ScamFeatures features, double[] weights, double bias, int fullWeight) {
         this.features = features;
         this.weights = weights;
         this.bias = bias;
+        this.fullWeight = fullWeight;
+    }
+
+    /**
+     * A feature's value in a text with {@code n} features: 1 up to {@code fullWeight} features (chat-length
+     * messages, as the training texts are), less beyond, so the score of a long text is its typical
+     * feature's and a page of prose cannot add up ordinary words into bait.
+     */
+    private static double value(int n, int fullWeight) {
+        return n <= fullWeight ? 1 : Math.sqrt(fullWeight / (double) n);
     }
 
     /**
@@ -41,7 +52,7 @@ public final class ScamModel {
      */
     public static ScamModel train(ScamRules.ModelSettings settings, List<ScamRules.Labeled> samples, UnaryOperator<String> read) {
         List<ScamRules.Labeled> readTexts = samples.stream().map(s -> new ScamRules.Labeled(read.apply(s.text()), s.scam(), s.source())).toList();
-        Object key = List.of(settings.c(), settings.hashBits(), readTexts.stream().map(s -> (s.scam() ? "1" : "0") + s.text()).toList());
+        Object key = List.of(settings.c(), settings.hashBits(), settings.fullWeight(), readTexts.stream().map(s -> (s.scam() ? "1" : "0") + s.text()).toList());
         if (TRAINED.size() > 8) TRAINED.clear(); // reloads with edited rules: keep only recent models
         return TRAINED.computeIfAbsent(key, k -> fit(settings, readTexts));
     }
@@ -60,8 +71,8 @@ public final class ScamModel {
         p.y = new double[p.l];
         for (int i = 0; i < p.l; i++) {
             int[] slots = features.slots(samples.get(i).text());
-            double v = slots.length == 0 ? 0 : 1 / Math.sqrt(slots.length);
             Feature[] x = new Feature[slots.length + 1];
+            double v = value(slots.length, settings.fullWeight());
             for (int k = 0; k < slots.length; k++) x[k] = new FeatureNode(slots[k], v);
             x[slots.length] = new FeatureNode(p.n, 1); // the bias term
             p.x[i] = x;
@@ -75,16 +86,15 @@ public final class ScamModel {
         double sign = m.getLabels()[0] == 1 ? 1 : -1; // liblinear's weights favour its first label
         double[] weights = new double[features.dimensions() + 1];
         for (int i = 0; i < weights.length; i++) weights[i] = sign * w[i];
-        return new ScamModel(features, weights, sign * w[features.dimensions()]);
+        return new ScamModel(features, weights, sign * w[features.dimensions()], settings.fullWeight());
     }
 
     /** Probability that {@code read} (a text as the matcher reads it) is scam bait. */
     public double score(String read) {
         int[] slots = features.slots(read);
-        if (slots.length == 0) return sigmoid(bias);
         double sum = 0;
         for (int s : slots) sum += weights[s - 1];
-        return sigmoid(sum / Math.sqrt(slots.length) + bias);
+        return sigmoid(bias + sum * value(slots.length, fullWeight));
     }
 
     private static double sigmoid(double z) { return 1 / (1 + Math.exp(-z)); }

@@ -46,11 +46,12 @@ public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, Lis
      *
      * @param c        liblinear's inverse regularization strength
      * @param hashBits features hash into 2^hashBits slots
+     * @param fullWeight a text with more features than this weighs each by sqrt(fullWeight / features): long texts do not add up
      * @param alert    from this score on, a {@code low} finding: moderators are alerted, nothing is deleted
      * @param act      from this score on, a {@code medium} finding, acted on like a rule's
      * @param excuses  whether a warning, negation or question around the scored sentence excuses it, as it does a rule's match
      */
-    public record ModelSettings(String id, double c, int hashBits, double alert, double act, boolean excuses, ReasonTemplate reason) {}
+    public record ModelSettings(String id, double c, int hashBits, int fullWeight, double alert, double act, boolean excuses, ReasonTemplate reason) {}
 
     /** One labeled text of the model's training file; {@code source} groups rows for cross-validation. */
     public record Labeled(String text, boolean scam, String source) {}
@@ -108,7 +109,7 @@ public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, Lis
                 f.texts(h.path("counterexamples"), "staff_handles.counterexamples", true));
         int window = concepts.isEmpty() ? 0 : f.integer("combination_window", 20, 2000);
         if (!ids.add(f.text("model.id"))) throw f.error("model.id", "duplicate id '" + f.text("model.id") + "'");
-        ModelSettings model = new ModelSettings(f.text("model.id"), f.number("model.c", 0.001, 1000), f.integer("model.hash_bits", 10, 24),
+        ModelSettings model = new ModelSettings(f.text("model.id"), f.number("model.c", 0.001, 1000), f.integer("model.hash_bits", 10, 24), f.integer("model.full_weight_features", 1, 100_000),
                 f.number("model.alert", 0, 1), f.number("model.act", 0, 1), f.at("model.excuses").asBoolean(true), ReasonTemplate.from(f, "model.reason"));
         if (model.act() < model.alert()) throw f.error("model.act", "must not be below model.alert");
         List<Labeled> training = training(file.resolveSibling(f.text("model.training")));

@@ -138,11 +138,12 @@ class ScamModelCrossValidationTest {
         print("5-fold", folds);
         System.out.println("  " + best(0.95));
         for (Counts[][] c : List.of(fourth, first, folds)) {
+            Counts rules = c[THRESHOLDS.length][0];
             if (alert >= 0) {
-                assertTrue(c[alert][gate].recall() > c[THRESHOLDS.length][0].recall(), "the model adds recall: " + c[alert][gate]);
-                assertTrue(c[alert][gate].precision() >= 0.90, "alert precision " + c[alert][gate]);
+                assertTrue(c[alert][gate].recall() > rules.recall(), "the model adds recall: " + c[alert][gate]);
+                assertTrue(c[alert][gate].precision() >= Math.min(0.95, rules.precision()) - 0.01, "alert precision " + c[alert][gate]);
             }
-            if (act >= 0) assertTrue(c[act][gate].precision() >= 0.93, "act precision " + c[act][gate]);
+            if (act >= 0) assertTrue(c[act][3].precision() >= 0.93, "precision of the model's medium findings " + c[act][3].precision());
         }
     }
 }

@@ -24,19 +24,17 @@ class ScamTrainingFileTest {
     }
 
     @Test
-    void a_bad_label_is_reported_with_its_line(@TempDir Path dir) throws Exception {
-        Path f = dir.resolve("t.tsv");
-        Files.writeString(f, "# header\nDM me for support\tscam\ngm all\tspam\n");
-        ConfigException e = assertThrows(ConfigException.class, () -> ScamRules.training(f));
-        assertTrue(e.getMessage().contains("t.tsv:3:") && e.getMessage().contains("spam"), e.getMessage());
+    void bad_lines_are_reported_with_file_and_line(@TempDir Path dir) throws Exception {
+        String badLabel = error(dir, "# header\nDM me for support\tscam\ngm all\tspam\n");
+        assertTrue(badLabel.contains("t.tsv:3:") && badLabel.contains("spam"), badLabel);
+        String noLabel = error(dir, "DM me for support\tscam\njust some text\ngm\tclean\n");
+        assertTrue(noLabel.contains("t.tsv:2:"), noLabel);
     }
 
-    @Test
-    void a_line_without_a_label_is_reported_with_its_line(@TempDir Path dir) throws Exception {
+    private static String error(Path dir, String content) throws Exception {
         Path f = dir.resolve("t.tsv");
-        Files.writeString(f, "DM me for support\tscam\njust some text\ngm\tclean\n");
-        ConfigException e = assertThrows(ConfigException.class, () -> ScamRules.training(f));
-        assertTrue(e.getMessage().contains("t.tsv:2:"), e.getMessage());
+        Files.writeString(f, content);
+        return assertThrows(ConfigException.class, () -> ScamRules.training(f)).getMessage();
     }
 
     @Test

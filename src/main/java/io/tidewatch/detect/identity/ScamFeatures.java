@@ -39,20 +39,24 @@ final class ScamFeatures {
         for (String u : units) capacity += u.charAt(0) == CJK ? 3 * u.length() + 1 : 3;
         int[] out = new int[capacity];
         int n = 0;
-        String prev = null;
+        boolean chained = false;
+        int prev = 0; // hash of the unit before, for bigrams (no strings built: scoring stays a few microseconds)
         for (String u : units) {
             if (u.charAt(0) == CJK) {
                 String run = u.substring(1);
                 for (int i = 0; i + 1 < run.length(); i++) out[n++] = slot("b", run, i, i + 2);
                 for (int i = 0; i + 2 < run.length(); i++) out[n++] = slot("t", run, i, i + 3);
                 for (int i = 0; i < run.length(); i++) out[n++] = slot("c", run, i, i + 1);
-                if (prev != null) out[n++] = slot(prev + " " + run.charAt(0));
-                prev = run.substring(run.length() - 1);
+                int first = Character.hashCode(run.charAt(0));
+                if (chained) out[n++] = pair(prev, first);
+                prev = Character.hashCode(run.charAt(run.length() - 1));
             } else {
-                out[n++] = slot(u);
-                if (prev != null) out[n++] = slot(prev + " " + u);
-                prev = u;
+                int h = u.hashCode();
+                out[n++] = (mix(h) & mask) + 1;
+                if (chained) out[n++] = pair(prev, h);
+                prev = h;
             }
+            chained = true;
         }
         int[] s = Arrays.copyOf(out, n);
         Arrays.sort(s);
@@ -201,8 +205,9 @@ final class ScamFeatures {
         return (mix(h) & mask) + 1;
     }
 
-    private int slot(String feature) {
-        return (mix(feature.hashCode()) & mask) + 1;
+    /** The slot of the bigram of two units' hashes. */
+    private int pair(int first, int second) {
+        return (mix(mix(first) * 31 + second + 0x5bd1e995) & mask) + 1;
     }
 
     /** MurmurHash3's finalizer: String.hashCode alone clusters in the low bits. */

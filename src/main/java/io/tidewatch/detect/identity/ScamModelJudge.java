@@ -5,7 +5,7 @@ import io.tidewatch.core.Severity;
 /**
  * Judges a post with the learned {@link ScamModel}: the whole message is scored as the rules read it; from
  * {@code model.alert} on, the finding points at the sentence that scores highest (the message when it has
- * one sentence), and is dropped when that sentence warns, negates or asks ({@link ScamExcuses}, when
+ * one sentence), and is dropped when the message warns, negates or asks anywhere ({@link ScamExcuses}, when
  * {@code model.excuses}). Severity {@code low} from {@code alert}, {@code medium} from {@code act}. Thread-safe.
  */
 public final class ScamModelJudge {

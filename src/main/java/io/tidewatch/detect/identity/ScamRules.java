@@ -49,7 +49,7 @@ public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, Lis
      * @param fullWeight a text with more features than this weighs each by sqrt(fullWeight / features): long texts do not add up
      * @param alert    from this score on, a {@code low} finding: moderators are alerted, nothing is deleted
      * @param act      from this score on, a {@code medium} finding, acted on like a rule's
-     * @param excuses  whether a warning, negation or question around the scored sentence excuses it, as it does a rule's match
+     * @param excuses  whether a warning, negation, question or report anywhere in the message keeps the model from judging it
      */
     public record ModelSettings(String id, double c, int hashBits, int fullWeight, double alert, double act, boolean excuses, ReasonTemplate reason) {}
 

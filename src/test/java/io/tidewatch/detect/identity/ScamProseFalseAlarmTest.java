@@ -105,6 +105,17 @@ class ScamProseFalseAlarmTest {
             if (!rules) bench.add(p.text(), f);
         });
         System.out.println("bench chat without rule matches: " + bench);
+        // what scoring costs: the model's read and score of every bench post, after a warm-up
+        List<String> texts = MixedChatCorpus.posts(20_000, 43).map(Post::text).filter(t -> t != null && !t.isEmpty()).toList();
+        double sink = 0;
+        for (String t : texts) sink += JUDGE.score(t);
+        long start = System.nanoTime();
+        for (int round = 0; round < 3; round++) for (String t : texts) sink += JUDGE.score(t);
+        System.out.printf(Locale.ROOT, "model scoring: %.2f µs per post (%d posts x 3, checksum %.1f)%n",
+                (System.nanoTime() - start) / 1000.0 / (3.0 * texts.size()), texts.size(), sink);
+        start = System.nanoTime();
+        for (int round = 0; round < 3; round++) for (String t : texts) sink += MATCHER.read(t).length();
+        System.out.printf(Locale.ROOT, "of which reading the text as the rules do: %.2f µs per post%n", (System.nanoTime() - start) / 1000.0 / (3.0 * texts.size()));
         bench.examples.forEach(e -> System.out.println("    " + e));
         assertTrue(chat.low + chat.medium == 0, "labeled chat " + chat);
         assertTrue(bench.per10k(bench.low + bench.medium) <= 2, "bench chat " + bench);

@@ -15,16 +15,19 @@ import java.util.Map;
  * Finds support-scam bait in posts by non-official accounts: category {@code scam}, one finding per
  * rule, plus one for fake staff handles built from the brand ({@link ScamStaffHandles}). A match that
  * points only to the brand's own accounts is no bait. Excerpts and reasons carry no key-like token
- * ({@link ScamExcerpt}).
+ * ({@link ScamExcerpt}). A post no rule matched is judged by the learned model ({@link ScamModelJudge}):
+ * one {@code model.id} finding, {@code low} or {@code medium} by its score.
  */
 public final class ScamBaitDetector implements Detector {
     private final BrandProfile brand;
     private final ScamBaitMatcher matcher;
     private final ScamStaffHandles handles;
+    private final ScamModelJudge model;
 
     public ScamBaitDetector(BrandProfile brand, ScamBaitMatcher matcher) {
         this.brand = brand;
         this.matcher = matcher;
+        this.model = new ScamModelJudge(matcher);
         this.handles = new ScamStaffHandles(brand, matcher.rules().staffHandles().words(), matcher.skeleton());
     }
 
@@ -41,6 +44,15 @@ public final class ScamBaitDetector implements Detector {
             if (matcher.warnsOrAsks(post.text(), h.start(), h.end())) continue;
             out.add(finding(post, rule.id(), rule.severity(), h.start(), h.end(), ScamExcerpt.safe(post.text().substring(h.start(), h.end()))));
             break; // one finding per rule
+        }
+        if (out.isEmpty()) {
+            ScamModelJudge.Verdict v = model.judge(post.text());
+            if (v != null && !handles.onlyTrustedAccounts(post.text().substring(v.start(), v.end()))) {
+                String id = model.settings().id();
+                String reason = model.settings().reason().render(post.language(), Map.of("rule", id, "excerpt", v.excerpt(),
+                        "score", String.format(java.util.Locale.ROOT, "%.2f", v.score())));
+                out.add(new Finding(Category.SCAM, id, v.severity(), v.start(), v.end(), v.excerpt(), reason, null));
+            }
         }
         return out;
     }

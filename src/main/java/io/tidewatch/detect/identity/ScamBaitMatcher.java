@@ -42,6 +42,11 @@ public final class ScamBaitMatcher {
 
     public ScamRules rules() { return rules; }
 
+    /** The text as the rules read it: homoglyphs folded, lower case, every key-like token one {@value #TOKEN}. */
+    public String read(String text) {
+        return Compact.of(skeleton.readable(text), rules.opaqueTokenLength()).text.toLowerCase(Locale.ROOT);
+    }
+
     public NameSkeleton skeleton() { return skeleton; }
 
     public List<ScamBait> find(String text) {
@@ -109,7 +114,12 @@ public final class ScamBaitMatcher {
         return excuses.excused(text.toLowerCase(Locale.ROOT), start, end, List.of(), false);
     }
 
-    private static String excerpt(String s) {
+    /** True when the text negates, warns, asks or reports anywhere ({@link ScamExcuses}): the learned model's excuse. */
+    public boolean warnsOrAsksAnywhere(String text) {
+        return excuses.anywhere(read(text));
+    }
+
+    static String excerpt(String s) {
         String one = ScamExcerpt.safe(s.replaceAll("\\s+", " ").strip());
         return one.length() <= MAX_EXCERPT ? one : one.substring(0, MAX_EXCERPT - 1) + "…";
     }

@@ -48,6 +48,11 @@ final class ScamExcuses {
         return reported && (warnings.anyOutside(t, 0, t.length(), start, end) || negations.anyOutside(t, 0, t.length(), start, end));
     }
 
+    /** Anywhere in t: a negation, a warning, a question, a supposition or a report. */
+    boolean anywhere(String t) {
+        return negations.any(t, 0, t.length()) || warnings.any(t, 0, t.length()) || sentenceCounters.any(t, 0, t.length());
+    }
+
     /** One list of counter patterns, run only where its words are. */
     private static final class Counters {
         private final List<Pattern> patterns;

@@ -3,6 +3,7 @@ package io.tidewatch.detect.identity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import io.tidewatch.core.ConfigException;
 import io.tidewatch.core.Severity;
 
 import java.nio.file.Path;
@@ -28,7 +29,8 @@ import java.util.Set;
  *                          no rule matches inside it and no excerpt shows it
  */
 public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, List<Pattern> negations, List<Pattern> warnings,
-                        List<Pattern> reportedSpeech, Map<String, List<Pattern>> concepts, int combinationWindow, int opaqueTokenLength, StaffHandles staffHandles, ReasonTemplate reason) {
+                        List<Pattern> reportedSpeech, Map<String, List<Pattern>> concepts, int combinationWindow, int opaqueTokenLength, StaffHandles staffHandles, ReasonTemplate reason,
+                        ModelSettings model, List<Labeled> training) {
     public ScamRules {
         rules = List.copyOf(rules);
         counterPatterns = List.copyOf(counterPatterns);
@@ -36,7 +38,23 @@ public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, Lis
         warnings = List.copyOf(warnings);
         reportedSpeech = List.copyOf(reportedSpeech);
         concepts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(concepts));
+        training = List.copyOf(training);
     }
+
+    /**
+     * {@code model}: the learned scorer ({@link ScamModel}) that judges what no rule matched.
+     *
+     * @param c        liblinear's inverse regularization strength
+     * @param hashBits features hash into 2^hashBits slots
+     * @param fullWeight a text with more features than this weighs each by sqrt(fullWeight / features): long texts do not add up
+     * @param alert    from this score on, a {@code low} finding: moderators are alerted, nothing is deleted
+     * @param act      from this score on, a {@code medium} finding, acted on like a rule's
+     * @param excuses  whether a warning, negation, question or report anywhere in the message keeps the model from judging it
+     */
+    public record ModelSettings(String id, double c, int hashBits, int fullWeight, double alert, double act, boolean excuses, ReasonTemplate reason) {}
+
+    /** One labeled text of the model's training file; {@code source} groups rows for cross-validation. */
+    public record Labeled(String text, boolean scam, String source) {}
 
     /**
      * {@code staff_handles}: an {@code @handle} or {@code t.me/} link that joins the brand (name, alias or
@@ -90,7 +108,47 @@ public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, Lis
                 f.texts(h.path("words"), "staff_handles.words", true), f.texts(h.path("examples"), "staff_handles.examples", true),
                 f.texts(h.path("counterexamples"), "staff_handles.counterexamples", true));
         int window = concepts.isEmpty() ? 0 : f.integer("combination_window", 20, 2000);
-        return new ScamRules(rules, counters, negations, warnings, reported, concepts, window, f.integer("opaque_token_length", 8, 1000), handles, ReasonTemplate.from(f, "reason"));
+        if (!ids.add(f.text("model.id"))) throw f.error("model.id", "duplicate id '" + f.text("model.id") + "'");
+        ModelSettings model = new ModelSettings(f.text("model.id"), f.number("model.c", 0.001, 1000), f.integer("model.hash_bits", 10, 24), f.integer("model.full_weight_features", 1, 100_000),
+                f.number("model.alert", 0, 1), actThreshold(f), f.at("model.excuses").asBoolean(true), ReasonTemplate.from(f, "model.reason"));
+        if (model.act() < model.alert()) throw f.error("model.act", "must not be below model.alert");
+        List<Labeled> training = training(file.resolveSibling(f.text("model.training")));
+        return new ScamRules(rules, counters, negations, warnings, reported, concepts, window, f.integer("opaque_token_length", 8, 1000), handles,
+                ReasonTemplate.from(f, "reason"), model, training);
+    }
+
+    /** {@code model.act}: a score from 0 to 1, or "never" (the model only ever alerts moderators). */
+    private static double actThreshold(RuleFile f) {
+        return "never".equals(f.at("model.act").asText()) ? Double.POSITIVE_INFINITY : f.number("model.act", 0, 1);
+    }
+
+    /**
+     * The model's training file: {@code text<TAB>scam|clean[<TAB>source]} lines; a line without a tab that
+     * starts with {@code #} is a comment. A bad line is reported with its file and line number.
+     */
+    static List<Labeled> training(Path file) {
+        List<String> lines;
+        try {
+            lines = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new ConfigException(file + ": cannot read the scam model's training texts: " + e.getMessage(), e);
+        }
+        List<Labeled> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank() || line.startsWith("#") && line.indexOf('\t') < 0) continue;
+            String[] f = line.split("\t", -1);
+            if (f.length < 2 || f.length > 3 || f[0].isBlank()) {
+                throw new ConfigException(file + ":" + (i + 1) + ": expected 'text<TAB>scam|clean' or 'text<TAB>scam|clean<TAB>source'");
+            }
+            String label = f[1].strip();
+            if (!label.equals("scam") && !label.equals("clean")) throw new ConfigException(file + ":" + (i + 1) + ": label must be scam or clean, was '" + label + "'");
+            out.add(new Labeled(f[0].strip(), label.equals("scam"), f.length == 3 ? f[2].strip() : ""));
+        }
+        if (out.stream().noneMatch(Labeled::scam) || out.stream().allMatch(Labeled::scam)) {
+            throw new ConfigException(file + ": the scam model needs both scam and clean texts");
+        }
+        return out;
     }
 
     /** A list of combinations, each a list of at least two concept names defined under {@code concepts}, "no " before those that must not match. */

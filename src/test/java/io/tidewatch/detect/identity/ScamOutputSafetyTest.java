@@ -37,6 +37,36 @@ class ScamOutputSafetyTest {
 
     @Test
     void no_excerpt_or_reason_of_the_brand_detectors_shows_six_characters_of_a_secret() {
+        Set<String> values = secretValues();
+        Shown shown = shown(List.of(TEMPLATES), values, null);
+        assertTrue(shown.unrecognizable <= 2 * TEMPLATES.length, "only unlabeled Chinese phrases are out of scope: " + shown.unrecognizable);
+        assertTrue(shown.findings > values.size() * 8, "the templates must produce findings: " + shown.findings);
+        assertEquals(List.of(), shown.leaks, String.join("\n", shown.leaks));
+    }
+
+    /** The learned model's findings too: bait only the model catches, with every secret example in it. */
+    @Test
+    void no_excerpt_or_reason_of_the_scam_model_shows_six_characters_of_a_secret() {
+        ScamRules rules = ScamRules.load(Path.of("rules/scam.yaml"));
+        ScamBaitMatcher matcher = new ScamBaitMatcher(rules, ScamBaitMatcherTest.IDENTITY.skeleton());
+        ScamModelJudge judge = new ScamModelJudge(matcher);
+        List<String> templates = new ArrayList<>();
+        for (ScamRules.Labeled l : rules.training()) {
+            if (!l.scam() || l.text().contains("#") || !matcher.find(l.text()).isEmpty() || judge.judge(l.text()) == null) continue;
+            templates.add(templates.size() % 2 == 0 ? l.text() + " {s}" : "{s} " + l.text());
+            if (templates.size() == 16) break;
+        }
+        assertTrue(templates.size() >= 8, "bait only the model catches: " + templates);
+        Set<String> values = secretValues();
+        Shown shown = shown(templates, values, rules.model().id());
+        assertTrue(shown.findings > values.size() * 2, "the model must raise findings: " + shown.findings);
+        assertEquals(List.of(), shown.leaks, String.join("\n", shown.leaks));
+    }
+
+    /** Findings judged, Chinese phrases no detector can tell from prose, and excerpts or reasons that show a secret. */
+    record Shown(int findings, int unrecognizable, List<String> leaks) {}
+
+    private static Set<String> secretValues() {
         RuleSet secrets = RuleSet.load(List.of(Path.of("rules/secrets.toml")));
         SecretScanner scanner = new SecretScanner(secrets, new Fingerprinter(new byte[32]));
         Set<String> values = new LinkedHashSet<>();
@@ -46,12 +76,17 @@ class ScamOutputSafetyTest {
             }
         }
         assertTrue(values.size() >= 40, "secret values from the examples: " + values.size());
+        return values;
+    }
+
+    /** Every secret in every template, in random chat, through the standard detectors; only findings of {@code rule} when given. */
+    private static Shown shown(List<String> templates, Set<String> values, String rule) {
         Detector all = io.tidewatch.detect.Detectors.standard(Path.of("rules"), TestBrands.OKX, List.of());
         Random random = new Random(11);
         List<String> leaks = new ArrayList<>();
         int findings = 0, unrecognizable = 0;
         for (String secret : values) {
-            for (String template : TEMPLATES) {
+            for (String template : templates) {
                 String text = CHAT[random.nextInt(CHAT.length)] + "\n" + template.replace("{s}", secret) + " " + CHAT[random.nextInt(CHAT.length)];
                 List<Finding> found = all.inspect(Post.ofText("m", text));
                 int at = text.indexOf(secret);
@@ -64,16 +99,15 @@ class ScamOutputSafetyTest {
                 }
                 for (Finding f : found) {
                     if (f.category() != io.tidewatch.core.Category.SCAM && f.category() != io.tidewatch.core.Category.PHISHING) continue;
+                    if (rule != null && !f.rule().equals(rule)) continue;
                     findings++;
-                    String shown = f.excerpt() + " | " + f.reason();
-                    String leaked = window(secret, shown, text.replace(secret, " "));
-                    if (leaked != null) leaks.add(f.rule() + " shows '" + leaked + "' of a secret in: " + shown);
+                    String shownText = f.excerpt() + " | " + f.reason();
+                    String leaked = window(secret, shownText, text.replace(secret, " "));
+                    if (leaked != null) leaks.add(f.rule() + " shows '" + leaked + "' of a secret in: " + shownText);
                 }
             }
         }
-        assertTrue(unrecognizable <= 2 * TEMPLATES.length, "only unlabeled Chinese phrases are out of scope: " + unrecognizable);
-        assertTrue(findings > values.size() * 8, "the templates must produce findings: " + findings);
-        assertEquals(List.of(), leaks, String.join("\n", leaks));
+        return new Shown(findings, unrecognizable, leaks);
     }
 
     /**

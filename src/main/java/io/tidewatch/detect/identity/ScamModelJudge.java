@@ -1,0 +1,74 @@
+package io.tidewatch.detect.identity;
+
+import io.tidewatch.core.Severity;
+
+/**
+ * Judges a post with the learned {@link ScamModel}: the whole message is scored as the rules read it; from
+ * {@code model.alert} on, the finding points at the sentence that scores highest (the message when it has
+ * one sentence), and is dropped when the message warns, negates or asks anywhere ({@link ScamExcuses}, when
+ * {@code model.excuses}). Severity {@code low} from {@code alert}, {@code medium} from {@code act}. Thread-safe.
+ */
+public final class ScamModelJudge {
+    /** A model verdict: the span in the original text, its safe excerpt, the message's score and the severity it earns. */
+    public record Verdict(int start, int end, String excerpt, double score, Severity severity) {}
+
+    private final ScamBaitMatcher matcher;
+    private final ScamModel model;
+    private final ScamRules.ModelSettings settings;
+
+    /** Trains the model on the rules' training texts (or takes the one already trained on them). */
+    public ScamModelJudge(ScamBaitMatcher matcher) {
+        this(matcher, ScamModel.train(matcher.rules().model(), matcher.rules().training(), matcher::read));
+    }
+
+    ScamModelJudge(ScamBaitMatcher matcher, ScamModel model) {
+        this.matcher = matcher;
+        this.settings = matcher.rules().model();
+        this.model = model;
+    }
+
+    public ScamRules.ModelSettings settings() { return settings; }
+
+    /** The model's probability that {@code text} is bait. */
+    public double score(String text) {
+        return model.score(matcher.read(text));
+    }
+
+    /** The verdict on {@code text}, or null when it scores below {@code model.alert} or is excused. */
+    public Verdict judge(String text) {
+        return judge(text, settings.alert(), settings.excuses());
+    }
+
+    /** The verdict with another alert threshold and excuse setting (for cross-validation). */
+    Verdict judge(String text, double alert, boolean excuses) {
+        if (text == null || text.isBlank()) return null;
+        double score = score(text);
+        if (score < alert) return null;
+        int bestStart = 0, bestEnd = text.length();
+        double best = -1;
+        int from = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i < text.length() && !endsSentence(text, i)) continue;
+            int to = Math.min(text.length(), i + 1);
+            if (from == 0 && to == text.length()) break; // one sentence: the message
+            String sentence = text.substring(from, to);
+            if (!sentence.isBlank()) {
+                double s = model.score(matcher.read(sentence));
+                if (s > best) { best = s; bestStart = from; bestEnd = to; }
+            }
+            from = to;
+        }
+        while (bestStart < bestEnd && Character.isWhitespace(text.charAt(bestStart))) bestStart++;
+        while (bestEnd > bestStart && Character.isWhitespace(text.charAt(bestEnd - 1))) bestEnd--;
+        if (bestStart >= bestEnd) return null;
+        if (excuses && matcher.warnsOrAsksAnywhere(text)) return null;
+        Severity severity = score >= settings.act() ? Severity.MEDIUM : Severity.LOW;
+        return new Verdict(bestStart, bestEnd, ScamBaitMatcher.excerpt(text.substring(bestStart, bestEnd)), score, severity);
+    }
+
+    private static boolean endsSentence(String t, int i) {
+        char c = t.charAt(i);
+        if (c == '\n' || c == '。' || c == '！' || c == '？' || c == '；') return true;
+        return (c == '.' || c == '!' || c == '?') && (i + 1 == t.length() || Character.isWhitespace(t.charAt(i + 1)));
+    }
+}

@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Builds rules/scam-training.tsv, the labeled texts the scam model (ScamModel) learns from.
+
+Only TUNING data goes in: the fourth writer's chat-train-scam.jsonl (all), chat-fresh-tuning.jsonl (scam -> scam,
+clean and secret -> clean), scam/bait-tuning.tsv, the examples and counterexamples of rules/scam.yaml, and clean
+community text that no evaluation holds out: secrets/labeled-chat.jsonl, the tuning support questions, the sample
+exports and the bench corpus's ordinary chat. Held-out files are never read. Every run of letters and digits that
+looks like a key, address or hash (as the matcher's opaque_token_length reads it) is written as "#", so the file
+holds no key-like value, and a second run gives the same file.
+
+Usage (from the repository root): python3 src/test/resources/scam/build-model-training.py > rules/scam-training.tsv
+"""
+import json, re, sys, yaml
+
+OPAQUE = 20  # rules/scam.yaml opaque_token_length
+TOKEN = re.compile(r'[A-Za-z0-9+/=]{%d,}' % OPAQUE)
+BRANDS = [("example", "ExampleExchange")]
+
+
+def opaque(tok):
+    letters = any(c.isalpha() for c in tok)
+    digits = any(c.isdigit() for c in tok)
+    return letters and digits or len(tok) >= 2 * OPAQUE
+
+
+def clean_text(t):
+    t = TOKEN.sub(lambda m: '#' if opaque(m.group()) else m.group(), t)
+    return ' '.join(t.replace('\t', ' ').split())
+
+
+rows, seen = [], set()
+
+
+def add(text, label, source):
+    text = clean_text(text)
+    if not text or (text, label) in seen:
+        return
+    seen.add((text, label))
+    rows.append((text, label, source))
+
+
+def jsonl(path):
+    with open(path, encoding='utf-8') as f:
+        return [json.loads(l) for l in f if l.strip()]
+
+
+for m in jsonl('src/test/resources/detect/chat-train-scam.jsonl'):
+    add(m['text'], 'scam' if m['label'] == 'scam' else 'clean', 'train-scam')
+for m in jsonl('src/test/resources/detect/chat-fresh-tuning.jsonl'):
+    add(m['text'], 'scam' if m['label'] == 'scam' else 'clean', 'fresh-tuning')
+with open('src/test/resources/scam/bait-tuning.tsv', encoding='utf-8') as f:
+    for line in f:
+        if line.startswith('#') or not line.strip():
+            continue
+        label, _lang, text = line.rstrip('\n').split('\t', 2)
+        for brand, name in BRANDS:
+            add(text.replace('{brand}', brand).replace('{Brand}', name), 'scam' if label == 'bait' else 'clean', 'bait-tuning')
+rules = yaml.safe_load(open('rules/scam.yaml', encoding='utf-8'))
+for r in rules['rules'] + [rules['staff_handles']]:
+    for e in r.get('examples') or []:
+        add(e.replace('{brand}', 'example'), 'scam', 'scam.yaml')
+examples = {clean_text(e) for r in rules['rules'] for e in r.get('examples') or []}
+for r in rules['rules'] + [rules['staff_handles']]:
+    for e in r.get('counterexamples') or []:
+        if clean_text(e) not in examples:  # a counterexample of one rule may be another rule's bait
+            add(e.replace('{brand}', 'example'), 'clean', 'scam.yaml')
+for m in jsonl('src/test/resources/secrets/labeled-chat.jsonl'):
+    add(m['text'], 'clean', 'labeled-chat')
+for name in ['questions.tsv', 'questions-train2.tsv', 'questions-fresh-tuning.tsv', 'questions-messy-tuning.tsv',
+             'questions-messy2-tuning.tsv', 'questions-fourth-tuning.tsv']:
+    with open('src/test/resources/support/' + name, encoding='utf-8') as f:
+        for line in f:
+            if not line.startswith('#') and line.strip():
+                add(line.split('\t')[0], 'clean', 'support-questions')
+
+
+def export_texts(node):
+    t = node.get('text')
+    if isinstance(t, list):
+        t = ''.join(x if isinstance(x, str) else x.get('text', '') for x in t)
+    return t
+
+
+for m in json.load(open('src/test/resources/samples/result.json', encoding='utf-8')).get('messages', []):
+    t = export_texts(m)
+    if t:
+        add(t, 'clean', 'samples')
+bench = open('src/main/java/io/tidewatch/bench/MixedChatCorpus.java', encoding='utf-8').read()
+for array in ['EN', 'ZH', 'TRICKY']:
+    body = re.search(r'String\[\] %s = \{(.*?)\};' % array, bench, re.S).group(1)
+    for s in re.findall(r'"((?:[^"\\]|\\.)*)"', body):
+        add(s, 'clean', 'bench')
+
+print('# Labeled texts the scam model learns from (rules/scam.yaml, section model): text<TAB>label<TAB>source.')
+print('# label is scam or clean; source is optional and only groups rows for cross-validation (ScamModelCrossValidationTest).')
+print('# Built by src/test/resources/scam/build-model-training.py from TUNING data only: the fourth writer\'s')
+print('# detect/chat-train-scam.jsonl, detect/chat-fresh-tuning.jsonl (its secrets count as clean), scam/bait-tuning.tsv,')
+print('# the examples and counterexamples of rules/scam.yaml, and clean community text no evaluation holds out')
+print('# (secrets/labeled-chat.jsonl, the tuning support questions, sample exports, the bench corpus\'s chat).')
+print('# Key-like tokens are written as "#", as the matcher reads them. To teach the model: add a line with a message it')
+print('# missed (scam) or wrongly alarmed on (clean), source "moderator", mask any key, password or seed phrase, and')
+print('# reload the rules. Never add a secret someone really used.')
+for text, label, source in rows:
+    print(f'{text}\t{label}\t{source}')

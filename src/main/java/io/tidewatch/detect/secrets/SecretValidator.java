@@ -132,8 +132,19 @@ public enum SecretValidator {
             char c = t.charAt(i);
             if (!((c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7'))) return false;
         }
-        // words and repeated letters are not keys: require variety and a digit (2-7)
-        return t.chars().anyMatch(Character::isDigit) && t.chars().distinct().count() >= 8 && Entropy.shannon(t) >= 3.0;
+        // words and repeated letters are not keys: require variety, and a digit (2-7) or, in a key drawn without one
+        // (one in 30 of 16-char keys), a run of five consonants, which words and names rarely have
+        if (t.chars().distinct().count() < 8 || Entropy.shannon(t) < 3.0) return false;
+        return t.chars().anyMatch(Character::isDigit) || longestConsonantRun(t) >= 5;
+    }
+
+    private static int longestConsonantRun(String upper) {
+        int best = 0, run = 0;
+        for (int i = 0; i < upper.length(); i++) {
+            run = "AEIOU".indexOf(upper.charAt(i)) >= 0 ? 0 : run + 1;
+            best = Math.max(best, run);
+        }
+        return best;
     }
 
     private static final java.util.Set<String> NOT_PASSWORDS = java.util.Set.of(

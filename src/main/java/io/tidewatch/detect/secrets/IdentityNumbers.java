@@ -67,10 +67,14 @@ final class IdentityNumbers {
         return t.charAt(8) == table.charAt(sum % 11);
     }
 
+    /** US Social Security number, written 3-2-4 with dashes, spaces or nothing between. */
     static boolean usSocialSecurity(String s) {
-        if (s.length() != 11 || s.charAt(3) != '-' || s.charAt(6) != '-') return false;
-        for (int i = 0; i < 11; i++) if (i != 3 && i != 6 && (s.charAt(i) < '0' || s.charAt(i) > '9')) return false;
-        String area = s.substring(0, 3), group = s.substring(4, 6), serial = s.substring(7);
+        if (s.length() == 11 && s.charAt(3) == s.charAt(6) && (s.charAt(3) == '-' || s.charAt(3) == ' ')) {
+            s = s.substring(0, 3) + s.substring(4, 6) + s.substring(7);
+        }
+        if (s.length() != 9) return false;
+        for (int i = 0; i < 9; i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+        String area = s.substring(0, 3), group = s.substring(3, 5), serial = s.substring(5);
         return !area.equals("000") && !area.equals("666") && area.charAt(0) != '9' && !group.equals("00") && !serial.equals("0000");
     }
 

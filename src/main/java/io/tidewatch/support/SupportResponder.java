@@ -60,15 +60,28 @@ public final class SupportResponder {
         this.support = brand.support();
         this.email = email;
         SupportRules.Settings s = rules.settings();
-        Map<String, TopicMatcher.Analysis> analyzers = new HashMap<>();
-        List<TopicMatcher.Phrases> phrases = new ArrayList<>();
         List<LanguageDetector.Profile> profiles = new ArrayList<>();
         Map<String, List<Pattern>> cues = new HashMap<>();
         rules.languages().forEach((code, pack) -> {
-            analyzers.put(code, new TopicMatcher.Analysis(pack.analyzers(), pack.stopwords()));
-            pack.topics().forEach((topic, texts) -> phrases.add(new TopicMatcher.Phrases(topic, code, texts.phrases())));
             profiles.add(pack.profile());
             cues.put(code, pack.helpCues().stream().map(SupportResponder::cuePattern).toList());
+        });
+        this.matcher = topicMatcher(rules);
+        this.languages = new LanguageDetector(profiles, s.defaultLanguage());
+        this.throttle = new io.tidewatch.core.WindowThrottle(s.throttle());
+        this.helpCues = Map.copyOf(cues);
+        Map<String, String> accounts = new HashMap<>();
+        rules.languages().forEach((code, pack) -> accounts.put(code, officialAccounts(pack)));
+        this.officialAccounts = Map.copyOf(accounts);
+    }
+
+    /** The topic matcher the rules describe: phrases and analysis per language, labeled questions and examples. */
+    static TopicMatcher topicMatcher(SupportRules rules) {
+        Map<String, TopicMatcher.Analysis> analyzers = new HashMap<>();
+        List<TopicMatcher.Phrases> phrases = new ArrayList<>();
+        rules.languages().forEach((code, pack) -> {
+            analyzers.put(code, new TopicMatcher.Analysis(pack.analyzers(), pack.stopwords(), pack.abbreviations()));
+            pack.topics().forEach((topic, texts) -> phrases.add(new TopicMatcher.Phrases(topic, code, texts.phrases())));
         });
         // the rule files' own examples are labeled questions too
         List<TopicMatcher.Labeled> labeled = new ArrayList<>(rules.training());
@@ -76,13 +89,8 @@ public final class SupportResponder {
             rules.languages().values().forEach(pack -> pack.topics().forEach((topic, texts) ->
                     texts.examples().forEach(e -> labeled.add(new TopicMatcher.Labeled(e, topic)))));
         }
-        this.matcher = new TopicMatcher(analyzers, phrases, labeled, s.tuning(), s.fallbackTopic());
-        this.languages = new LanguageDetector(profiles, s.defaultLanguage());
-        this.throttle = new io.tidewatch.core.WindowThrottle(s.throttle());
-        this.helpCues = Map.copyOf(cues);
-        Map<String, String> accounts = new HashMap<>();
-        rules.languages().forEach((code, pack) -> accounts.put(code, officialAccounts(pack)));
-        this.officialAccounts = Map.copyOf(accounts);
+        SupportRules.Settings s = rules.settings();
+        return new TopicMatcher(analyzers, phrases, labeled, s.tuning(), s.fallbackTopic());
     }
 
     /** Loads rules/support/* and uses brand.support; ConfigException (file, line, field) on bad files. */

@@ -30,6 +30,7 @@ record SupportRules(Settings settings, List<TopicDefinition> topics, Map<String,
 
     /** All texts of one language. {@code text}, {@code menu} and {@code callbacks} are keyed by dotted field path. */
     record LanguagePack(String code, Locale locale, LanguageDetector.Profile profile, List<String> analyzers, List<String> stopwords,
+                        Map<String, String> abbreviations,
                         DateTimeFormatter dateFormat, String listSeparator, List<String> helpCues,
                         List<String> helpExamples, List<String> notHelpExamples,
                         Map<String, Template> text, Map<String, Template> menu, Map<String, Template> callbacks,

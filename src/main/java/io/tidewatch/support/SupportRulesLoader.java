@@ -124,7 +124,9 @@ final class SupportRulesLoader {
                 m != null && m.optString("documents").map("topic"::equals).orElse(false),
                 m == null ? 1.2 : m.number("bm25_k1", 1.2),
                 m == null ? 0.75 : m.number("bm25_b", 0.75),
-                m == null ? 0.2 : m.number("classifier_smoothing", 0.2));
+                m == null ? 0.2 : m.number("classifier_smoothing", 0.2),
+                m == null ? 0.1 : m.number("classifier_weight", 0.1),
+                m == null ? Double.POSITIVE_INFINITY : m.number("classifier_min_margin", Double.POSITIVE_INFINITY));
         YamlNode limits = root.opt("limits").orElse(null);
         List<SupportRules.SecretKindRule> kinds = new ArrayList<>();
         for (YamlNode k : root.get("secret_kinds").items()) {
@@ -234,9 +236,22 @@ final class SupportRulesLoader {
                     phrases, t.strings("examples")));
         }
         return new SupportRules.LanguagePack(code, locale, new LanguageDetector.Profile(code, scripts, weight),
-                analyzers, root.strings("stopwords"), dateFormat, root.optString("list_separator").orElse(", "),
+                analyzers, root.strings("stopwords"), abbreviations(root), dateFormat, root.optString("list_separator").orElse(", "),
                 root.strings("help_cues"), root.strings("help_examples"), root.strings("not_help_examples"),
                 text, menu, callbacks, Map.copyOf(warningTexts), Map.copyOf(kinds), topicTexts);
+    }
+
+    /** {@code abbreviations}: a short Latin token people type for a word ("tb": "提币"), read as the word. */
+    private static Map<String, String> abbreviations(YamlNode root) {
+        Map<String, String> out = new HashMap<>();
+        if (root.opt("abbreviations").isEmpty()) return Map.of();
+        for (var e : root.get("abbreviations").entries().entrySet()) {
+            if (!e.getKey().matches("[a-z0-9]+")) throw e.getValue().error("an abbreviation is lower-case letters and digits");
+            String word = e.getValue().text();
+            if (word.isBlank()) throw e.getValue().error("must not be empty");
+            out.put(e.getKey(), word);
+        }
+        return Map.copyOf(out);
     }
 
     /** Flattens a section into dotted keys and checks the required ones are there. */

@@ -46,21 +46,33 @@ final class TopicClassifier {
 
     /** The likeliest topic for a question's analyzed words, or null when it has none the classifier knows. */
     String best(Collection<String> questionWords) {
-        Set<String> known = new HashSet<>();
-        for (String w : questionWords) if (vocabulary.contains(w)) known.add(w);
-        if (known.isEmpty()) return null;
         String best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
+        for (var e : logLikelihoods(questionWords).entrySet()) {
+            if (e.getValue() > bestScore) {
+                bestScore = e.getValue();
+                best = e.getKey();
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Each topic's log prior plus the log-likelihood of the question's known words under it; empty when
+     * the question has no word the classifier knows.
+     */
+    Map<String, Double> logLikelihoods(Collection<String> questionWords) {
+        Set<String> known = new HashSet<>();
+        for (String w : questionWords) if (vocabulary.contains(w)) known.add(w);
+        Map<String, Double> out = new HashMap<>();
+        if (known.isEmpty()) return out;
         for (var e : logPrior.entrySet()) {
             Map<String, Integer> counts = wordCounts.get(e.getKey());
             double denominator = logDenominator.get(e.getKey());
             double score = e.getValue();
             for (String w : known) score += Math.log(counts.getOrDefault(w, 0) + smoothing) - denominator;
-            if (score > bestScore) {
-                bestScore = score;
-                best = e.getKey();
-            }
+            out.put(e.getKey(), score);
         }
-        return best;
+        return out;
     }
 }

@@ -62,7 +62,7 @@ final class TopicMatcher implements AutoCloseable {
     /** Tuning from {@code rules/support/settings.yaml}. */
     record Tuning(double minScore, double ambiguityRatio, double secondPhraseShare,
                   int fuzzyMinLength, double fuzzyBoost, boolean documentPerTopic, double k1, double b,
-                  double classifierSmoothing) {}
+                  double classifierSmoothing, double classifierWeight, double classifierMinMargin) {}
 
     /** A question labeled with its topic, to learn from. */
     record Labeled(String text, String topic) {}
@@ -70,8 +70,8 @@ final class TopicMatcher implements AutoCloseable {
     /** The phrases of one topic in one language. */
     record Phrases(String topic, String language, List<String> phrases) {}
 
-    /** How one language's text is analyzed: analyzer names and extra stop words. */
-    record Analysis(List<String> analyzers, List<String> stopwords) {}
+    /** How one language's text is analyzed: analyzer names, extra stop words, abbreviations to read as words. */
+    record Analysis(List<String> analyzers, List<String> stopwords, Map<String, String> abbreviations) {}
 
     static final Set<String> ANALYZERS = Set.of("english", "smartcn", "cjk", "standard");
     private static final String TOPIC = "topic";
@@ -92,6 +92,7 @@ final class TopicMatcher implements AutoCloseable {
     private final String[] topicOfDoc;
     /** Picks among topics once the phrases say the question names one; null without labeled questions. */
     private final TopicClassifier classifier;
+    private final TextNormalizer normalizer;
 
     /**
      * @param analyzersByLanguage analyzer names per language code, from each language file
@@ -101,6 +102,9 @@ final class TopicMatcher implements AutoCloseable {
         this.tuning = tuning;
         this.fallbackTopic = fallbackTopic;
         this.fieldAnalyzers = new LinkedHashMap<>();
+        Map<String, String> abbreviations = new HashMap<>();
+        analysisByLanguage.values().forEach(a -> abbreviations.putAll(a.abbreviations()));
+        this.normalizer = new TextNormalizer(abbreviations);
         Map<String, List<String>> analyzersByLanguage = new HashMap<>();
         analysisByLanguage.forEach((lang, a) -> {
             analyzersByLanguage.put(lang, a.analyzers());
@@ -158,7 +162,8 @@ final class TopicMatcher implements AutoCloseable {
     }
 
     /** A text's analyzed words per field (each field is one language's analyzer). */
-    private Map<String, Set<String>> analyze(String text) {
+    private Map<String, Set<String>> analyze(String raw) {
+        String text = normalizer.normalize(raw);
         Map<String, Set<String>> out = new LinkedHashMap<>();
         fieldAnalyzers.forEach((field, a) -> out.put(field, terms(a, field, text)));
         return out;
@@ -196,7 +201,7 @@ final class TopicMatcher implements AutoCloseable {
         String top = null, second = null;
         double topScore = 0, secondScore = 0;
         for (var e : best.entrySet()) {
-            double s = e.getValue()[0] + tuning.secondPhraseShare() * e.getValue()[1];
+            double s = combined(e.getValue());
             if (s > topScore) {
                 second = top;
                 secondScore = topScore;
@@ -207,9 +212,12 @@ final class TopicMatcher implements AutoCloseable {
                 secondScore = s;
             }
         }
-        if (top != null && topScore >= tuning.minScore() && classifier != null) {
-            String learned = classifier.best(words(terms));
-            if (learned != null) return new Match(learned, topScore, top, secondScore);
+        if (classifier != null) {
+            Map<String, Double> logLikelihoods = classifier.logLikelihoods(words(terms));
+            if (top != null && topScore >= tuning.minScore() || clearWinner(logLikelihoods)) {
+                String learned = learnedTopic(logLikelihoods, best);
+                if (learned != null) return new Match(learned, topScore, top, secondScore);
+            }
         }
         if (top == null || topScore < tuning.minScore()
                 || (!top.equals(fallbackTopic) && secondScore >= topScore * tuning.ambiguityRatio()
@@ -217,6 +225,52 @@ final class TopicMatcher implements AutoCloseable {
             return new Match(fallbackTopic, topScore, top, secondScore);
         }
         return new Match(top, topScore, second, secondScore);
+    }
+
+    /**
+     * The topic with the best phrase score plus {@code classifier_weight} times its classifier
+     * log-likelihood, or null when the classifier knows none of the words. Naive Bayes alone is
+     * overconfident: it adds up every word as if independent, and a word reaches it through several
+     * analyzers (stem, whole word, bigrams), so a question's many weak words can outvote the one that
+     * names its topic ("提币 ... 没到" read as a deposit). Scaled down, it decides where the phrases
+     * are unsure and the phrases decide where they clearly name a topic; leave-one-writer-out
+     * cross-validation (TopicCrossValidation) puts the weight near 0.1.
+     */
+    private String learnedTopic(Map<String, Double> logLikelihoods, Map<String, double[]> phraseScores) {
+        String learned = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (var e : logLikelihoods.entrySet()) {
+            double[] phrases = phraseScores.get(e.getKey());
+            double s = tuning.classifierWeight() * e.getValue() + (phrases == null ? 0 : combined(phrases));
+            if (s > bestScore) {
+                bestScore = s;
+                learned = e.getKey();
+            }
+        }
+        return learned;
+    }
+
+    /**
+     * Whether the classifier alone understands a question the phrases do not (below min_score): its best
+     * topic leads the next by {@code classifier_min_margin} once weighted. Questions in the words of users
+     * rather than of the phrase lists ("找个活人跟我聊", "uninstalled authy") otherwise get the directory.
+     */
+    private boolean clearWinner(Map<String, Double> logLikelihoods) {
+        double first = Double.NEGATIVE_INFINITY, second = Double.NEGATIVE_INFINITY;
+        for (double v : logLikelihoods.values()) {
+            if (v > first) {
+                second = first;
+                first = v;
+            } else if (v > second) {
+                second = v;
+            }
+        }
+        return logLikelihoods.size() > 1 && tuning.classifierWeight() * (first - second) >= tuning.classifierMinMargin();
+    }
+
+    /** A topic's phrase score: its best phrase plus a share of its second best. */
+    private double combined(double[] phraseScores) {
+        return phraseScores[0] + tuning.secondPhraseShare() * phraseScores[1];
     }
 
     /** Per topic: {best phrase score, second best phrase score}. */
@@ -330,7 +384,7 @@ final class TopicMatcher implements AutoCloseable {
     /** For diagnostics and tests: every topic's combined score, best first. */
     List<Map.Entry<String, Double>> ranking(String text) {
         List<Map.Entry<String, Double>> out = new ArrayList<>();
-        scoreTopics(analyze(text)).forEach((k, v) -> out.add(Map.entry(k, v[0] + tuning.secondPhraseShare() * v[1])));
+        scoreTopics(analyze(text)).forEach((k, v) -> out.add(Map.entry(k, combined(v))));
         out.sort(Map.Entry.<String, Double>comparingByValue().reversed());
         return out;
     }

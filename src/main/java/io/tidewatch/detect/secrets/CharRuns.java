@@ -64,7 +64,8 @@ final class CharRuns {
         java.util.Arrays.fill(longest, -1);
     }
 
-    boolean satisfies(Requirement r) { return longest(r.charClass()) >= r.length(); }
+    /** No run is longer than the text: a short message answers without a pass (most chat is shorter than a key). */
+    boolean satisfies(Requirement r) { return text.length() >= r.length() && longest(r.charClass()) >= r.length(); }
 
     private int longest(CharClass k) {
         int i = k.ordinal();

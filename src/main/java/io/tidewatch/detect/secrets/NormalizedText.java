@@ -3,7 +3,8 @@ package io.tidewatch.detect.secrets;
 /**
  * A post's text after evasion-undoing normalization, with a map back to the original: every
  * normalized char {@code i} came from original chars {@code [origStart[i], origEnd[i])}; both
- * maps are null when normalization changed nothing (the common case), offsets then map to themselves.
+ * maps are null when every char stayed at its offset (nothing changed, or only full-width forms became
+ * ASCII: the common case), offsets then map to themselves.
  *
  * @param text  the normalized text (NFKC, zero-width removed, spaced/dotted letters joined)
  * @param lower {@code text} lower-cased char by char (same length), for keywords and context

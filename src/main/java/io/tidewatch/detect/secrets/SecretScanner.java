@@ -74,9 +74,10 @@ public final class SecretScanner implements Detector {
             List<Hit> h = match(rule, nt);
             if (!h.isEmpty()) hits.put(i, h);
         }
+        if (hits.isEmpty()) return new Scan(List.of(), List.of()); // the common case: nothing found
         List<Hit> reported = new ArrayList<>();
         // a snapshot: composites may match the rules they require (not keyword candidates) into the map
-        for (Map.Entry<Integer, List<Hit>> e : hits.isEmpty() ? List.<Map.Entry<Integer, List<Hit>>>of() : new ArrayList<>(hits.entrySet())) {
+        for (Map.Entry<Integer, List<Hit>> e : new ArrayList<>(hits.entrySet())) {
             SecretRule r = rules.rules().get(e.getKey());
             if (r.skipReport()) continue;
             if (r.required().isEmpty()) reported.addAll(e.getValue());

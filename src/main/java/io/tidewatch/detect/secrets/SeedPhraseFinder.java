@@ -101,6 +101,7 @@ final class SeedPhraseFinder {
         String t = nt.lower();
         int n = t.length();
         if (n < 12) return false; // twelve words take twelve chars at the very least
+        if (n < MIN_LATIN_PHRASE && tooShortForPhrase(t)) return false;
         int words = 0, bestWords = 0, han = 0, bestHan = 0, hanApart = 0, bestHanApart = 0;
         int i = 0;
         while (i < n) {
@@ -149,6 +150,27 @@ final class SeedPhraseFinder {
         if (bestWords >= 12) return true;
         if (bestHan < 12) return false;
         return bestHanApart >= 10 || hasLabel(t);
+    }
+
+    /** Twelve Latin words of three letters or more, with a separator between each two. */
+    private static final int MIN_LATIN_PHRASE = 12 * 3 + 11;
+    /** Twelve kana or Hangul words of one char or more, with a separator between each two. */
+    private static final int MIN_OTHER_PHRASE = 12 + 11;
+
+    /**
+     * A text shorter than {@link #MIN_LATIN_PHRASE} can hold a phrase only in kana or Hangul words (then it is
+     * at least {@link #MIN_OTHER_PHRASE} long) or as twelve Chinese characters: one quick count decides most chat.
+     */
+    private static boolean tooShortForPhrase(String t) {
+        int han = 0;
+        boolean otherScript = false;
+        for (int i = 0, n = t.length(); i < n; i++) {
+            char c = t.charAt(i);
+            if (c < 0x1100) continue;
+            if (TextNormalizer.isCjk(c)) han++;
+            else otherScript |= scriptOf(c) != null;
+        }
+        return han < 12 && (!otherScript || t.length() < MIN_OTHER_PHRASE);
     }
 
     private boolean hasLabel(String t) {

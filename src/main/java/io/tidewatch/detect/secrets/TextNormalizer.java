@@ -21,10 +21,8 @@ public final class TextNormalizer {
     private TextNormalizer() {}
 
     public static NormalizedText normalize(String original) {
-        String plainLower = plainLowerCase(original);
-        if (plainLower != null && !mayHaveSpacedRun(original)) {
-            return new NormalizedText(original, original, plainLower, null, null);
-        }
+        NormalizedText folded = widthFolded(original);
+        if (folded != null) return folded;
         int n = original.length();
         StringBuilder sb = new StringBuilder(n);
         int[] start = new int[n + 8];
@@ -76,28 +74,41 @@ public final class TextNormalizer {
     }
 
     /**
-     * The lower-cased text when it holds only ASCII and chars NFKC leaves alone, nothing
-     * invisible (the common case, normalized as is); null otherwise.
+     * The text with full-width forms (and the ideographic space) made ASCII and its lower case, in one pass, when
+     * that is all normalization changes: each char stays one char at its offset, so no offset map is needed (the
+     * common case: chat, Chinese with full-width punctuation too); null when the text holds anything else to undo.
      */
-    private static String plainLowerCase(String s) {
-        char[] cs = null;
+    private static NormalizedText widthFolded(String s) {
+        char[] text = null, lower = null; // copies made at the first change; until then every char is its own lower case
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+            char c = s.charAt(i), f;
             if (c < 0x80) {
-                if (c >= 'A' && c <= 'Z') {
-                    if (cs == null) cs = s.toCharArray();
-                    cs[i] = (char) (c + 32);
-                }
-                continue;
+                if (c < 'A' || c > 'Z') continue;
+                f = c;
+            } else if (isCjk(c)) {
+                continue; // ideographs: nothing NFKC changes, nothing invisible, no case
+            } else if (c >= 0xFF01 && c <= 0xFF5E) {
+                f = FULLWIDTH[c - 0xFF01].charAt(0);
+            } else if (c == 0x3000) {
+                f = ' ';
+            } else if (Character.isSurrogate(c) || isInvisible(c) || mayChangeUnderNfkc(c)) {
+                return null;
+            } else {
+                f = c;
             }
-            if (Character.isSurrogate(c) || isInvisible(c) || c == 0x3000 || mayChangeUnderNfkc(c)) return null;
-            char l = Character.toLowerCase(c);
+            if (f != c) {
+                if (text == null) text = s.toCharArray();
+                text[i] = f;
+            }
+            char l = lowerCase(f);
             if (l != c) {
-                if (cs == null) cs = s.toCharArray();
-                cs[i] = l;
+                if (lower == null) lower = s.toCharArray();
+                lower[i] = l;
             }
         }
-        return cs == null ? s : new String(cs);
+        String folded = text == null ? s : new String(text);
+        if (mayHaveSpacedRun(folded)) return null;
+        return new NormalizedText(s, folded, lower == null ? s : new String(lower), null, null);
     }
 
     /**
@@ -120,9 +131,13 @@ public final class TextNormalizer {
         };
     }
 
-    private static final String SEPARATORS = " .-_*·•|/";
-
-    private static boolean isSeparator(char c) { return SEPARATORS.indexOf(c) >= 0; }
+    /** " .-_*·•|/" (a switch, not a search of a string: this runs on every char of every message). */
+    private static boolean isSeparator(char c) {
+        return switch (c) {
+            case ' ', '.', '-', '_', '*', '\u00B7', '\u2022', '|', '/' -> true;
+            default -> false;
+        };
+    }
 
     private static boolean isJoinable(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || isCjk(c);
@@ -189,12 +204,12 @@ public final class TextNormalizer {
 
     private static String lowerCase(String text) {
         char[] cs = text.toCharArray();
-        for (int i = 0; i < cs.length; i++) {
-            char c = cs[i];
-            if (c >= 'A' && c <= 'Z') cs[i] = (char) (c + 32);
-            else if (c >= 0x80) cs[i] = Character.toLowerCase(c);
-        }
+        for (int i = 0; i < cs.length; i++) cs[i] = lowerCase(cs[i]);
         return new String(cs);
+    }
+
+    private static char lowerCase(char c) {
+        return c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
     }
 
     private static int[] grow(int[] a) { return java.util.Arrays.copyOf(a, a.length * 2 + 8); }

@@ -11,8 +11,8 @@ final class CharRuns {
     /**
      * DASHED: letters, digits and "-" (keys in groups: 8-8-8-5); PRINTABLE: printable ASCII without space
      * (a token); GROUPED_DIGITS: digits split by single spaces or hyphens (a card as printed: 4-4-4-4);
-     * BASE32: A-Z2-7 or a-z2-7, upper-case groups of four split by a space or "-" counted without the splits
-     * (an authenticator key as apps show it: "2OMP U6NI 55MS PDEM"); MIXED: a printable run holding upper
+     * BASE32: A-Z2-7 or a-z2-7, groups of four of one case split by a space or "-" counted without the splits
+     * (an authenticator key as apps show it: "2OMP U6NI 55MS PDEM", "6qcm evy2 67yi ghul"); MIXED: a printable run holding upper
      * and lower case, a digit and a symbol (a random credential).
      */
     enum CharClass { DIGITS, HEX, BASE58, BASE64, ALNUM, DASHED, PRINTABLE, GROUPED_DIGITS, BASE32, MIXED }
@@ -113,22 +113,26 @@ final class CharRuns {
         longest[CharClass.GROUPED_DIGITS.ordinal()] = bestGrouped;
     }
 
-    /** A-Z2-7 or a-z2-7 runs; upper-case groups of four split by a space or "-" count without the splits. */
+    /** A-Z2-7 or a-z2-7 runs; groups of four of one case split by a space or "-" count without the splits. */
     private static int base32(String text) {
-        int best = 0, upper = 0, lower = 0, group = 0, groups = 0;
+        int best = 0, upper = 0, lower = 0, group = 0, groups = 0, lowGroup = 0, lowGroups = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
             if (c == ' ' || c == '-') {
                 groups = group == 4 ? groups + 1 : 0;
-                upper = lower = group = 0;
+                lowGroups = lowGroup == 4 ? lowGroups + 1 : 0;
+                upper = lower = group = lowGroup = 0;
                 continue;
             }
             boolean b32digit = c >= '2' && c <= '7', up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
             upper = up || b32digit ? upper + 1 : 0;
             lower = low || b32digit ? lower + 1 : 0;
             group = up || b32digit ? group + 1 : 0;
+            lowGroup = low || b32digit ? lowGroup + 1 : 0;
             if (group == 0 || group > 4) groups = 0;
-            best = Math.max(best, Math.max(Math.max(upper, lower), group == 4 ? 4 * (groups + 1) : 0));
+            if (lowGroup == 0 || lowGroup > 4) lowGroups = 0;
+            best = Math.max(best, Math.max(Math.max(upper, lower), Math.max(group == 4 ? 4 * (groups + 1) : 0,
+                    lowGroup == 4 ? 4 * (lowGroups + 1) : 0)));
         }
         return best;
     }

@@ -67,10 +67,38 @@ final class IdentityNumbers {
         return t.charAt(8) == table.charAt(sum % 11);
     }
 
+    /** US Social Security number, written 3-2-4 with dashes, spaces or nothing between. */
     static boolean usSocialSecurity(String s) {
-        if (s.length() != 11 || s.charAt(3) != '-' || s.charAt(6) != '-') return false;
-        for (int i = 0; i < 11; i++) if (i != 3 && i != 6 && (s.charAt(i) < '0' || s.charAt(i) > '9')) return false;
-        String area = s.substring(0, 3), group = s.substring(4, 6), serial = s.substring(7);
+        if (s.length() == 11 && s.charAt(3) == s.charAt(6) && (s.charAt(3) == '-' || s.charAt(3) == ' ')) {
+            s = s.substring(0, 3) + s.substring(4, 6) + s.substring(7);
+        }
+        if (s.length() != 9) return false;
+        for (int i = 0; i < 9; i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+        String area = s.substring(0, 3), group = s.substring(3, 5), serial = s.substring(5);
         return !area.equals("000") && !area.equals("666") && area.charAt(0) != '9' && !group.equals("00") && !serial.equals("0000");
+    }
+
+    /**
+     * Line two of a passport's machine-readable zone (ICAO 9303 TD3, 44 chars): the check digits (weights 7 3 1,
+     * A=10 … Z=35, "<"=0) of the number, the birth date, the expiry and the whole line must all hold.
+     */
+    static boolean passportMrz(String s) {
+        if (s.length() != 44) return false;
+        return mrzCheck(s, 0, 9) == s.charAt(9) - '0' && mrzCheck(s, 13, 19) == s.charAt(19) - '0'
+                && mrzCheck(s, 21, 27) == s.charAt(27) - '0'
+                && mrzCheck(s.substring(0, 10) + s.substring(13, 20) + s.substring(21, 43), 0, 39) == s.charAt(43) - '0';
+    }
+
+    private static final int[] MRZ_WEIGHTS = {7, 3, 1};
+
+    private static int mrzCheck(String s, int from, int to) {
+        int sum = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            int v = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'Z' ? c - 'A' + 10 : c == '<' ? 0 : -1;
+            if (v < 0) return -1;
+            sum += v * MRZ_WEIGHTS[(i - from) % 3];
+        }
+        return sum % 10;
     }
 }

@@ -11,7 +11,7 @@ import java.util.Locale;
 public enum SecretValidator {
     /** Payment card numbers (separators allowed). */
     LUHN("luhn"),
-    /** Chinese resident ID (GB 11643): 18 chars, valid birth date, ISO 7064 MOD 11-2 check digit. */
+    /** Chinese resident ID (GB 11643): 18 chars (split 6-8-4 or not), valid birth date, ISO 7064 MOD 11-2 check digit. */
     CN_ID("cn-id"),
     /** Any Base58Check string. */
     BASE58CHECK("base58check"),
@@ -38,7 +38,9 @@ public enum SecretValidator {
     /** Singapore NRIC/FIN (S, T, F, G series): a letter, 7 digits, a check letter. */
     NRIC("nric"),
     /** US Social Security number: area not 000, 666 or 9xx, group not 00, serial not 0000. */
-    SSN("ssn");
+    SSN("ssn"),
+    /** Passport machine-readable zone, line two: number, birth date, expiry and line check digits. */
+    MRZ("mrz");
 
     private final String wireName;
 
@@ -48,7 +50,7 @@ public enum SecretValidator {
 
     public static SecretValidator fromWire(String s) {
         for (SecretValidator v : values()) if (v.wireName.equals(s.trim().toLowerCase(Locale.ROOT))) return v;
-        throw new IllegalArgumentException("unknown validator '" + s + "' (known: luhn, cn-id, base58check, wif, xprv, base32, password, strong-password, random-token, ed25519-keypair, tw-id, hkid, nric, ssn, hex-key; seed phrases use detector = \"bip39\")");
+        throw new IllegalArgumentException("unknown validator '" + s + "' (known: luhn, cn-id, base58check, wif, xprv, base32, password, strong-password, random-token, ed25519-keypair, tw-id, hkid, nric, ssn, mrz, hex-key; seed phrases use detector = \"bip39\")");
     }
 
     public boolean valid(String secret) {
@@ -68,6 +70,7 @@ public enum SecretValidator {
             case HKID -> IdentityNumbers.hongKong(secret);
             case NRIC -> IdentityNumbers.singapore(secret);
             case SSN -> IdentityNumbers.usSocialSecurity(secret);
+            case MRZ -> IdentityNumbers.passportMrz(secret);
         };
     }
 
@@ -94,6 +97,7 @@ public enum SecretValidator {
     private static final char[] ID_CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
 
     static boolean chineseId(String s) {
+        s = s.replace(" ", "").replace("-", ""); // written in its parts: region, birth date, serial
         if (s.length() != 18) return false;
         int sum = 0;
         for (int i = 0; i < 17; i++) {
@@ -132,8 +136,19 @@ public enum SecretValidator {
             char c = t.charAt(i);
             if (!((c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7'))) return false;
         }
-        // words and repeated letters are not keys: require variety and a digit (2-7)
-        return t.chars().anyMatch(Character::isDigit) && t.chars().distinct().count() >= 8 && Entropy.shannon(t) >= 3.0;
+        // words and repeated letters are not keys: require variety, and a digit (2-7) or, in a key drawn without one
+        // (one in 30 of 16-char keys), a run of five consonants, which words and names rarely have
+        if (t.chars().distinct().count() < 8 || Entropy.shannon(t) < 3.0) return false;
+        return t.chars().anyMatch(Character::isDigit) || longestConsonantRun(t) >= 5;
+    }
+
+    private static int longestConsonantRun(String upper) {
+        int best = 0, run = 0;
+        for (int i = 0; i < upper.length(); i++) {
+            run = "AEIOU".indexOf(upper.charAt(i)) >= 0 ? 0 : run + 1;
+            best = Math.max(best, run);
+        }
+        return best;
     }
 
     private static final java.util.Set<String> NOT_PASSWORDS = java.util.Set.of(
@@ -145,6 +160,7 @@ public enum SecretValidator {
             "below", "above", "attached", "sent", "private", "secret", "confidential", "updated", "new", "old",
             "unknown", "null", "none", "undefined", "xxxx", "xxxxxx", "xxxxxxxx", "****", "******", "********",
             "password", "passw0rd", "yourpassword", "your_password", "<password>", "[password]", "placeholder",
+            "changeme", "change_me", "changeit",
             "characters", "chars", "digits", "letters", "blank", "same?", "leaked", "stolen", "compromised",
             "hacked", "valid", "unique", "good", "bad", "easy", "hard", "working", "being", "getting", "already",
             "very", "really", "probably", "definitely", "somewhere", "written", "mandatory", "optional", "shown",

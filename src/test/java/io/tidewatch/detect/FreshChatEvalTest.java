@@ -59,7 +59,8 @@ class FreshChatEvalTest {
     @ParameterizedTest(name = "{0} half")
     @CsvSource({"tuning, true, 0.97, 0.99, 0.95, 0.95", "heldout, false, 0.88, 0.97, 0.75, 0.92",
             "fresh2-heldout, false, 0.94, 0.97, 0.44, 0.90", "fresh3-heldout, false, 0.86, 0.99, 0.54, 0.94",
-            "train-scam, true, 1, 1, 0.83, 0.95", "train-secrets, true, 0.98, 0.99, 1, 0"})
+            "train-scam, true, 1, 1, 0.83, 0.95", "train-secrets, true, 0.98, 0.99, 1, 0",
+            "train-scam2, true, 1, 1, 0.43, 0.93"})
     void fresh_chat_corpus(String half, boolean showErrors, double secretRecall, double secretPrecision,
                            double scamRecall, double scamPrecision) throws IOException {
         String file = half.startsWith("fresh") || half.startsWith("train") ? "chat-" + half : "chat-fresh-" + half;

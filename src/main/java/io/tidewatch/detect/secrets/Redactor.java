@@ -87,7 +87,7 @@ public final class Redactor {
 
     /** The windows of a post's secrets, built once and applied to every excerpt and reason of the post. */
     public static final class SecretWindows {
-        private static final SecretWindows NONE = new SecretWindows(new long[0], List.of());
+        private static final SecretWindows NONE = new SecretWindows(new long[0], List.of(), List.of());
         /**
          * Sorted 64-bit hashes of every {@value #WINDOW}-char window of the folded secrets; a text window
          * whose hash is among them is hidden (a collision would only hide more).
@@ -95,19 +95,23 @@ public final class Redactor {
         private final long[] windows;
         /** Folded secrets shorter than a window (4 or 5 chars), hidden where they occur whole. */
         private final List<String> shortOnes;
+        /** Every folded secret, for the edges of a cut excerpt (below). */
+        private final List<String> folded;
 
-        private SecretWindows(long[] windows, List<String> shortOnes) {
+        private SecretWindows(long[] windows, List<String> shortOnes, List<String> folded) {
             this.windows = windows;
             this.shortOnes = shortOnes;
+            this.folded = folded;
         }
 
         public static SecretWindows of(List<String> secrets) {
             if (secrets.isEmpty()) return NONE;
             long[] hashes = new long[64];
             int n = 0;
-            List<String> shortOnes = new ArrayList<>(0);
+            List<String> shortOnes = new ArrayList<>(0), folded = new ArrayList<>(secrets.size());
             for (String secret : secrets) {
                 Folded f = fold(secret, null);
+                folded.add(new String(f.chars(), 0, f.length()));
                 if (f.length() < WINDOW) {
                     if (f.length() >= 4) shortOnes.add(new String(f.chars(), 0, f.length()));
                     continue;
@@ -119,7 +123,7 @@ public final class Redactor {
             }
             long[] sorted = java.util.Arrays.copyOf(hashes, n);
             java.util.Arrays.sort(sorted);
-            return new SecretWindows(sorted, shortOnes);
+            return new SecretWindows(sorted, shortOnes, folded);
         }
 
         public String mask(String text) {
@@ -141,6 +145,7 @@ public final class Redactor {
                     }
                 }
             }
+            hidden = hideCutEdges(text, t, from, hidden);
             if (hidden == null) return text;
             StringBuilder out = new StringBuilder(text.length());
             for (int i = 0; i < text.length(); ) {
@@ -149,6 +154,48 @@ public final class Redactor {
                 out.append(MASK);
             }
             return out.toString();
+        }
+
+        /**
+         * An excerpt cut inside a secret ends with the secret's first chars ("… [image] 2omp u…") or starts
+         * with its last ones, fewer than a window; a reason quoting the excerpt has the cut in its middle.
+         * From 4 folded chars on, such a piece is hidden where it touches a cut ("…") or the text's edge.
+         */
+        private boolean[] hideCutEdges(String text, Folded t, int[] from, boolean[] hidden) {
+            String f = new String(t.chars(), 0, t.length());
+            // where a piece may end (the text's end, before a cut) and where one may start (its start, after a cut)
+            List<Integer> ends = new ArrayList<>(List.of(f.length())), starts = new ArrayList<>(List.of(0));
+            for (int cut = f.indexOf('…'); cut >= 0; cut = f.indexOf('…', cut + 1)) {
+                ends.add(cut);
+                starts.add(cut + 1);
+            }
+            for (String secret : folded) {
+                for (int end : ends) {
+                    int k = longestEdge(secret, f, end, true);
+                    if (k == 0) continue;
+                    if (hidden == null) hidden = new boolean[text.length()];
+                    hide(hidden, text, from[end - k], from[end - 1]);
+                }
+                for (int start : starts) {
+                    int k = longestEdge(secret, f, start, false);
+                    if (k == 0) continue;
+                    if (hidden == null) hidden = new boolean[text.length()];
+                    hide(hidden, text, from[start], from[start + k - 1]);
+                }
+            }
+            return hidden;
+        }
+
+        /**
+         * The length (4 to a window - 1, 0 for none) of the longest start of the secret that ends at {@code at}
+         * ({@code endsThere}), or of its longest end that starts at {@code at}.
+         */
+        private static int longestEdge(String secret, String f, int at, boolean endsThere) {
+            for (int k = Math.min(WINDOW - 1, secret.length()); k >= 4; k--) {
+                if (endsThere ? at >= k && f.startsWith(secret.substring(0, k), at - k)
+                        : at + k <= f.length() && f.startsWith(secret.substring(secret.length() - k), at)) return k;
+            }
+            return 0;
         }
 
         private static void hide(boolean[] hidden, String text, int first, int last) {

@@ -157,6 +157,16 @@ class SecretScannerTest {
     }
 
     @Test
+    void an_excerpt_cut_inside_a_secret_hides_the_secrets_first_or_last_chars_at_its_edge() {
+        List<String> secrets = List.of("2omp u6ni 55ms pdem ee");
+        assertEquals("scan this [image] ****…", Redactor.maskWindows("scan this [image] 2omp u…", secrets));
+        assertEquals("…**** ok", Redactor.maskWindows("…em ee ok", secrets));
+        assertEquals("bait: \"[image] ****…\" (score 0.98)", Redactor.maskWindows("bait: \"[image] 2omp u…\" (score 0.98)", secrets),
+                "a reason quoting the cut excerpt");
+        assertEquals("a whole sentence with 2om", Redactor.maskWindows("a whole sentence with 2om", secrets), "three chars reveal nothing");
+    }
+
+    @Test
     void same_secret_same_fingerprint_different_secret_different_fingerprint() {
         Finding a = Scanners.own().scan("my password is Tide#2024").get(0);
         Finding b = Scanners.own().scan("pwd: Tide#2024 again").get(0);

@@ -66,7 +66,24 @@ final class CharRuns {
     }
 
     /** No run is longer than the text: a short message answers without a pass (most chat is shorter than a key). */
-    boolean satisfies(Requirement r) { return text.length() >= r.length() && longest(r.charClass()) >= r.length(); }
+    boolean satisfies(Requirement r) {
+        if (text.length() < r.length()) return false;
+        // more than three groups need three splits five apart; most text has none, and finding out costs less than counting
+        if (r.charClass() == CharClass.BASE32_GROUPED && r.length() > 12 && longest[r.charClass().ordinal()] < 0
+                && !splitsFiveApart(' ') && !splitsFiveApart('-')) return false;
+        return longest(r.charClass()) >= r.length();
+    }
+
+    /** A split ({@code first}, then a space or "-" each) at i, i + 5 and i + 10: the frame of three groups of four and a fourth. */
+    private boolean splitsFiveApart(char first) {
+        int n = text.length();
+        for (int i = text.indexOf(first); i >= 0 && i + 10 < n; i = text.indexOf(first, i + 1)) {
+            if (isSplit(text.charAt(i + 5)) && isSplit(text.charAt(i + 10))) return true;
+        }
+        return false;
+    }
+
+    private static boolean isSplit(char c) { return c == ' ' || c == '-'; }
 
     private int longest(CharClass k) {
         int i = k.ordinal();

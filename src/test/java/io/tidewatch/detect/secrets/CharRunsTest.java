@@ -26,6 +26,8 @@ class CharRunsTest {
         6qcm evy2 67yi ghul q2          | base32-grouped:16 | true
         backup key eadsnf7ho7hkojm4     | base32-grouped:16 | false
         2OMP U6NI 55MS PDE              | base32-grouped:16 | false
+        key 2OMP-U6NI 55MS-PDEM         | base32-grouped:16 | true
+        2OMP U6NI 55MS                  | base32-grouped:12 | true
         输了三次violin-Chair-river58都提示 | mixed:19          | true
         我的登录密码是abc778899，帮我看看   | mixed:8           | false
         """)

@@ -13,12 +13,13 @@ final class CharRuns {
      * (a token); GROUPED_DIGITS: digits split by single spaces or hyphens (a card as printed: 4-4-4-4);
      * BASE32: A-Z2-7 or a-z2-7, groups of four of one case split by a space or "-" counted without the splits
      * (an authenticator key as apps show it: "2OMP U6NI 55MS PDEM", "6qcm evy2 67yi ghul"); BASE32_GROUPED: only those
-     * groups, for rules that want the layout and not a plain run; MIXED: a printable run holding upper
+     * groups, for rules that want the layout and not a plain run; ALNUM_DIGIT: a run of letters and digits
+     * holding a digit (a number, not a word); MIXED: a printable run holding upper
      * and lower case, a digit and a symbol (a random credential).
      */
-    enum CharClass { DIGITS, HEX, BASE58, BASE64, ALNUM, DASHED, PRINTABLE, GROUPED_DIGITS, BASE32, BASE32_GROUPED, MIXED }
+    enum CharClass { DIGITS, HEX, BASE58, BASE64, ALNUM, DASHED, PRINTABLE, GROUPED_DIGITS, BASE32, BASE32_GROUPED, ALNUM_DIGIT, MIXED }
 
-    private static final String NAMES = "digits, hex, base58, base64, alnum, dashed, printable, grouped-digits, base32, base32-grouped, mixed";
+    private static final String NAMES = "digits, hex, base58, base64, alnum, dashed, printable, grouped-digits, base32, base32-grouped, alnum-digit, mixed";
 
     /** A rule's requirement: a run of at least {@code length} chars of {@code charClass}. */
     record Requirement(CharClass charClass, int length) {
@@ -66,6 +67,11 @@ final class CharRuns {
     }
 
     /** No run is longer than the text: a short message answers without a pass (most chat is shorter than a key). */
+    boolean satisfiesAll(java.util.List<Requirement> all) {
+        for (Requirement r : all) if (!satisfies(r)) return false;
+        return true;
+    }
+
     boolean satisfies(Requirement r) {
         if (text.length() < r.length()) return false;
         // more than three groups need three splits five apart; most text has none, and finding out costs less than counting
@@ -92,6 +98,7 @@ final class CharRuns {
                 case DIGITS, GROUPED_DIGITS -> digitRuns();
                 case BASE32, BASE32_GROUPED -> base32();
                 case MIXED -> longest[i] = mixed(text);
+                case ALNUM_DIGIT -> longest[i] = alnumWithDigit(text);
                 default -> longest[i] = plainRun(text, MEMBERS[i]);
             }
         }
@@ -154,6 +161,24 @@ final class CharRuns {
         }
         longest[CharClass.BASE32.ordinal()] = Math.max(best, bestGrouped);
         longest[CharClass.BASE32_GROUPED.ordinal()] = bestGrouped;
+    }
+
+    /** Runs of ASCII letters and digits that hold a digit. */
+    private static int alnumWithDigit(String text) {
+        int best = 0, cur = 0;
+        boolean digit = false;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (isDigit(c)) digit = true;
+            else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+                cur = 0;
+                digit = false;
+                continue;
+            }
+            cur++;
+            if (digit && cur > best) best = cur;
+        }
+        return best;
     }
 
     /** Printable runs that hold an upper and a lower case letter, a digit and a symbol. */

@@ -28,6 +28,9 @@ class CharRunsTest {
         2OMP U6NI 55MS PDE              | base32-grouped:16 | false
         key 2OMP-U6NI 55MS-PDEM         | base32-grouped:16 | true
         2OMP U6NI 55MS                  | base32-grouped:12 | true
+        my passport is E1234567 now     | alnum-digit:7     | true
+        passport photo size for 2 people | alnum-digit:7    | false
+        护照C5XN6ZP72                   | alnum-digit:9     | true
         输了三次violin-Chair-river58都提示 | mixed:19          | true
         我的登录密码是abc778899，帮我看看   | mixed:8           | false
         """)

@@ -12,12 +12,14 @@ final class CharRuns {
      * DASHED: letters, digits and "-" (keys in groups: 8-8-8-5); PRINTABLE: printable ASCII without space
      * (a token); GROUPED_DIGITS: digits split by single spaces or hyphens (a card as printed: 4-4-4-4);
      * BASE32: A-Z2-7 or a-z2-7, groups of four of one case split by a space or "-" counted without the splits
-     * (an authenticator key as apps show it: "2OMP U6NI 55MS PDEM", "6qcm evy2 67yi ghul"); MIXED: a printable run holding upper
+     * (an authenticator key as apps show it: "2OMP U6NI 55MS PDEM", "6qcm evy2 67yi ghul"); BASE32_GROUPED: only those
+     * groups, for rules that want the layout and not a plain run; ALNUM_DIGIT: a run of letters and digits
+     * holding a digit (a number, not a word); MIXED: a printable run holding upper
      * and lower case, a digit and a symbol (a random credential).
      */
-    enum CharClass { DIGITS, HEX, BASE58, BASE64, ALNUM, DASHED, PRINTABLE, GROUPED_DIGITS, BASE32, MIXED }
+    enum CharClass { DIGITS, HEX, BASE58, BASE64, ALNUM, DASHED, PRINTABLE, GROUPED_DIGITS, BASE32, BASE32_GROUPED, ALNUM_DIGIT, MIXED }
 
-    private static final String NAMES = "digits, hex, base58, base64, alnum, dashed, printable, grouped-digits, base32, mixed";
+    private static final String NAMES = "digits, hex, base58, base64, alnum, dashed, printable, grouped-digits, base32, base32-grouped, alnum-digit, mixed";
 
     /** A rule's requirement: a run of at least {@code length} chars of {@code charClass}. */
     record Requirement(CharClass charClass, int length) {
@@ -65,15 +67,38 @@ final class CharRuns {
     }
 
     /** No run is longer than the text: a short message answers without a pass (most chat is shorter than a key). */
-    boolean satisfies(Requirement r) { return text.length() >= r.length() && longest(r.charClass()) >= r.length(); }
+    boolean satisfiesAll(java.util.List<Requirement> all) {
+        for (Requirement r : all) if (!satisfies(r)) return false;
+        return true;
+    }
+
+    boolean satisfies(Requirement r) {
+        if (text.length() < r.length()) return false;
+        // more than three groups need three splits five apart; most text has none, and finding out costs less than counting
+        if (r.charClass() == CharClass.BASE32_GROUPED && r.length() > 12 && longest[r.charClass().ordinal()] < 0
+                && !splitsFiveApart(' ') && !splitsFiveApart('-')) return false;
+        return longest(r.charClass()) >= r.length();
+    }
+
+    /** A split ({@code first}, then a space or "-" each) at i, i + 5 and i + 10: the frame of three groups of four and a fourth. */
+    private boolean splitsFiveApart(char first) {
+        int n = text.length();
+        for (int i = text.indexOf(first); i >= 0 && i + 10 < n; i = text.indexOf(first, i + 1)) {
+            if (isSplit(text.charAt(i + 5)) && isSplit(text.charAt(i + 10))) return true;
+        }
+        return false;
+    }
+
+    private static boolean isSplit(char c) { return c == ' ' || c == '-'; }
 
     private int longest(CharClass k) {
         int i = k.ordinal();
         if (longest[i] < 0) {
             switch (k) {
                 case DIGITS, GROUPED_DIGITS -> digitRuns();
-                case BASE32 -> longest[i] = base32(text);
+                case BASE32, BASE32_GROUPED -> base32();
                 case MIXED -> longest[i] = mixed(text);
+                case ALNUM_DIGIT -> longest[i] = alnumWithDigit(text);
                 default -> longest[i] = plainRun(text, MEMBERS[i]);
             }
         }
@@ -113,9 +138,9 @@ final class CharRuns {
         longest[CharClass.GROUPED_DIGITS.ordinal()] = bestGrouped;
     }
 
-    /** A-Z2-7 or a-z2-7 runs; groups of four of one case split by a space or "-" count without the splits. */
-    private static int base32(String text) {
-        int best = 0, upper = 0, lower = 0, group = 0, groups = 0, lowGroup = 0, lowGroups = 0;
+    /** A-Z2-7 or a-z2-7 runs; groups of four of one case split by a space or "-" count without the splits. Both classes in one pass. */
+    private void base32() {
+        int best = 0, bestGrouped = 0, upper = 0, lower = 0, group = 0, groups = 0, lowGroup = 0, lowGroups = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
             if (c == ' ' || c == '-') {
@@ -131,8 +156,27 @@ final class CharRuns {
             lowGroup = low || b32digit ? lowGroup + 1 : 0;
             if (group == 0 || group > 4) groups = 0;
             if (lowGroup == 0 || lowGroup > 4) lowGroups = 0;
-            best = Math.max(best, Math.max(Math.max(upper, lower), Math.max(group == 4 ? 4 * (groups + 1) : 0,
-                    lowGroup == 4 ? 4 * (lowGroups + 1) : 0)));
+            bestGrouped = Math.max(bestGrouped, Math.max(group == 4 ? 4 * (groups + 1) : 0, lowGroup == 4 ? 4 * (lowGroups + 1) : 0));
+            best = Math.max(best, Math.max(upper, lower));
+        }
+        longest[CharClass.BASE32.ordinal()] = Math.max(best, bestGrouped);
+        longest[CharClass.BASE32_GROUPED.ordinal()] = bestGrouped;
+    }
+
+    /** Runs of ASCII letters and digits that hold a digit. */
+    private static int alnumWithDigit(String text) {
+        int best = 0, cur = 0;
+        boolean digit = false;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (isDigit(c)) digit = true;
+            else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+                cur = 0;
+                digit = false;
+                continue;
+            }
+            cur++;
+            if (digit && cur > best) best = cur;
         }
         return best;
     }

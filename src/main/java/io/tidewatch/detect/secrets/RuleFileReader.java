@@ -124,10 +124,12 @@ public final class RuleFileReader {
                 throw new ConfigException(file + ":" + lines.fieldLine(line, "validator") + ": rule '" + id + "': " + e.getMessage());
             }
         }
-        CharRuns.Requirement requires = null;
+        List<CharRuns.Requirement> requires = new ArrayList<>();
         if (r.has("requires")) {
             try {
-                requires = CharRuns.Requirement.parse(r.get("requires").asText());
+                // one "class:N", or a list of them that must all hold
+                if (r.get("requires").isArray()) for (JsonNode q : r.get("requires")) requires.add(CharRuns.Requirement.parse(q.asText()));
+                else requires.add(CharRuns.Requirement.parse(r.get("requires").asText()));
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(file + ":" + lines.fieldLine(line, "requires") + ": rule '" + id + "': " + e.getMessage());
             }

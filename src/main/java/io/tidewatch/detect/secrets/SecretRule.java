@@ -17,7 +17,7 @@ import java.util.List;
  * @param contextRequired when true, a match without a context word nearby is ignored
  * @param skipReport      a component of composites only, never reported alone (gitleaks {@code skipReport})
  * @param prefilter       a looser regex (see {@link GoRegex#relaxed}) that must find something first, or null
- * @param requires        a run of chars the text must have for the regex to be worth running, or null
+ * @param requires        runs of chars the text must all have for the regex to be worth running (empty: none)
  * @param phraseCues      for the bip39 detector: labels, advice and prose words ({@link PhraseCues#none()} otherwise)
  * @param priority        breaks ties between overlapping findings of equal severity (higher wins);
  *                        catch-all rules use -1 so a specific rule names the leak
@@ -29,7 +29,7 @@ public record SecretRule(String id, String description, Path file, int line,
                          Severity severity, String kind, SecretValidator validator, String detector,
                          List<String> contextWords, List<String> negativeContext, boolean contextRequired,
                          int contextWindow, List<String> languages, List<String> examples,
-                         List<String> counterexamples, int priority, CharRuns.Requirement requires, Pattern prefilter,
+                         List<String> counterexamples, int priority, List<CharRuns.Requirement> requires, Pattern prefilter,
                          PhraseCues phraseCues, List<String> alsoKeywords) {
     public SecretRule {
         keywords = List.copyOf(keywords);
@@ -42,6 +42,7 @@ public record SecretRule(String id, String description, Path file, int line,
         counterexamples = List.copyOf(counterexamples);
         phraseCues = phraseCues == null ? PhraseCues.none() : phraseCues;
         alsoKeywords = List.copyOf(alsoKeywords);
+        requires = List.copyOf(requires);
     }
 
     /** The lower-cased text holds one of {@link #alsoKeywords} (true when there are none). */

@@ -66,9 +66,9 @@ public final class SecretScanner implements Detector {
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             SecretRule rule = rules.rules().get(i);
             if (rule.skipReport() && rules.isRequired(rule.id())) continue; // matched only when a composite needs it
-            if (rule.requires() != null) {
+            if (!rule.requires().isEmpty()) {
                 if (runs == null) runs = new CharRuns(nt.text());
-                if (!runs.satisfies(rule.requires())) continue;
+                if (!runs.satisfiesAll(rule.requires())) continue;
             }
             if (!rule.alsoKeywordIn(nt.lower())) continue;
             List<Hit> h = match(rule, nt);

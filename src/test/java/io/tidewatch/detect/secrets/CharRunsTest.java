@@ -22,6 +22,15 @@ class CharRunsTest {
         backup key eadsnf7ho7hkojm4     | base32:16         | true
         how do I enable 2FA on my account | base32:16       | false
         2OMP U6NIX 55MS PDEM            | base32:12         | false
+        谷歌验证器备份密钥 2OMP U6NI 55MS PDEM 帮我存 | base32-grouped:16 | true
+        6qcm evy2 67yi ghul q2          | base32-grouped:16 | true
+        backup key eadsnf7ho7hkojm4     | base32-grouped:16 | false
+        2OMP U6NI 55MS PDE              | base32-grouped:16 | false
+        key 2OMP-U6NI 55MS-PDEM         | base32-grouped:16 | true
+        2OMP U6NI 55MS                  | base32-grouped:12 | true
+        my passport is E1234567 now     | alnum-digit:7     | true
+        passport photo size for 2 people | alnum-digit:7    | false
+        护照C5XN6ZP72                   | alnum-digit:9     | true
         输了三次violin-Chair-river58都提示 | mixed:19          | true
         我的登录密码是abc778899，帮我看看   | mixed:8           | false
         """)

@@ -35,7 +35,12 @@ public final class ScamBaitDetector implements Detector {
     public List<Finding> inspect(Post post) {
         if (post.kind() == PostKind.JOIN || brand.isTrusted(post.platform(), post.author().id())) return List.of();
         List<Finding> out = new ArrayList<>();
-        for (ScamBait b : matcher.find(post.text())) {
+        List<ScamBait> baits = matcher.find(post.text());
+        // a pattern matched, but the model, having learned from many writers' warnings, victims' stories and notices,
+        // is sure the message is no bait (model.veto): leaving out each writer in turn, this raised precision in every
+        // fold (0.905 -> 0.933 on the worst) for at most 0.002 of recall
+        if (!baits.isEmpty() && model.score(post.text()) < model.settings().veto()) baits = List.of();
+        for (ScamBait b : baits) {
             if (handles.onlyTrustedAccounts(post.text().substring(b.start(), b.end()))) continue;
             out.add(finding(post, b.rule().id(), b.rule().severity(), b.start(), b.end(), b.excerpt()));
         }

@@ -19,7 +19,8 @@ import java.util.function.UnaryOperator;
  * {@link ScamFeatures} of labeled texts ({@code rules/scam-training.tsv}), trained when the rules load,
  * from a fixed seed, so the same rules always give the same model. It learns how bait is phrased from
  * many writers' messages where a rule only knows the phrasings someone wrote a pattern for. Scoring is a
- * sum of weights over the text's hashed features, each present or not (scaling by length did worse in cross-validation). Thread-safe.
+ * sum of weights over the text's hashed features, each present or not, scaled down only past
+ * {@code model.full_weight_features} (see {@link #value}). Thread-safe.
  */
 public final class ScamModel {
     /** Models by what they were trained on: every brand's detector set and every reload of unchanged rules share one. */

@@ -192,8 +192,8 @@ public final class Redactor {
          */
         private static int longestEdge(String secret, String f, int at, boolean endsThere) {
             for (int k = Math.min(WINDOW - 1, secret.length()); k >= 4; k--) {
-                if (endsThere ? at >= k && f.startsWith(secret.substring(0, k), at - k)
-                        : at + k <= f.length() && f.startsWith(secret.substring(secret.length() - k), at)) return k;
+                if (endsThere ? at >= k && f.regionMatches(at - k, secret, 0, k)
+                        : at + k <= f.length() && f.regionMatches(at, secret, secret.length() - k, k)) return k;
             }
             return 0;
         }

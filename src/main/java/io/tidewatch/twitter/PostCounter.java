@@ -26,7 +26,9 @@ final class PostCounter {
             for (int attempt = 0; attempt < 3; attempt++) {
                 if (update(c, "UPDATE twitter_post_count SET posts = posts + 1 WHERE period = ? AND kind = ? AND posts < ?",
                         period, kind, limit) == 1) return true;
-                if (used(c, period, kind) >= 0) return false; // the row exists and is full
+                int used = used(c, period, kind);
+                if (used >= limit) return false; // the row exists and is full
+                if (used >= 0) continue; // another instance made the row after our update: count on it
                 try {
                     update(c, "INSERT INTO twitter_post_count (period, kind, posts) VALUES (?,?,1)", period, kind);
                     return true;

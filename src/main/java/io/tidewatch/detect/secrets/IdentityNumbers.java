@@ -26,7 +26,8 @@ final class IdentityNumbers {
 
     /** Hong Kong: (space=36 or a letter A=10 …), letter, 6 digits, weights 9 … 2; check = 11 - sum mod 11 (10 is A). */
     static boolean hongKong(String s) {
-        String t = s.replace("(", "").replace(")", "").toUpperCase(java.util.Locale.ROOT);
+        // "J837051 (3)": a space may stand before the bracketed check digit
+        String t = s.replace("(", "").replace(")", "").replace(" ", "").toUpperCase(java.util.Locale.ROOT);
         if (t.length() == 8) t = " " + t;
         if (t.length() != 9) return false;
         int sum = 0;

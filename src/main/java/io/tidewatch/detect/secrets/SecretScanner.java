@@ -116,7 +116,7 @@ public final class SecretScanner implements Detector {
             ge = m.end(g);
             if (gs < 0 || ge <= gs) continue;
             String secret = t.substring(gs, ge);
-            if (!passes(rule, nt, m.start(), m.end(), secret)) continue;
+            if (!passes(rule, nt, m.start(), m.end(), gs, ge, secret)) continue;
             out.add(new Hit(rule, m.start(), m.end(), List.of(new int[]{gs, ge}), List.of(secret), null,
                     rule.severity(), rule.description()));
         }
@@ -132,7 +132,8 @@ public final class SecretScanner implements Detector {
         return 0;
     }
 
-    private boolean passes(SecretRule rule, NormalizedText nt, int start, int end, String secret) {
+    /** [start, end) is the whole match, [gs, ge) the secret in it. */
+    private boolean passes(SecretRule rule, NormalizedText nt, int start, int end, int gs, int ge, String secret) {
         if (rule.entropy() != null && Entropy.shannon(secret) <= rule.entropy()) return false;
         if (rule.id().startsWith("generic") && rule.file() != null && !secret.chars().anyMatch(Character::isDigit)
                 && rule.validator() == null) {
@@ -144,11 +145,16 @@ public final class SecretScanner implements Detector {
         for (Allowlist a : rule.allowlists()) if (a.allows(secret, match, line)) return false;
         for (Allowlist a : rules.fileAllowlists(rule)) if (a.allows(secret, match, line)) return false;
         if (rule.validator() != null && !rule.validator().valid(secret)) return false;
-        if (!contextAllows(rule, nt.lower(), start, end)) return false;
+        if (!contextAllows(rule, nt.lower(), start, end, gs, ge)) return false;
         return !explainsFormat(nt.lower(), start);
     }
 
-    private boolean contextAllows(SecretRule rule, String lower, int start, int end) {
+    /**
+     * Words are looked for around the match; which side is nearer is measured from the secret itself: the one-char
+     * borders a regex takes around a value ("号420106…，UID") would otherwise put the label before and the next
+     * field's name after at the same distance, and a tie goes to the negative word.
+     */
+    private boolean contextAllows(SecretRule rule, String lower, int start, int end, int gs, int ge) {
         if (rule.contextWords().isEmpty() && rule.negativeContext().isEmpty()) return true;
         ContextWords[] words = contextWords.get(rule);
         int from = Math.max(0, start - rule.contextWindow());
@@ -163,8 +169,8 @@ public final class SecretScanner implements Detector {
             negatives = longerThanOverlapping(negatives, positives, true);
             positives = p;
         }
-        int pos = nearest(positives, start, end);
-        int neg = nearest(negatives, start, end);
+        int pos = nearest(positives, gs, ge);
+        int neg = nearest(negatives, gs, ge);
         if (neg >= 0 && (pos < 0 || neg <= pos)) return false;
         return !rule.contextRequired() || pos >= 0;
     }

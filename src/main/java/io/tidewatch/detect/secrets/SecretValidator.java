@@ -137,9 +137,12 @@ public enum SecretValidator {
             if (!((c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7'))) return false;
         }
         // words and repeated letters are not keys: require variety, and a digit (2-7) or, in a key drawn without one
-        // (one in 30 of 16-char keys), a run of five consonants, which words and names rarely have
-        if (t.chars().distinct().count() < 8 || Entropy.shannon(t) < 3.0) return false;
-        return t.chars().anyMatch(Character::isDigit) || longestConsonantRun(t) >= 5;
+        // (one in 30 of 16-char keys), a run of five consonants, which words and names rarely have, or of four among
+        // eleven different letters (words glued together repeat their letters: PASSWORDRESETKEYS has a run of three)
+        long distinct = t.chars().distinct().count();
+        if (distinct < 8 || Entropy.shannon(t) < 3.0) return false;
+        int run = longestConsonantRun(t);
+        return t.chars().anyMatch(Character::isDigit) || run >= 5 || run >= 4 && distinct >= 11;
     }
 
     private static int longestConsonantRun(String upper) {

@@ -109,13 +109,34 @@ public final class PhishingLinkDetector implements Detector {
         String path = rest.substring(slash);
         int start = 0;
         for (int i = 0; i <= path.length(); i++) {
-            if (i == path.length() || "/?&=;,".indexOf(path.charAt(i)) >= 0) {
-                String piece = path.substring(start, i);
-                out.append(ScamExcerpt.credentialLike(piece) ? ScamExcerpt.MASK : piece);
-                if (i < path.length()) out.append(path.charAt(i));
+            if (i == path.length() || path.charAt(i) == '/') {
+                appendSegment(out, path.substring(start, i));
+                if (i < path.length()) out.append('/');
                 start = i + 1;
             }
         }
         return out.toString();
+    }
+
+    /**
+     * One path segment with its key-like pieces ({@code key=…}) hidden; when no piece is key-like but the
+     * segment is, it is hidden whole: a password may hold the characters that separate query pieces
+     * ("r1ver&Stone").
+     */
+    private static void appendSegment(StringBuilder out, String segment) {
+        StringBuilder pieces = new StringBuilder(segment.length());
+        boolean masked = false;
+        int start = 0;
+        for (int i = 0; i <= segment.length(); i++) {
+            if (i == segment.length() || "?&=;,".indexOf(segment.charAt(i)) >= 0) {
+                String piece = segment.substring(start, i);
+                boolean key = ScamExcerpt.credentialLike(piece);
+                masked |= key;
+                pieces.append(key ? ScamExcerpt.MASK : piece);
+                if (i < segment.length()) pieces.append(segment.charAt(i));
+                start = i + 1;
+            }
+        }
+        out.append(!masked && ScamExcerpt.credentialLike(segment) ? ScamExcerpt.MASK : pieces);
     }
 }

@@ -169,6 +169,8 @@ public final class SecretScanner implements Detector {
             negatives = longerThanOverlapping(negatives, positives, true);
             positives = p;
         }
+        // a negative word that labels the value ("digest: …") says what it is, whatever the next field is called
+        if (labels(negatives, lower, gs) && !labels(positives, lower, gs)) return false;
         int pos = nearest(positives, gs, ge);
         int neg = nearest(negatives, gs, ge);
         if (neg >= 0 && (pos < 0 || neg <= pos)) return false;
@@ -192,6 +194,19 @@ public final class SecretScanner implements Detector {
     }
 
     /** Distance from the match [start, end) to the closest occurrence, or -1. */
+    /** Whether one of the words ends just before {@code gs}, with at most a separator or two between ("key: ", "号"). */
+    private static boolean labels(List<int[]> occurrences, String lower, int gs) {
+        for (int[] o : occurrences) {
+            if (o[1] > gs || gs - o[1] > 3) continue;
+            boolean separators = true;
+            for (int i = o[1]; i < gs && separators; i++) separators = LABEL_SEPARATORS.indexOf(lower.charAt(i)) >= 0;
+            if (separators) return true;
+        }
+        return false;
+    }
+
+    private static final String LABEL_SEPARATORS = " :=：\"'(（[";
+
     private static int nearest(List<int[]> occurrences, int start, int end) {
         int best = -1;
         for (int[] o : occurrences) {

@@ -120,7 +120,9 @@ public final class ScamExcerpt {
         int copied = 0;
         for (int i = 0; i < words.size(); ) {
             int j = i;
-            while (j < words.size() && words.get(j)[2] == 1 && (j == i || onlySeparators(text, words.get(j - 1)[1], words.get(j)[0]))) j++;
+            // a run stays in one script: Chinese prose written together must not swallow the English phrase after it
+            while (j < words.size() && words.get(j)[2] == 1 && (j == i || onlySeparators(text, words.get(j - 1)[1], words.get(j)[0])
+                    && han(text, words.get(j)) == han(text, words.get(i)))) j++;
             if (j - i >= SEED_RUN && !(words.get(i)[1] - words.get(i)[0] == 1 && !spaced(text, words, i, j))) {
                 if (out == null) out = new StringBuilder(text.length());
                 out.append(text, copied, words.get(i)[0]).append(MASK);
@@ -129,6 +131,11 @@ public final class ScamExcerpt {
             i = Math.max(j, i + 1);
         }
         return out == null ? text : out.append(text.substring(copied)).toString();
+    }
+
+    private static boolean han(String text, int[] word) {
+        char c = text.charAt(word[0]);
+        return c >= '\u4E00' && c <= '\u9FFF';
     }
 
     /** Between two seed words: spaces, commas, line breaks and numbering ("2."), nothing else. */

@@ -23,6 +23,7 @@ class ScamExcerptTest {
             "加我微信 kefu8866 处理|加我微信 •••••• 处理",
             "secret 2OMP U6NI 55MS PDEM EECQ HTHY|secret ••••••",
             "my backup: fancy muffin offer equal scorpion harsh caught arm|my backup: ••••••",
+            "包教包会 good then just very like water fancy muffin offer|包教包会 ••••••",
             "send 100 USDT on TRC20 to unlock|send 100 USDT on TRC20 to unlock",
             "visit exex-airdrop.xyz now|visit exex-airdrop.xyz now",
     })

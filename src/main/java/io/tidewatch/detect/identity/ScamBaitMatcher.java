@@ -44,17 +44,50 @@ public final class ScamBaitMatcher {
 
     /** The text as the rules read it: homoglyphs folded, lower case, every key-like token one {@value #TOKEN}. */
     public String read(String text) {
-        return Compact.of(skeleton.readable(text), rules.opaqueTokenLength()).text.toLowerCase(Locale.ROOT);
+        return reading(text).lower();
+    }
+
+    /**
+     * A post read once for the rules and the model: folding a text is most of what reading it costs, so the
+     * detector reads each post once ({@link #find(Reading)}, {@link ScamModelJudge#score(Reading)}).
+     */
+    public static final class Reading {
+        private final String text;
+        private final Compact compact;
+        private final String lower;
+
+        private Reading(String text, Compact compact) {
+            this.text = text;
+            this.compact = compact;
+            this.lower = compact.text.toLowerCase(Locale.ROOT);
+        }
+
+        /** The post as written. */
+        public String text() { return text; }
+
+        /** As the rules and the model read it. */
+        public String lower() { return lower; }
+    }
+
+    public Reading reading(String text) {
+        String t = text == null ? "" : text;
+        return new Reading(t, Compact.of(skeleton.readable(t), rules.opaqueTokenLength()));
     }
 
     public NameSkeleton skeleton() { return skeleton; }
 
     public List<ScamBait> find(String text) {
+        if (text == null || text.isBlank()) return new ArrayList<>();
+        return find(reading(text));
+    }
+
+    public List<ScamBait> find(Reading reading) {
         List<ScamBait> found = new ArrayList<>();
-        if (text == null || text.isBlank()) return found;
-        Compact c = Compact.of(skeleton.readable(text), rules.opaqueTokenLength());
+        String text = reading.text;
+        if (text.isBlank()) return found;
+        Compact c = reading.compact;
         String t = c.text;
-        String lower = t.toLowerCase(Locale.ROOT);
+        String lower = reading.lower;
         PatternPrefilter.Words words = prefilter.words(lower);
         ScamConcepts.Scan scan = null; // concept matches, found only when a rule's patterns did not match
         int first = 0; // index of the rule's first pattern in the prefilter

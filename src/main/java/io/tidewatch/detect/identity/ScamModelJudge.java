@@ -34,16 +34,29 @@ public final class ScamModelJudge {
         return model.score(matcher.read(text));
     }
 
+    /** The model's probability that the post read is bait. */
+    public double score(ScamBaitMatcher.Reading reading) {
+        return model.score(reading.lower());
+    }
+
     /** The verdict on {@code text}, or null when it scores below {@code model.alert} or is excused. */
     public Verdict judge(String text) {
         return judge(text, settings.alert(), settings.excuses());
     }
 
+    /** The verdict on a post already read and scored ({@link #score(ScamBaitMatcher.Reading)}). */
+    public Verdict judge(ScamBaitMatcher.Reading reading, double score) {
+        return judge(reading.text(), score, settings.alert(), settings.excuses());
+    }
+
     /** The verdict with another alert threshold and excuse setting (for cross-validation). */
     Verdict judge(String text, double alert, boolean excuses) {
         if (text == null || text.isBlank()) return null;
-        double score = score(text);
-        if (score < alert) return null;
+        return judge(text, score(text), alert, excuses);
+    }
+
+    private Verdict judge(String text, double score, double alert, boolean excuses) {
+        if (text.isBlank() || score < alert) return null;
         int bestStart = 0, bestEnd = text.length();
         double best = -1;
         int from = 0;

@@ -221,7 +221,7 @@ public final class SecretScanner implements Detector {
         List<String> words = rules.formatWords();
         if (words.isEmpty() || lower.indexOf('`') < 0) return false;
         boolean explains = false;
-        for (String w : words) if (lower.contains(w)) { explains = true; break; }
+        for (String w : words) if (saysWord(lower, w)) { explains = true; break; }
         if (!explains) return false;
         int fences = 0, ticks = 0;
         for (int i = 0; i < start; i++) {
@@ -230,6 +230,28 @@ public final class SecretScanner implements Detector {
         }
         return fences % 2 == 1 || ticks % 2 == 1;
     }
+
+    /**
+     * The word stands in the prose, not inside a host, a path or a name: "rpc.example/", "example.com" and
+     * "my_sample_key" say nothing about the message explaining a format.
+     */
+    private static boolean saysWord(String lower, String w) {
+        for (int i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
+            if (!isLatinLetter(w.charAt(0))) return true;
+            int end = i + w.length();
+            boolean gluedBefore = i > 0 && (Character.isLetterOrDigit(lower.charAt(i - 1))
+                    || joinsName(lower.charAt(i - 1)) && i > 1 && Character.isLetterOrDigit(lower.charAt(i - 2)));
+            boolean gluedAfter = end + 1 < lower.length() && joinsName(lower.charAt(end))
+                    && Character.isLetterOrDigit(lower.charAt(end + 1));
+            if (!gluedBefore && !gluedAfter) return true;
+        }
+        return false;
+    }
+
+    private static boolean isLatinLetter(char c) { return c >= 'a' && c <= 'z'; }
+
+    /** Chars that join the parts of a host, a path or an identifier. */
+    private static boolean joinsName(char c) { return c == '.' || c == '/' || c == '-' || c == '_' || c == '@' || c == ':'; }
 
     private List<Hit> seedPhrases(SecretRule rule, NormalizedText nt) {
         List<Hit> out = new ArrayList<>();

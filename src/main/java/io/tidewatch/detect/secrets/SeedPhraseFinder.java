@@ -77,12 +77,55 @@ final class SeedPhraseFinder {
                 int j = i + 1;
                 while (j < tokens.size() && tokens.get(j).index[l] >= 0 && joinable(t, tokens.get(j - 1), tokens.get(j))) j++;
                 if (j - i >= 12) {
-                    for (Phrase p : judgeRun(nt, tokens.subList(i, j), l)) if (!overlapsAny(out, p)) out.add(p);
+                    // words numbered in columns ("1. ruolo   12. melassa") are read in their numbers' order
+                    List<Token> run = tokens.subList(i, j);
+                    List<Token> byNumber = numberOrder(t, run);
+                    List<Phrase> found = byNumber != null ? judgeRun(nt, byNumber, l, true) : judgeRun(nt, run, l, false);
+                    for (Phrase p : found) if (!overlapsAny(out, p)) out.add(p);
                 }
                 i = j;
             }
         }
         return out;
+    }
+
+    /**
+     * The run's words in the order of their list numbers, when every word has its own number (unnumbered words may
+     * lead or trail: a title, a button; the first may have lost its "1."), the numbers are 1 to their count and reading order differs from them (a
+     * screenshot's columns read row by row); else null.
+     */
+    private static List<Token> numberOrder(String t, List<Token> run) {
+        int[] numbers = new int[run.size()];
+        for (int k = 0; k < run.size(); k++) {
+            numbers[k] = numberBefore(t, run.get(k).start, k == 0 ? Math.max(0, run.get(0).start - 8) : run.get(k - 1).end);
+        }
+        int from = 0, to = run.size();
+        while (from < to && numbers[from] < 0) from++;
+        while (to > from && numbers[to - 1] < 0) to--;
+        // the first word's number may be cut off with the top of the screenshot: the word before number 2 is number 1
+        boolean hasOne = false;
+        for (int k = from; k < to; k++) hasOne |= numbers[k] == 1;
+        if (!hasOne && from > 0) numbers[--from] = 1;
+        Token[] byNumber = new Token[to - from];
+        if (byNumber.length < 12) return null;
+        boolean inOrder = true;
+        for (int k = from; k < to; k++) {
+            int n = numbers[k];
+            if (n < 1 || n > byNumber.length || byNumber[n - 1] != null) return null;
+            byNumber[n - 1] = run.get(k);
+            inOrder &= n == k - from + 1;
+        }
+        return inOrder ? null : List.of(byNumber);
+    }
+
+    /** The list number right before a word ("12. ", "3) ", "7 "), not reaching back past {@code floor}; else -1. */
+    private static int numberBefore(String t, int pos, int floor) {
+        int i = pos;
+        while (i > floor && " \t.):、".indexOf(t.charAt(i - 1)) >= 0) i--;
+        int end = i;
+        while (i > floor && Character.isDigit(t.charAt(i - 1)) && end - i < 2) i--;
+        if (i == end || i > floor && Character.isLetterOrDigit(t.charAt(i - 1))) return -1;
+        return Integer.parseInt(t, i, end, 10);
     }
 
     private static boolean overlapsAny(List<Phrase> kept, Phrase p) {
@@ -112,7 +155,8 @@ final class SeedPhraseFinder {
                 while (j < n && t.charAt(j) >= 'a' && t.charAt(j) <= 'z') j++;
                 if (j == n || t.charAt(j) < 0x80) {
                     int len = j - i;
-                    boolean glued = i > 0 && Character.isLetterOrDigit(t.charAt(i - 1)) && !TextNormalizer.isCjk(t.charAt(i - 1));
+                    boolean glued = i > 0 && Character.isLetterOrDigit(t.charAt(i - 1)) && !TextNormalizer.isCjk(t.charAt(i - 1))
+                            && !afterNumbering(t, i);
                     words = !glued && len >= 3 && len <= 10 ? words + 1 : 0;
                     bestWords = Math.max(bestWords, words);
                     han = 0;
@@ -212,13 +256,26 @@ final class SeedPhraseFinder {
     private static boolean glued(String t, int start, int end, Script s) {
         if (start > 0) {
             char p = t.charAt(start - 1);
-            if (Character.isDigit(p) || Character.isLetter(p) && !splitsFrom(s, p)) return true;
+            if (Character.isDigit(p) && !afterNumbering(t, start) || Character.isLetter(p) && !splitsFrom(s, p)) return true;
         }
         if (end < t.length()) {
             char q = t.charAt(end);
             return Character.isLetter(q) && !splitsFrom(s, q);
         }
         return false;
+    }
+
+    /**
+     * A word right after a list number of one or two digits that starts a line or follows a space or a separator:
+     * a screenshot transcription drops the space of "4 coeso" as "4coeso". Any other digit before it glues it
+     * ("abc123word", "2fa").
+     */
+    private static boolean afterNumbering(String t, int start) {
+        int d = start;
+        while (d > 0 && Character.isDigit(t.charAt(d - 1)) && start - d < 3) d--;
+        int digits = start - d;
+        if (digits == 0 || digits > 2 || Integer.parseInt(t, d, start, 10) > 24 || t.charAt(d) == '0') return false;
+        return d == 0 || !Character.isLetterOrDigit(t.charAt(d - 1));
     }
 
     /** A Chinese character next to a word of another list script is a word boundary. */
@@ -288,21 +345,23 @@ final class SeedPhraseFinder {
 
     // ------------------------------------------------------------------ judging a run
 
-    private List<Phrase> judgeRun(NormalizedText nt, List<Token> run, int list) {
+    /** @param byNumber the run is in its list numbers' order, not in reading order */
+    private List<Phrase> judgeRun(NormalizedText nt, List<Token> run, int list, boolean byNumber) {
         String t = nt.lower();
         boolean han = LISTS.get(list).script() == Script.HAN;
         int[] idx = new int[run.size()];
         for (int k = 0; k < idx.length; k++) idx[k] = run.get(k).index[list];
-        int ctxFrom = Math.max(0, run.get(0).start - 120);
-        int ctxTo = Math.min(t.length(), run.get(run.size() - 1).end + 60);
+        int runStart = spanStart(run, 0, run.size()), runEnd = spanEnd(run, 0, run.size());
+        int ctxFrom = Math.max(0, runStart - 120);
+        int ctxTo = Math.min(t.length(), runEnd + 60);
         String around = t.substring(ctxFrom, ctxTo);
         boolean context = containsAny(around, contextWords);
         boolean negative = containsAny(around, negativeWords);
-        boolean numbered = numbered(t, run);
-        boolean perLine = perLine(t, run);
-        boolean messageStarts = t.substring(0, run.get(0).start).isBlank();
+        boolean numbered = byNumber || numbered(t, run);
+        boolean perLine = !byNumber && perLine(t, run);
+        boolean messageStarts = t.substring(0, runStart).isBlank();
         boolean messageEnds = true;
-        for (int k = run.get(run.size() - 1).end; k < t.length() && messageEnds; k++) {
+        for (int k = runEnd; k < t.length() && messageEnds; k++) {
             messageEnds = Character.isWhitespace(t.charAt(k)) || ".!?。！？".indexOf(t.charAt(k)) >= 0;
         }
         boolean wholeMessage = messageStarts && messageEnds;
@@ -373,7 +432,7 @@ final class SeedPhraseFinder {
     }
 
     private boolean accept(Run r, int s, int len, boolean alignedStart, boolean alignedEnd, boolean labeled) {
-        int start = r.run.get(s).start, end = r.run.get(s + len - 1).end;
+        int start = spanStart(r.run, s, len), end = spanEnd(r.run, s, len);
         if (!labeled && startsWithLabel(r, s)) return false;
         if (r.han) {
             String chars = joined(r.run, s, len);
@@ -383,8 +442,13 @@ final class SeedPhraseFinder {
             int grammar = grammar(r.run, s, len);
             // the sentence around, separators dropped ("不 要" and "不\n要" read as 不要), holds no advice word
             // (single characters such as 别 count outside the phrase only: a phrase may hold one)
-            boolean adviceNear = containsAdvice(hanSentence(r.t, start, end, true), true)
-                    || containsAdvice(hanSentence(r.t, start, end, false), false);
+            // a numbered list one word a line is its own block: the app's text on the lines around it ("我已安全备份")
+            // is no advice about it
+            // (the window itself: the app's lines around may hold list characters too, and join the run)
+            List<Token> window = r.run.subList(s, s + len);
+            boolean block = (r.numbered || numbered(r.t, window)) && (r.perLine || perLine(r.t, window));
+            boolean adviceNear = containsAdvice(hanSentence(r.t, start, end, true, block), true)
+                    || containsAdvice(hanSentence(r.t, start, end, false, block), false);
             if (!separated) {
                 // characters written together are a sentence unless a label introduces exactly them:
                 // the phrase ends where the unspaced block ends ("助记词：刀奶…东 谢谢")
@@ -434,7 +498,7 @@ final class SeedPhraseFinder {
             if (k < r.run.size() && (!boundary(r.t, r.run.get(k - 1), r.run.get(k)) || r.numbered || r.perLine)) continue;
             int len = k - segStart;
             if (SeedPhraseValidator.validLength(len) && (r.labeled(segStart) || r.context && (r.numbered || r.perLine))) {
-                int start = r.run.get(segStart).start, end = r.run.get(k - 1).end;
+                int start = spanStart(r.run, segStart, len), end = spanEnd(r.run, segStart, len);
                 boolean ok = r.han
                         ? separated(r.nt, r.run, segStart, len) && !containsAdvice(joined(r.run, segStart, len), true)
                         : prose(r.run, segStart, len) <= len / 4;
@@ -537,10 +601,11 @@ final class SeedPhraseFinder {
      * The letters of the Chinese sentence holding {@code [start, end)}, up to 。！？ (line breaks and spaces
      * skipped), with or without the phrase itself.
      */
-    private String hanSentence(String t, int start, int end, boolean withPhrase) {
+    private String hanSentence(String t, int start, int end, boolean withPhrase, boolean lineEnds) {
+        String ends = lineEnds ? "。！？!?\n" : "。！？!?";
         int from = start, to = end;
-        for (int k = 0; k < 80 && from > 0 && "。！？!?".indexOf(t.charAt(from - 1)) < 0; k++) from--;
-        for (int k = 0; k < 80 && to < t.length() && "。！？!?".indexOf(t.charAt(to)) < 0; k++) to++;
+        for (int k = 0; k < 80 && from > 0 && ends.indexOf(t.charAt(from - 1)) < 0; k++) from--;
+        for (int k = 0; k < 80 && to < t.length() && ends.indexOf(t.charAt(to)) < 0; k++) to++;
         StringBuilder sb = new StringBuilder(to - from);
         for (int i = from; i < to; i++) {
             if (!withPhrase && i == start) { sb.append(' '); i = end - 1; continue; }
@@ -605,7 +670,8 @@ final class SeedPhraseFinder {
         for (int k = s + 1; k < s + len; k++) {
             int prevEnd = nt.originalEnd(run.get(k - 1).end);
             int curStart = nt.originalStart(run.get(k).start);
-            if (curStart > prevEnd) apart++;
+            // (a word read before the one it follows, in a run in number order, stands apart from it too)
+            if (curStart > prevEnd || run.get(k).start < run.get(k - 1).start) apart++;
         }
         return apart >= len - 2;
     }
@@ -655,7 +721,20 @@ final class SeedPhraseFinder {
     private static Phrase phrase(List<Token> run, int[] idx, int s, int len, boolean verified, int list) {
         List<String> words = new ArrayList<>(len);
         for (int k = s; k < s + len; k++) words.add(run.get(k).word);
-        return new Phrase(run.get(s).start, run.get(s + len - 1).end, Arrays.copyOfRange(idx, s, s + len),
+        return new Phrase(spanStart(run, s, len), spanEnd(run, s, len), Arrays.copyOfRange(idx, s, s + len),
                 words, verified, LISTS.get(list).name());
+    }
+
+    /** Where the words {@code [s, s + len)} start and end in the text (a run in number order is not in reading order). */
+    private static int spanStart(List<Token> run, int s, int len) {
+        int min = Integer.MAX_VALUE;
+        for (int k = s; k < s + len; k++) min = Math.min(min, run.get(k).start);
+        return min;
+    }
+
+    private static int spanEnd(List<Token> run, int s, int len) {
+        int max = 0;
+        for (int k = s; k < s + len; k++) max = Math.max(max, run.get(k).end);
+        return max;
     }
 }

@@ -63,7 +63,7 @@ class FreshChatEvalTest {
             "train-scam2, true, 1, 1, 0.77, 0.98", "train-scam3, true, 1, 1, 0.89, 0.99",
             "train-scam4, true, 1, 1, 0.75, 0.98", "train-scam5, true, 1, 1, 0.86, 0.98",
             "train-scam6, true, 1, 1, 0.91, 0.98", "train-scam7, true, 1, 1, 0.75, 0.98",
-            "train-secrets2, true, 0.96, 0.99, 1, 0",
+            "train-secrets2, true, 0.98, 0.99, 1, 0",
             "train-scam8, true, 1, 1, 0.84, 0.98", "train-scam9, true, 1, 1, 0.89, 0.96",
             "train-scam10, true, 1, 1, 0.77, 0.98", "train-scam11, true, 1, 1, 0.90, 0.98",
             "train-scam12, true, 1, 1, 0.64, 0.97"})

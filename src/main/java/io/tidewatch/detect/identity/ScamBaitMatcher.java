@@ -77,7 +77,6 @@ public final class ScamBaitMatcher {
     public NameSkeleton skeleton() { return skeleton; }
 
     public List<ScamBait> find(String text) {
-        if (text == null || text.isBlank()) return new ArrayList<>();
         return find(reading(text));
     }
 

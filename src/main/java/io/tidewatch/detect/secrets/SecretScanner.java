@@ -193,7 +193,6 @@ public final class SecretScanner implements Detector {
         return out;
     }
 
-    /** Distance from the match [start, end) to the closest occurrence, or -1. */
     /** Whether one of the words ends just before {@code gs}, with at most a separator or two between ("key: ", "号"). */
     private static boolean labels(List<int[]> occurrences, String lower, int gs) {
         for (int[] o : occurrences) {
@@ -207,6 +206,7 @@ public final class SecretScanner implements Detector {
 
     private static final String LABEL_SEPARATORS = " :=：\"'(（[";
 
+    /** Distance from the match [start, end) to the closest occurrence, or -1. */
     private static int nearest(List<int[]> occurrences, int start, int end) {
         int best = -1;
         for (int[] o : occurrences) {
@@ -236,8 +236,8 @@ public final class SecretScanner implements Detector {
      * "my_sample_key" say nothing about the message explaining a format.
      */
     private static boolean saysWord(String lower, String w) {
+        if (!isLatinLetter(w.charAt(0))) return lower.contains(w);
         for (int i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
-            if (!isLatinLetter(w.charAt(0))) return true;
             int end = i + w.length();
             boolean gluedBefore = i > 0 && (Character.isLetterOrDigit(lower.charAt(i - 1))
                     || joinsName(lower.charAt(i - 1)) && i > 1 && Character.isLetterOrDigit(lower.charAt(i - 2)));

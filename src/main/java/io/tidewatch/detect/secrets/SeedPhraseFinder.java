@@ -91,8 +91,8 @@ final class SeedPhraseFinder {
 
     /**
      * The run's words in the order of their list numbers, when every word has its own number (unnumbered words may
-     * lead or trail: a title, a button; the first may have lost its "1."), the numbers are 1 to their count and reading order differs from them (a
-     * screenshot's columns read row by row); else null.
+     * lead or trail: a title, a button; the first may have lost its "1."), the numbers are 1 to their count and
+     * reading order differs from them (a screenshot's columns read row by row); else null.
      */
     private static List<Token> numberOrder(String t, List<Token> run) {
         int[] numbers = new int[run.size()];
@@ -443,8 +443,7 @@ final class SeedPhraseFinder {
             // the sentence around, separators dropped ("不 要" and "不\n要" read as 不要), holds no advice word
             // (single characters such as 别 count outside the phrase only: a phrase may hold one)
             // a numbered list one word a line is its own block: the app's text on the lines around it ("我已安全备份")
-            // is no advice about it
-            // (the window itself: the app's lines around may hold list characters too, and join the run)
+            // is no advice about it; judged on the window itself, since those lines may hold list characters too
             List<Token> window = r.run.subList(s, s + len);
             boolean block = (r.numbered || numbered(r.t, window)) && (r.perLine || perLine(r.t, window));
             boolean adviceNear = containsAdvice(hanSentence(r.t, start, end, true, block), true)

@@ -12,14 +12,13 @@ import java.util.Map;
 /**
  * Which of a list of patterns can match a text, before RE2/J runs any (it has no DFA, so every pattern
  * costs a pass over the text): a pattern needs one of the words it starts with and one word of each set it
- * needs further on ({@link LiteralPrefixes}). The first words of all patterns are looked up in one
- * Aho-Corasick pass; the words a candidate needs further on are looked up only then, each once per text.
+ * needs further on ({@link LiteralPrefixes}). Every word of every pattern is looked up in one Aho-Corasick
+ * pass: looking up the later words one by one with {@code String.contains} cost as much as the patterns.
  */
 final class PatternPrefilter {
-    /** One entry per distinct first word, so that its candidates are the first words a text holds. */
+    /** One entry per distinct word, so that its candidates are the words a text holds. */
     private final KeywordIndex index;
-    /** Every word by id: first words (looked up by the index) come before the words needed further on. */
-    private final String[] words;
+    /** How many distinct words start a pattern: their ids come before the words needed further on. */
     private final int firstWords;
     /** Per word id, the patterns that may start with it. */
     private final int[][] startedBy;
@@ -42,14 +41,11 @@ final class PatternPrefilter {
             required[i] = new int[groups.size()][];
             for (int g = 0; g < groups.size(); g++) required[i][g] = ids(groups.get(g), ids);
         }
-        words = ids.keySet().toArray(String[]::new);
         List<List<Integer>> started = new ArrayList<>();
         for (int w = 0; w < firstWords; w++) started.add(new ArrayList<>());
         for (int i = 0; i < starts.length; i++) for (int w : starts[i]) started.get(w).add(i);
         startedBy = started.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
-        List<List<String>> byId = new ArrayList<>();
-        for (int w = 0; w < firstWords; w++) byId.add(List.of(words[w]));
-        index = new KeywordIndex(byId);
+        index = new KeywordIndex(ids.keySet().stream().map(List::of).toList());
     }
 
     private static int[] ids(List<String> words, Map<String, Integer> ids) {
@@ -58,21 +54,20 @@ final class PatternPrefilter {
 
     /** The words of all patterns that a lower-case text holds. */
     Words words(String lower) {
-        return new Words(lower, index.candidates(lower));
+        return new Words(index.candidates(lower));
     }
 
     /** One text's words: which patterns may match it. */
     final class Words {
-        private final String lower;
-        private final BitSet present; // first words found by the index; later words once looked up
-        private final BitSet looked = new BitSet(); // later words already looked up
+        private final BitSet present;
         private final BitSet started;
 
-        private Words(String lower, BitSet present) {
-            this.lower = lower;
+        private Words(BitSet present) {
             this.present = present;
             this.started = (BitSet) startAnywhere.clone();
-            for (int w = present.nextSetBit(0); w >= 0; w = present.nextSetBit(w + 1)) for (int p : startedBy[w]) started.set(p);
+            for (int w = present.nextSetBit(0); w >= 0 && w < firstWords; w = present.nextSetBit(w + 1)) {
+                for (int p : startedBy[w]) started.set(p);
+            }
         }
 
         boolean mayMatch(int pattern) {
@@ -82,15 +77,8 @@ final class PatternPrefilter {
         }
 
         private boolean anyPresent(int[] words) {
-            for (int w : words) if (has(w)) return true;
+            for (int w : words) if (present.get(w)) return true;
             return false;
-        }
-
-        private boolean has(int w) {
-            if (w < firstWords || looked.get(w)) return present.get(w);
-            looked.set(w);
-            if (lower.contains(PatternPrefilter.this.words[w])) present.set(w);
-            return present.get(w);
         }
     }
 }

@@ -164,6 +164,8 @@ public final class ScamBaitMatcher {
     private record Compact(String text, int[] starts, int[] ends) {
         static Compact of(NameSkeleton.FoldedText folded, int minLength) {
             String f = folded.text();
+            // most posts hold no key-like token: the folded text is the compact one, each char standing for one original
+            if (!anyOpaque(f, minLength)) return new Compact(f, folded.offsets(), null);
             StringBuilder sb = new StringBuilder(f.length());
             int[] starts = new int[f.length()], ends = new int[f.length()];
             int n = 0;
@@ -190,9 +192,23 @@ public final class ScamBaitMatcher {
             return new Compact(sb.toString(), java.util.Arrays.copyOf(starts, n), java.util.Arrays.copyOf(ends, n));
         }
 
-        int originalStart(int i) { return i >= starts.length ? (ends.length == 0 ? 0 : ends[ends.length - 1]) : starts[i]; }
+        int originalStart(int i) { return i >= starts.length ? (starts.length == 0 ? 0 : originalEnd(starts.length - 1)) : starts[i]; }
 
-        int originalEnd(int i) { return ends[Math.min(i, ends.length - 1)]; }
+        /** {@code ends} is null when no token was replaced: each char then ends one after it starts. */
+        int originalEnd(int i) {
+            int k = Math.min(i, starts.length - 1);
+            return ends == null ? starts[k] + 1 : ends[k];
+        }
+
+        private static boolean anyOpaque(String f, int minLength) {
+            for (int i = 0; i < f.length(); ) {
+                int j = i;
+                while (j < f.length() && tokenChar(f.charAt(j))) j++;
+                if (j > i && opaque(f, i, j, minLength)) return true;
+                i = Math.max(j, i + 1);
+            }
+            return false;
+        }
 
         /** Letters, digits and base64's "+/=": the alphabets of keys, addresses and hashes. */
         private static boolean tokenChar(char c) {

@@ -88,8 +88,10 @@ public record BrandProfile(Brand brand, Accounts official, Accounts staff, Moder
     /** Official and staff accounts are trusted by id, whatever their names say. */
     public boolean isTrusted(Platform platform, String accountId) {
         if (accountId == null || accountId.isEmpty()) return false;
-        return official.on(platform).stream().anyMatch(a -> accountId.equals(a.id()))
-                || staff.on(platform).stream().anyMatch(a -> accountId.equals(a.id()));
+        // every detector asks for every post: plain loops, no stream per call
+        for (Account a : official.on(platform)) if (accountId.equals(a.id())) return true;
+        for (Account a : staff.on(platform)) if (accountId.equals(a.id())) return true;
+        return false;
     }
 
     public Optional<Account> officialAccount(Platform platform) {

@@ -46,4 +46,16 @@ public final class KeywordIndex {
         });
         return out;
     }
+
+    /** Where a keyword occurs: the index of a rule it belongs to, and the occurrence's start. */
+    public interface Occurrence {
+        void at(int rule, int start);
+    }
+
+    /** Every occurrence of every keyword in an already lower-cased text, overlapping ones included, in one pass. */
+    public void occurrences(String lowerText, Occurrence each) {
+        if (anyKeyword) trie.parseText(lowerText, (begin, end, rules) -> {
+            for (int r : rules) each.at(r, begin);
+        });
+    }
 }

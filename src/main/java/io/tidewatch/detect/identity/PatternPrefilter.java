@@ -14,12 +14,16 @@ import java.util.Map;
  * costs a pass over the text): a pattern needs one of the words it starts with and one word of each set it
  * needs further on ({@link LiteralPrefixes}). Every word of every pattern is looked up in one Aho-Corasick
  * pass: looking up the later words one by one with {@code String.contains} cost as much as the patterns.
+ * The same pass says where a pattern's first words occur, the only places a match of it can start
+ * ({@link Words#starts}).
  */
 final class PatternPrefilter {
     /** One entry per distinct word, so that its candidates are the words a text holds. */
     private final KeywordIndex index;
     /** How many distinct words start a pattern: their ids come before the words needed further on. */
     private final int firstWords;
+    /** Per pattern, the ids of the words it may start with; none: it may start anywhere. */
+    private final int[][] starts;
     /** Per word id, the patterns that may start with it. */
     private final int[][] startedBy;
     /** The patterns without a word to start with: they may start anywhere. */
@@ -29,7 +33,7 @@ final class PatternPrefilter {
 
     PatternPrefilter(List<Pattern> patterns) {
         Map<String, Integer> ids = new LinkedHashMap<>();
-        int[][] starts = new int[patterns.size()][];
+        starts = new int[patterns.size()][];
         for (int i = 0; i < patterns.size(); i++) {
             starts[i] = ids(LiteralPrefixes.of(patterns.get(i).pattern()), ids);
             if (starts[i].length == 0) startAnywhere.set(i);
@@ -54,17 +58,31 @@ final class PatternPrefilter {
 
     /** The words of all patterns that a lower-case text holds. */
     Words words(String lower) {
-        return new Words(index.candidates(lower));
+        Words w = new Words();
+        index.occurrences(lower, w::found);
+        w.startPatterns();
+        return w;
     }
 
-    /** One text's words: which patterns may match it. */
+    /** One text's words: which patterns may match it, and where. */
     final class Words {
-        private final BitSet present;
-        private final BitSet started;
+        private final BitSet present = new BitSet();
+        private BitSet started;
+        /** The first words' occurrences, (word, start) pairs in the order found: a text holds a few dozen at most. */
+        private int[] occurrences = new int[64];
+        private int pairs;
 
-        private Words(BitSet present) {
-            this.present = present;
-            this.started = (BitSet) startAnywhere.clone();
+        private void found(int word, int start) {
+            present.set(word);
+            if (word >= firstWords) return;
+            if (2 * pairs == occurrences.length) occurrences = java.util.Arrays.copyOf(occurrences, occurrences.length * 2);
+            occurrences[2 * pairs] = word;
+            occurrences[2 * pairs + 1] = start;
+            pairs++;
+        }
+
+        private void startPatterns() {
+            started = (BitSet) startAnywhere.clone();
             for (int w = present.nextSetBit(0); w >= 0 && w < firstWords; w = present.nextSetBit(w + 1)) {
                 for (int p : startedBy[w]) started.set(p);
             }
@@ -79,6 +97,26 @@ final class PatternPrefilter {
         private boolean anyPresent(int[] words) {
             for (int w : words) if (present.get(w)) return true;
             return false;
+        }
+
+        /**
+         * Where a match of the pattern can start, ascending: where one of its first words occurs. Null when it may
+         * start anywhere. A match tried from each of these alone costs far less than a search over the text (RE2/J
+         * has no DFA: a search steps its automaton over every char).
+         */
+        int[] starts(int pattern) {
+            int[] words = PatternPrefilter.this.starts[pattern];
+            if (words.length == 0) return null;
+            int[] out = new int[pairs];
+            int n = 0;
+            for (int i = 0; i < pairs; i++) {
+                int word = occurrences[2 * i];
+                for (int w : words) if (w == word) { out[n++] = occurrences[2 * i + 1]; break; }
+            }
+            java.util.Arrays.sort(out, 0, n); // found in the order of their ends; two first words may start at one place
+            int k = 0;
+            for (int i = 0; i < n; i++) if (k == 0 || out[i] != out[k - 1]) out[k++] = out[i];
+            return java.util.Arrays.copyOf(out, k);
         }
     }
 }

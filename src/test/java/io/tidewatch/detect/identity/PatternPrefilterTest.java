@@ -1,0 +1,56 @@
+package io.tidewatch.detect.identity;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The prefilter's promise, on every pattern of the shipped scam rules and every example and counterexample
+ * (also glued to a word, an underscore, Chinese or a key before it): a pattern it rules out matches nowhere,
+ * and every place a match can start is among its {@code starts}, so trying a match only there finds what a
+ * search over the whole text finds.
+ */
+class PatternPrefilterTest {
+    private static final ScamRules RULES = ScamRules.load(Path.of("rules/scam.yaml"));
+
+    @Test
+    void every_match_starts_where_the_prefilter_says() {
+        List<Pattern> patterns = RULES.rules().stream().flatMap(r -> r.patterns().stream()).toList();
+        PatternPrefilter prefilter = new PatternPrefilter(patterns);
+        List<String> texts = new ArrayList<>();
+        for (ScamRule r : RULES.rules()) {
+            for (String s : r.examples()) texts.addAll(variants(s));
+            for (String s : r.counterexamples()) texts.addAll(variants(s));
+        }
+        int checked = 0;
+        for (String text : texts) {
+            String lower = text.toLowerCase(Locale.ROOT);
+            PatternPrefilter.Words words = prefilter.words(lower);
+            for (int i = 0; i < patterns.size(); i++) {
+                Matcher m = patterns.get(i).matcher(lower);
+                boolean may = words.mayMatch(i);
+                int[] starts = may ? words.starts(i) : null;
+                for (int from = 0; from <= lower.length() && m.find(from); from = m.start() + 1) {
+                    assertTrue(may, "ruled out, but matches: " + patterns.get(i) + " in " + text);
+                    int s = m.start();
+                    assertTrue(starts == null || Arrays.binarySearch(starts, s) >= 0,
+                            "a match at " + s + " not among " + Arrays.toString(starts) + ": " + patterns.get(i) + " in " + text);
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 500, "matches checked: " + checked);
+    }
+
+    private static List<String> variants(String s) {
+        return List.of(s, "x" + s, "_" + s, "中" + s, "9f3k2l8d7s6a5q4w3e2r1t " + s, s + " " + s);
+    }
+}

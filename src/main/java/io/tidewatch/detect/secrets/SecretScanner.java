@@ -140,11 +140,14 @@ public final class SecretScanner implements Detector {
         String t = nt.text();
         if (rule.prefilter() != null && !rule.prefilter().matcher(t).find()) return out;
         Matcher m = rule.regex().matcher(t);
-        while (m.find()) {
+        for (int from = 0; from <= t.length() && m.find(from); ) {
             int gs, ge;
             int g = secretGroup(rule, m);
             gs = m.start(g);
             ge = m.end(g);
+            // the next search starts where the value ends: the char that ended this match may begin the next
+            // ("2025 548391": a year, refused, then the code)
+            from = Math.max(m.start() + 1, gs >= 0 && ge > gs ? ge : m.end());
             if (gs < 0 || ge <= gs) continue;
             String secret = t.substring(gs, ge);
             if (!passes(rule, nt, m.start(), m.end(), gs, ge, secret)) continue;

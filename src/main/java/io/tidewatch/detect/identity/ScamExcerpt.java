@@ -33,8 +33,8 @@ public final class ScamExcerpt {
     /** PEM blocks, TOTP keys written in groups of four, BIP-39 phrases: secrets made of short pieces. */
     private static final Pattern PEM = Pattern.compile("(?s)-----BEGIN[^-\\n]{0,40}-----.*?(-----END[^-\\n]{0,40}-----|$)");
     private static final Pattern GROUPED_KEY = Pattern.compile("\\b[A-Z2-7]{4}([ -][A-Z2-7]{4}){3,}\\b");
-    /** Digits in groups: "551 209" (a code), "4532 0151 1283 0366" (a card), "+1 555 013 2299". */
-    private static final Pattern GROUPED_DIGITS = Pattern.compile("\\+?\\b\\d{2,4}([ -]\\d{2,4})+\\b");
+    /** Digits in groups: "551 209" (a code), "4532 0151 1283 0366" (a card), "+1 555 013 2299", "F 1337 07814" (an id). */
+    private static final Pattern GROUPED_DIGITS = Pattern.compile("\\+?\\b\\d{2,5}([ -]\\d{2,5})+\\b");
     private static final Pattern WORD = Pattern.compile(
             "[A-Za-z\\x{00C0}-\\x{024F}\\x{200B}]+|[\\x{4E00}-\\x{9FFF}]|[\\x{3040}-\\x{30FF}\\x{30FC}]+|[\\x{AC00}-\\x{D7A3}]+");
     /** This many BIP-39 words in a row (numbering, commas and line breaks between them allowed) are a seed phrase. */

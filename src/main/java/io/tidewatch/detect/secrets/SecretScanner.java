@@ -60,6 +60,37 @@ public final class SecretScanner implements Detector {
     public Scan scanDetailed(String text) {
         if (text == null || text.isEmpty()) return new Scan(List.of(), List.of());
         NormalizedText nt = TextNormalizer.normalize(text);
+        Scan plain = scan(text, nt);
+        // a value dictated in pieces (over lines, in groups) is read once more, whole
+        NormalizedText joined = FragmentJoiner.join(nt);
+        return joined == null ? plain : merged(plain, scan(text, joined));
+    }
+
+    /**
+     * The findings of both readings, one per region (the more severe; the plain reading's on a tie), every
+     * excerpt masking the secrets either found.
+     */
+    private static Scan merged(Scan plain, Scan joined) {
+        if (joined.findings().isEmpty()) return plain;
+        List<Finding> all = new ArrayList<>(plain.findings());
+        all.addAll(joined.findings());
+        all.sort(Comparator.comparing(Finding::severity).reversed()); // stable: plain first on a tie
+        List<String> secrets = new ArrayList<>(plain.secretTexts());
+        secrets.addAll(joined.secretTexts());
+        Redactor.SecretWindows windows = Redactor.SecretWindows.of(secrets);
+        List<Finding> kept = new ArrayList<>();
+        for (Finding f : all) {
+            boolean overlaps = false;
+            for (Finding k : kept) if (f.start() < k.end() && k.start() < f.end()) { overlaps = true; break; }
+            if (!overlaps) kept.add(new Finding(f.category(), f.rule(), f.severity(), f.start(), f.end(),
+                    windows.mask(f.excerpt()), f.reason(), f.fingerprint()));
+        }
+        kept.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
+        return new Scan(kept, List.copyOf(secrets));
+    }
+
+    /** One reading of the message: {@code nt} is the original text normalized, or that joined. */
+    private Scan scan(String text, NormalizedText nt) {
         BitSet candidates = rules.candidates(nt.lower());
         Map<Integer, List<Hit>> hits = new HashMap<>();
         CharRuns runs = null;
@@ -109,11 +140,14 @@ public final class SecretScanner implements Detector {
         String t = nt.text();
         if (rule.prefilter() != null && !rule.prefilter().matcher(t).find()) return out;
         Matcher m = rule.regex().matcher(t);
-        while (m.find()) {
+        for (int from = 0; from <= t.length() && m.find(from); ) {
             int gs, ge;
             int g = secretGroup(rule, m);
             gs = m.start(g);
             ge = m.end(g);
+            // the next search starts where the value ends: the char that ended this match may begin the next
+            // ("2025 548391": a year, refused, then the code)
+            from = Math.max(m.start() + 1, gs >= 0 && ge > gs ? ge : m.end());
             if (gs < 0 || ge <= gs) continue;
             String secret = t.substring(gs, ge);
             if (!passes(rule, nt, m.start(), m.end(), gs, ge, secret)) continue;

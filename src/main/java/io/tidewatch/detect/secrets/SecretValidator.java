@@ -37,6 +37,8 @@ public enum SecretValidator {
     HKID("hkid"),
     /** Singapore NRIC/FIN (S, T, F, G series): a letter, 7 digits, a check letter. */
     NRIC("nric"),
+    /** South Korean resident registration number: birth date, sex digit, weighted check digit. */
+    KR_RRN("kr-rrn"),
     /** US Social Security number: area not 000, 666 or 9xx, group not 00, serial not 0000. */
     SSN("ssn"),
     /** Passport machine-readable zone, line two: number, birth date, expiry and line check digits. */
@@ -50,7 +52,7 @@ public enum SecretValidator {
 
     public static SecretValidator fromWire(String s) {
         for (SecretValidator v : values()) if (v.wireName.equals(s.trim().toLowerCase(Locale.ROOT))) return v;
-        throw new IllegalArgumentException("unknown validator '" + s + "' (known: luhn, cn-id, base58check, wif, xprv, base32, password, strong-password, random-token, ed25519-keypair, tw-id, hkid, nric, ssn, mrz, hex-key; seed phrases use detector = \"bip39\")");
+        throw new IllegalArgumentException("unknown validator '" + s + "' (known: luhn, cn-id, base58check, wif, xprv, base32, password, strong-password, random-token, ed25519-keypair, tw-id, hkid, nric, kr-rrn, ssn, mrz, hex-key; seed phrases use detector = \"bip39\")");
     }
 
     public boolean valid(String secret) {
@@ -69,6 +71,7 @@ public enum SecretValidator {
             case TW_ID -> IdentityNumbers.taiwan(secret);
             case HKID -> IdentityNumbers.hongKong(secret);
             case NRIC -> IdentityNumbers.singapore(secret);
+            case KR_RRN -> IdentityNumbers.koreanResident(secret);
             case SSN -> IdentityNumbers.usSocialSecurity(secret);
             case MRZ -> IdentityNumbers.passportMrz(secret);
         };

@@ -68,7 +68,7 @@ class FreshChatEvalTest {
             "train-scam10, true, 1, 1, 0.77, 0.98", "train-scam11, true, 1, 1, 0.90, 0.98",
             "train-scam12, true, 1, 1, 0.64, 0.97",
             "train-scam13, true, 1, 1, 0.92, 0.98",
-            "train-scam14, true, 1, 1, 0, 0",
+            "train-scam14, true, 1, 1, 0.70, 0.98",
             "train-secrets3, true, 0.95, 0.99, 1, 0"})
     void fresh_chat_corpus(String half, boolean showErrors, double secretRecall, double secretPrecision,
                            double scamRecall, double scamPrecision) throws IOException {

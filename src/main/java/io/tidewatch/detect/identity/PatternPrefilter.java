@@ -24,6 +24,8 @@ final class PatternPrefilter {
     private final int firstWords;
     /** Per pattern, the ids of the words it may start with; none: it may start anywhere. */
     private final int[][] starts;
+    /** The same as sets, to pick a pattern's places among a text's occurrences at a glance. */
+    private final BitSet[] startSets;
     /** Per word id, the patterns that may start with it. */
     private final int[][] startedBy;
     /** The patterns without a word to start with: they may start anywhere. */
@@ -39,6 +41,11 @@ final class PatternPrefilter {
             if (starts[i].length == 0) startAnywhere.set(i);
         }
         firstWords = ids.size();
+        startSets = new BitSet[patterns.size()];
+        for (int i = 0; i < patterns.size(); i++) {
+            startSets[i] = new BitSet(firstWords);
+            for (int w : starts[i]) startSets[i].set(w);
+        }
         required = new int[patterns.size()][][];
         for (int i = 0; i < patterns.size(); i++) {
             List<List<String>> groups = LiteralPrefixes.requiredGroups(patterns.get(i).pattern());
@@ -105,14 +112,11 @@ final class PatternPrefilter {
          * has no DFA: a search steps its automaton over every char).
          */
         int[] starts(int pattern) {
-            int[] words = PatternPrefilter.this.starts[pattern];
-            if (words.length == 0) return null;
+            if (PatternPrefilter.this.starts[pattern].length == 0) return null;
+            BitSet words = startSets[pattern];
             int[] out = new int[pairs];
             int n = 0;
-            for (int i = 0; i < pairs; i++) {
-                int word = occurrences[2 * i];
-                for (int w : words) if (w == word) { out[n++] = occurrences[2 * i + 1]; break; }
-            }
+            for (int i = 0; i < pairs; i++) if (words.get(occurrences[2 * i])) out[n++] = occurrences[2 * i + 1];
             java.util.Arrays.sort(out, 0, n); // found in the order of their ends; two first words may start at one place
             int k = 0;
             for (int i = 0; i < n; i++) if (k == 0 || out[i] != out[k - 1]) out[k++] = out[i];

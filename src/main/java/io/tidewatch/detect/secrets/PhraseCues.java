@@ -1,5 +1,7 @@
 package io.tidewatch.detect.secrets;
 
+import com.google.re2j.Pattern;
+
 import java.util.List;
 
 /**
@@ -15,10 +17,12 @@ import java.util.List;
  * @param maxGrammarChars how many of them an unspaced Chinese phrase after a label may hold
  * @param maxGrammarCharsSpaced how many of them a spaced-out (or listed) Chinese phrase of 12 may hold
  *                              (scaled for longer phrases); a random phrase rarely holds more than one
+ * @param groupLabel   what a line may open with when a phrase is handed over in parts ("words 1-4:", "前六个："), up
+ *                     to its colon; such labels count as separators between the words (null: none)
  */
 public record PhraseCues(List<String> labels, List<String> labelFillers, List<String> adviceWords, List<String> adviceExceptions,
                          List<String> proseWords, List<String> grammarChars, int maxGrammarChars,
-                         int maxGrammarCharsSpaced) {
+                         int maxGrammarCharsSpaced, Pattern groupLabel) {
     public PhraseCues {
         labels = List.copyOf(labels);
         labelFillers = List.copyOf(labelFillers);
@@ -29,6 +33,6 @@ public record PhraseCues(List<String> labels, List<String> labelFillers, List<St
     }
 
     public static PhraseCues none() {
-        return new PhraseCues(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), 0, 0);
+        return new PhraseCues(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), 0, 0, null);
     }
 }

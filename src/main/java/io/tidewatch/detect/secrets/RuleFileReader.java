@@ -155,7 +155,17 @@ public final class RuleFileReader {
         if (maxGrammar < 0 || maxSpaced < 0) throw new ConfigException(where + ": 'maxGrammarChars' and 'maxGrammarCharsSpaced' must be 0 or more");
         return new PhraseCues(lower(strings(file, r, "labels", line)), lower(strings(file, r, "labelFillers", line)),
                 lower(strings(file, r, "adviceWords", line)), lower(strings(file, r, "adviceExceptions", line)),
-                lower(strings(file, r, "proseWords", line)), grammar, maxGrammar, maxSpaced);
+                lower(strings(file, r, "proseWords", line)), grammar, maxGrammar, maxSpaced, groupLabel(r, where));
+    }
+
+    /** The bip39 rule's {@code groupLabel}: matched against a line's start up to its colon, so anchored at both ends. */
+    private static Pattern groupLabel(JsonNode r, String where) {
+        if (!r.has("groupLabel")) return null;
+        try {
+            return Pattern.compile("(?:" + GoRegex.toRe2j(r.get("groupLabel").asText()) + ")[ \\t]*[:：]");
+        } catch (PatternSyntaxException e) {
+            throw new ConfigException(where + ": bad groupLabel: " + e.getMessage());
+        }
     }
 
     private static Allowlist allowlist(Path file, JsonNode a, int line) {

@@ -66,8 +66,50 @@ final class SeedPhraseFinder {
     private record Token(int start, int end, Script script, String word, int[] index) {}
 
     List<Phrase> find(NormalizedText nt) {
-        if (!plausible(nt)) return List.of();
-        String t = nt.lower();
+        List<Phrase> found = find(nt, nt.lower(), NO_GROUPS);
+        if (!found.isEmpty() || cues.groupLabel() == null || nt.lower().length() < 12) return found;
+        Grouped g = withoutGroupLabels(nt.lower());
+        return g == null ? found : find(nt, g.text(), g.labelsAt());
+    }
+
+    /** A text with the group labels that open its parts blanked out, and where each stood. */
+    private record Grouped(String text, int[] labelsAt) {}
+
+    private static final int[] NO_GROUPS = {};
+    /** How far into a line (or a part after a comma) a group label's colon may stand. */
+    private static final int MAX_GROUP_LABEL = 24;
+
+    /**
+     * "words 1-4: … \nwords 5-8: …", "前六个：…\n后六个：…": a phrase handed over in parts. The labels opening
+     * lines or comma-separated parts are blanked (spaces keep every offset); null when there are none.
+     */
+    private Grouped withoutGroupLabels(String t) {
+        char[] c = null;
+        int[] at = new int[4];
+        int labels = 0;
+        int n = t.length();
+        for (int seg = 0; seg < n; ) {
+            int s = seg;
+            while (s < n && (t.charAt(s) == ' ' || t.charAt(s) == '\t')) s++;
+            int colon = -1, next = n;
+            for (int k = s; k < n; k++) {
+                char ch = t.charAt(k);
+                if ((ch == ':' || ch == '：') && colon < 0 && k - s <= MAX_GROUP_LABEL) colon = k;
+                if ("\n,;|，；".indexOf(ch) >= 0) { next = k + 1; break; }
+            }
+            if (colon > s && cues.groupLabel().matches(t.substring(s, colon + 1))) {
+                if (c == null) c = t.toCharArray();
+                Arrays.fill(c, s, colon + 1, ' ');
+                if (labels == at.length) at = Arrays.copyOf(at, labels * 2);
+                at[labels++] = s;
+            }
+            seg = next;
+        }
+        return c == null ? null : new Grouped(new String(c), Arrays.copyOf(at, labels));
+    }
+
+    private List<Phrase> find(NormalizedText nt, String t, int[] groupsAt) {
+        if (!plausible(nt, t)) return List.of();
         List<Token> tokens = tokenize(t);
         List<Phrase> out = new ArrayList<>();
         for (int l = 0; l < LISTS.size(); l++) {
@@ -80,13 +122,21 @@ final class SeedPhraseFinder {
                     // words numbered in columns ("1. ruolo   12. melassa") are read in their numbers' order
                     List<Token> run = tokens.subList(i, j);
                     List<Token> byNumber = numberOrder(t, run);
-                    List<Phrase> found = byNumber != null ? judgeRun(nt, byNumber, l, true) : judgeRun(nt, run, l, false);
+                    boolean grouped = grouped(groupsAt, spanStart(run, 0, run.size()), spanEnd(run, 0, run.size()));
+                    List<Phrase> found = byNumber != null ? judgeRun(nt, t, byNumber, l, true, grouped)
+                            : judgeRun(nt, t, run, l, false, grouped);
                     for (Phrase p : found) if (!overlapsAny(out, p)) out.add(p);
                 }
                 i = j;
             }
         }
         return out;
+    }
+
+    /** A group label opens the run or stands inside it. */
+    private static boolean grouped(int[] labelsAt, int runStart, int runEnd) {
+        for (int at : labelsAt) if (at >= runStart - MAX_GROUP_LABEL && at < runEnd) return true;
+        return false;
     }
 
     /**
@@ -140,8 +190,7 @@ final class SeedPhraseFinder {
      * a kana or Hangul word, or single Chinese characters) with only separators between; a run of
      * Chinese characters also needs them spaced apart or a label word in the message.
      */
-    private boolean plausible(NormalizedText nt) {
-        String t = nt.lower();
+    private boolean plausible(NormalizedText nt, String t) {
         int n = t.length();
         if (n < 12) return false; // twelve words take twelve chars at the very least
         if (n < MIN_LATIN_PHRASE && tooShortForPhrase(t)) return false;
@@ -345,9 +394,11 @@ final class SeedPhraseFinder {
 
     // ------------------------------------------------------------------ judging a run
 
-    /** @param byNumber the run is in its list numbers' order, not in reading order */
-    private List<Phrase> judgeRun(NormalizedText nt, List<Token> run, int list, boolean byNumber) {
-        String t = nt.lower();
+    /**
+     * @param byNumber the run is in its list numbers' order, not in reading order
+     * @param grouped  the run is handed over in labeled parts: a list, each part its own line
+     */
+    private List<Phrase> judgeRun(NormalizedText nt, String t, List<Token> run, int list, boolean byNumber, boolean grouped) {
         boolean han = LISTS.get(list).script() == Script.HAN;
         int[] idx = new int[run.size()];
         for (int k = 0; k < idx.length; k++) idx[k] = run.get(k).index[list];
@@ -357,8 +408,8 @@ final class SeedPhraseFinder {
         String around = t.substring(ctxFrom, ctxTo);
         boolean context = containsAny(around, contextWords);
         boolean negative = containsAny(around, negativeWords);
-        boolean numbered = byNumber || numbered(t, run);
-        boolean perLine = !byNumber && perLine(t, run);
+        boolean numbered = byNumber || grouped || numbered(t, run);
+        boolean perLine = grouped || !byNumber && perLine(t, run);
         boolean messageStarts = t.substring(0, runStart).isBlank();
         boolean messageEnds = true;
         for (int k = runEnd; k < t.length() && messageEnds; k++) {
@@ -366,7 +417,7 @@ final class SeedPhraseFinder {
         }
         boolean wholeMessage = messageStarts && messageEnds;
         Boolean[] labeled = new Boolean[run.size()];
-        Run r = new Run(nt, run, list, han, context, negative, numbered, perLine, labeled);
+        Run r = new Run(nt, t, run, list, han, context, negative, numbered, perLine, labeled);
         List<Phrase> out = new ArrayList<>();
         int from = 0;
         while (from <= run.size() - 12) {
@@ -410,10 +461,10 @@ final class SeedPhraseFinder {
         final boolean han, context, negative, numbered, perLine, commaListed;
         final Boolean[] labeledAt;
 
-        Run(NormalizedText nt, List<Token> run, int list, boolean han, boolean context, boolean negative,
+        Run(NormalizedText nt, String t, List<Token> run, int list, boolean han, boolean context, boolean negative,
             boolean numbered, boolean perLine, Boolean[] labeledAt) {
             this.nt = nt;
-            this.t = nt.lower();
+            this.t = t;
             this.run = run;
             this.list = list;
             this.han = han;

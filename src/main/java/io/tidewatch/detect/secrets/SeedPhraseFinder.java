@@ -496,7 +496,9 @@ final class SeedPhraseFinder {
             // a numbered list one word a line is its own block: the app's text on the lines around it ("我已安全备份")
             // is no advice about it; judged on the window itself, since those lines may hold list characters too
             List<Token> window = r.run.subList(s, s + len);
-            boolean block = (r.numbered || numbered(r.t, window)) && (r.perLine || perLine(r.t, window));
+            // so are whole lines of it ("均拍裕挂围输⏎外礼寸土净却" under a photo's printed "请妥善保管")
+            boolean block = (r.numbered || numbered(r.t, window)) && (r.perLine || perLine(r.t, window))
+                    || ownLines(r.t, start, end);
             boolean adviceNear = containsAdvice(hanSentence(r.t, start, end, true, block), true)
                     || containsAdvice(hanSentence(r.t, start, end, false, block), false);
             if (!separated) {
@@ -753,6 +755,14 @@ final class SeedPhraseFinder {
             }
         }
         return commas >= (run.size() - 1) * 2 / 3;
+    }
+
+    /** {@code [start, end)} fills whole lines, more than one, with only spaces and separators beside it on them. */
+    private static boolean ownLines(String t, int start, int end) {
+        if (t.indexOf('\n', start) < 0 || t.indexOf('\n', start) >= end) return false;
+        for (int i = start - 1; i >= 0 && t.charAt(i) != '\n'; i--) if (!isSeparator(t.charAt(i))) return false;
+        for (int i = end; i < t.length() && t.charAt(i) != '\n'; i++) if (!isSeparator(t.charAt(i))) return false;
+        return true;
     }
 
     private static boolean perLine(String t, List<Token> run) {

@@ -81,12 +81,12 @@ final class SeedPhraseFinder {
 
     /**
      * "words 1-4: … \nwords 5-8: …", "前六个：…\n后六个：…": a phrase handed over in parts. The labels opening
-     * lines or comma-separated parts are blanked (spaces keep every offset); null when there are none.
+     * lines or comma-separated parts are blanked (spaces keep every offset); null when there are none. A phrase in
+     * parts has two at least, so a text with fewer colons near a part's start is not matched against the pattern.
      */
     private Grouped withoutGroupLabels(String t) {
-        char[] c = null;
-        int[] at = new int[4];
-        int labels = 0;
+        int[] starts = new int[4], colons = new int[4];
+        int candidates = 0;
         int n = t.length();
         for (int seg = 0; seg < n; ) {
             int s = seg;
@@ -97,13 +97,25 @@ final class SeedPhraseFinder {
                 if ((ch == ':' || ch == '：') && colon < 0 && k - s <= MAX_GROUP_LABEL) colon = k;
                 if ("\n,;|，；".indexOf(ch) >= 0) { next = k + 1; break; }
             }
-            if (colon > s && cues.groupLabel().matches(t.substring(s, colon + 1))) {
-                if (c == null) c = t.toCharArray();
-                Arrays.fill(c, s, colon + 1, ' ');
-                if (labels == at.length) at = Arrays.copyOf(at, labels * 2);
-                at[labels++] = s;
+            if (colon > s) {
+                if (candidates == starts.length) {
+                    starts = Arrays.copyOf(starts, candidates * 2);
+                    colons = Arrays.copyOf(colons, candidates * 2);
+                }
+                starts[candidates] = s;
+                colons[candidates++] = colon;
             }
             seg = next;
+        }
+        if (candidates < 2) return null;
+        char[] c = null;
+        int[] at = new int[candidates];
+        int labels = 0;
+        for (int k = 0; k < candidates; k++) {
+            if (!cues.groupLabel().matches(t.substring(starts[k], colons[k] + 1))) continue;
+            if (c == null) c = t.toCharArray();
+            Arrays.fill(c, starts[k], colons[k] + 1, ' ');
+            at[labels++] = starts[k];
         }
         return c == null ? null : new Grouped(new String(c), Arrays.copyOf(at, labels));
     }

@@ -200,7 +200,7 @@ final class SeedPhraseFinder {
     /**
      * Without dictionary lookups: a phrase needs 12 word-shaped tokens in a row (3-10 Latin letters,
      * a kana or Hangul word, or single Chinese characters) with only separators between; a run of
-     * Chinese characters also needs them spaced apart or a label word in the message.
+     * Chinese characters also needs them spaced apart, or a label or context word in the message.
      */
     private boolean plausible(NormalizedText nt, String t) {
         int n = t.length();
@@ -254,7 +254,8 @@ final class SeedPhraseFinder {
         }
         if (bestWords >= 12) return true;
         if (bestHan < 12) return false;
-        return bestHanApart >= 10 || hasLabel(t);
+        // (or wallet words: an unlabeled block of characters standing alone may be one)
+        return bestHanApart >= 10 || hasLabel(t) || containsAny(t, contextWords);
     }
 
     /** Twelve Latin words of three letters or more, with a separator between each two. */
@@ -517,7 +518,11 @@ final class SeedPhraseFinder {
                 // characters written together are a sentence unless a label introduces exactly them:
                 // the phrase ends where the unspaced block ends ("助记词：刀奶…东 谢谢")
                 boolean blockEnd = alignedEnd || s + len < r.run.size() && apart(r.nt, r.run.get(s + len - 1), r.run.get(s + len));
-                return labeled && blockEnd && !adviceNear && grammar <= cues.maxGrammarChars();
+                // or, without a label, a block standing alone between spaces or lines with wallet words near and not
+                // one function character ("這是那串 錯塞欣…冊 我老婆抄喺本子上，Trust Wallet 恢復出嚟係空錢包")
+                boolean blockStart = s == 0 || apart(r.nt, r.run.get(s - 1), r.run.get(s));
+                boolean alone = r.context && !r.negative && blockStart && grammar == 0;
+                return (labeled || alone) && blockEnd && !adviceNear && grammar <= cues.maxGrammarChars();
             }
             // spaced out, a sentence still shows its function characters ("助 记 词 就 是 你 的 钱 包")
             if (grammar > cues.maxGrammarCharsSpaced() * len / 12) return false;

@@ -509,9 +509,10 @@ final class SeedPhraseFinder {
             // a numbered list one word a line is its own block: the app's text on the lines around it ("我已安全备份")
             // is no advice about it; judged on the window itself, since those lines may hold list characters too
             List<Token> window = r.run.subList(s, s + len);
-            // so are whole lines of it ("均拍裕挂围输⏎外礼寸土净却" under a photo's printed "请妥善保管")
+            // so are whole lines of characters written together ("均拍裕挂围输⏎外礼寸土净却" under a photo's printed
+            // "请妥善保管"); one character a line is not that, its lines are the sentence
             boolean block = (r.numbered || numbered(r.t, window)) && (r.perLine || perLine(r.t, window))
-                    || ownLines(r.t, start, end);
+                    || !separated && ownLines(r.t, start, end);
             boolean adviceNear = containsAdvice(hanSentence(r.t, start, end, true, block), true)
                     || containsAdvice(hanSentence(r.t, start, end, false, block), false);
             if (!separated) {

@@ -14,8 +14,8 @@ import java.util.Locale;
  * never starts or ends inside a run of letters and digits: "vx" inside "…Vxdx4d…" is no WeChat id), tries a
  * rule's concept combinations ({@link ScamConcepts}) when none of its patterns matched, and drops a match
  * that is a warning, a question or a report ({@link ScamExcuses}), or (for that rule) a victim's. A pattern
- * runs only when the text holds its words ({@link PatternPrefilter}). At most one finding per rule; excerpts
- * are {@link ScamExcerpt#safe safe}. Thread-safe.
+ * runs only when the text holds its words, and only from where its first words occur ({@link PatternPrefilter}).
+ * At most one finding per rule; excerpts are {@link ScamExcerpt#safe safe}. Thread-safe.
  */
 public final class ScamBaitMatcher {
     static final char TOKEN = '#';
@@ -129,7 +129,7 @@ public final class ScamBaitMatcher {
             if (s > 0 && alnum(t.charAt(s - 1)) && alnum(t.charAt(s))) continue; // inside a word: see wholeWords
             int e;
             if (s > 0 && wordChar(t.charAt(s - 1)) && wordChar(t.charAt(s))) {
-                // "\\b" reads the char before the start, which only a search over the whole text sees
+                // "\b" reads the char before the start, which only a search over the whole text sees
                 Matcher m = pattern.matcher(t);
                 if (!m.find(s) || m.start() != s) continue;
                 e = m.end();
@@ -158,7 +158,7 @@ public final class ScamBaitMatcher {
         return end >= t.length() || !alnum(t.charAt(end - 1)) || !alnum(t.charAt(end));
     }
 
-    /** A word char as RE2/J's "\\b" reads it. */
+    /** A word char as RE2/J's "\b" reads it. */
     private static boolean wordChar(char c) { return alnum(c) || c == '_'; }
 
     private static boolean alnum(char c) {

@@ -120,9 +120,12 @@ public final class ScamExcerpt {
         int copied = 0;
         for (int i = 0; i < words.size(); ) {
             int j = i;
-            // a run stays in one script: Chinese prose written together must not swallow the English phrase after it
+            // a run stays in one script: Chinese prose written together must not swallow the English phrase after it;
+            // and a Chinese run ends at characters written together ("…纯 明，第二组：…"): the label after a group is no
+            // part of it, and would make the whole group look like prose
             while (j < words.size() && words.get(j)[2] == 1 && (j == i || onlySeparators(text, words.get(j - 1)[1], words.get(j)[0])
-                    && han(text, words.get(j)) == han(text, words.get(i)))) j++;
+                    && han(text, words.get(j)) == han(text, words.get(i))
+                    && !(han(text, words.get(j)) && words.get(j)[0] == words.get(j - 1)[1]))) j++;
             if (j - i >= SEED_RUN && !(words.get(i)[1] - words.get(i)[0] == 1 && !spaced(text, words, i, j))) {
                 if (out == null) out = new StringBuilder(text.length());
                 out.append(text, copied, words.get(i)[0]).append(MASK);

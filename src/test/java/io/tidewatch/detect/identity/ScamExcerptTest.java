@@ -24,6 +24,7 @@ class ScamExcerptTest {
             "secret 2OMP U6NI 55MS PDEM EECQ HTHY|secret ••••••",
             "my backup: fancy muffin offer equal scorpion harsh caught arm|my backup: ••••••",
             "包教包会 good then just very like water fancy muffin offer|包教包会 ••••••",
+            "第一组：只 独 乘 入 纯 明，第二组：溶 扇 愈 该 基 捅|第一组：••••••二组：••••••",
             "send 100 USDT on TRC20 to unlock|send 100 USDT on TRC20 to unlock",
             "visit exex-airdrop.xyz now|visit exex-airdrop.xyz now",
     })

@@ -37,8 +37,9 @@ class SeedPhraseTest {
         "can someone help me restore: fancy muffin offer equal scorpion harsh caught arm never jar cake hire. thanks",
         "助记词 只，独，乘，入，纯，明，溶，扇，愈，该，基，捅",
         "只\n独\n乘\n入\n纯\n明\n溶\n扇\n愈\n该\n基\n捅",
-        // handed over in labeled parts (here, not among the rule's examples: the scam excerpt's masking does not
-        // yet know Chinese characters split by group labels, and the rule's examples are embedded in scam bait)
+        // handed over in labeled parts (here, not among the rule's examples: the scam safety test embeds every
+        // six-char piece of an example's span in bait, and here that span holds the labels: "7-12：溶" is one seed
+        // character; the scam excerpt masks each spaced group, see ScamExcerptTest)
         "我分两段发你，别搞错顺序\n1-6：只 独 乘 入 纯 明\n7-12：溶 扇 愈 该 基 捅",
         "第一组：只 独 乘 入 纯 明，第二组：溶 扇 愈 该 基 捅",
         // whole lines of a photographed backup card: the card's printed "请妥善保管" is no advice about them

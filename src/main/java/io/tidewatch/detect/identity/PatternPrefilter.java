@@ -63,6 +63,8 @@ final class PatternPrefilter {
         return words.stream().mapToInt(w -> ids.computeIfAbsent(w, x -> ids.size())).toArray();
     }
 
+    private static final int[] NONE = {};
+
     /** The words of all patterns that a lower-case text holds. */
     Words words(String lower) {
         Words w = new Words();
@@ -76,13 +78,13 @@ final class PatternPrefilter {
         private final BitSet present = new BitSet();
         private BitSet started;
         /** The first words' occurrences, (word, start) pairs in the order found: a text holds a few dozen at most. */
-        private int[] occurrences = new int[64];
+        private int[] occurrences = NONE; // allocated at the first occurrence: excuse scopes mostly hold none
         private int pairs;
 
         private void found(int word, int start) {
             present.set(word);
             if (word >= firstWords) return;
-            if (2 * pairs == occurrences.length) occurrences = java.util.Arrays.copyOf(occurrences, occurrences.length * 2);
+            if (2 * pairs == occurrences.length) occurrences = java.util.Arrays.copyOf(occurrences, Math.max(64, occurrences.length * 2));
             occurrences[2 * pairs] = word;
             occurrences[2 * pairs + 1] = start;
             pairs++;

@@ -67,7 +67,8 @@ final class SeedPhraseFinder {
 
     List<Phrase> find(NormalizedText nt) {
         List<Phrase> found = find(nt, nt.lower(), NO_GROUPS);
-        if (!found.isEmpty() || cues.groupLabel() == null || nt.lower().length() < 12) return found;
+        // most messages have no two colons, the least a phrase in labeled parts needs: they are not scanned for labels
+        if (!found.isEmpty() || cues.groupLabel() == null || nt.lower().length() < 12 || !twoColons(nt.lower())) return found;
         Grouped g = withoutGroupLabels(nt.lower());
         return g == null ? found : find(nt, g.text(), g.labelsAt());
     }
@@ -143,6 +144,16 @@ final class SeedPhraseFinder {
             }
         }
         return out;
+    }
+
+    private static boolean twoColons(String t) {
+        int first = colon(t, 0);
+        return first >= 0 && colon(t, first + 1) >= 0;
+    }
+
+    private static int colon(String t, int from) {
+        int half = t.indexOf(':', from), full = t.indexOf('：', from);
+        return half < 0 ? full : full < 0 ? half : Math.min(half, full);
     }
 
     /** A group label opens the run or stands inside it. */

@@ -14,11 +14,21 @@ public record Link(Kind kind, String raw, String host, String handle, int start,
     /** What follows the host ("/login?x=1", ":8080/claim"), or "" when nothing does. */
     public String path() {
         if (kind == Kind.HANDLE || raw == null) return "";
-        String rest = raw.replaceFirst("(?i)^(?:https?|hxxps?)://", "");
+        String rest = withoutScheme(raw);
         for (int i = 0; i < rest.length(); i++) {
             char c = rest.charAt(i);
             if (c == '/' || c == '?' || c == '#' || c == ':') return rest.substring(i);
         }
         return "";
     }
+
+    /** The URL without a leading "http://", "https://" or defanged "hxxp(s)://", in any case. */
+    static String withoutScheme(String url) {
+        for (String scheme : SCHEMES) {
+            if (url.regionMatches(true, 0, scheme, 0, scheme.length())) return url.substring(scheme.length());
+        }
+        return url;
+    }
+
+    private static final String[] SCHEMES = {"https://", "http://", "hxxps://", "hxxp://"};
 }

@@ -34,13 +34,14 @@ public final class LinkExtractor {
         if (text == null || text.isEmpty()) return out;
         String t = text.replace('。', '.').replace('｡', '.').replace('．', '.');
         List<int[]> taken = new ArrayList<>();
-        Matcher m = URL.matcher(t);
-        while (m.find()) {
+        Matcher m = mayHoldUrl(t) ? URL.matcher(t) : null;
+        while (m != null && m.find()) {
             String raw = trimTrailingPunctuation(m.group());
             out.addAll(fromUrl(text.substring(m.start(), m.start() + raw.length()), m.start(), m.start() + raw.length()));
             taken.add(new int[]{m.start(), m.start() + raw.length()});
         }
         bareDomains(text, t, taken, out);
+        if (t.indexOf('@') < 0) return out;
         m = HANDLE.matcher(t);
         while (m.find()) {
             if (inside(taken, m.start())) continue;
@@ -83,13 +84,24 @@ public final class LinkExtractor {
             }
             out.add(new Link(Link.Kind.DOMAIN, text.substring(start, linkEnd), asciiLower(host), null, start, linkEnd));
             taken.add(new int[]{start, linkEnd});
-            if (path != null) accountOf(host, path.startsWith(":") ? path.replaceFirst("^:\\d*", "") : path, start, linkEnd, out);
+            if (path != null) accountOf(host, withoutPort(path), start, linkEnd, out);
         }
+    }
+
+    /** Whether the URL pattern can match at all: it needs "://" or "www."; most chat has neither. */
+    private static boolean mayHoldUrl(String t) {
+        if (t.contains("://")) return true;
+        for (int i = t.indexOf('.', 3); i >= 0; i = t.indexOf('.', i + 1)) {
+            if (t.regionMatches(true, i - 3, "www", 0, 3)) return true;
+        }
+        return false;
     }
 
     private static boolean hostChar(char c) {
         if (c == '-' || c == '.') return true;
         if (c < 0x80) return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+        // the common Han and Hangul blocks hold no host character; skips the Unicode lookups for them
+        if (c >= 0x4E00 && c <= 0x9FFF || c >= 0xAC00 && c <= 0xD7A3) return false;
         if (!Character.isLetterOrDigit(c)) return false;
         Character.UnicodeScript script = Character.UnicodeScript.of(c);
         return script != Character.UnicodeScript.HAN && script != Character.UnicodeScript.HIRAGANA
@@ -114,7 +126,7 @@ public final class LinkExtractor {
 
     private static List<Link> fromUrl(String url, int start, int end) {
         List<Link> out = new ArrayList<>();
-        String rest = url.replaceFirst("(?i)^(?:https?|hxxps?)://", "");
+        String rest = Link.withoutScheme(url);
         int cut = indexOfAny(rest, "/?#");
         String authority = cut < 0 ? rest : rest.substring(0, cut);
         String path = cut < 0 ? "" : rest.substring(cut);
@@ -137,6 +149,14 @@ public final class LinkExtractor {
         if (first.isEmpty() || first.startsWith("+") || NOT_ACCOUNTS.contains(first.toLowerCase(Locale.ROOT))) return;
         if (!first.matches("[\\p{L}\\p{N}_]{3,32}")) return;
         out.add(new Link(Link.Kind.HANDLE, host + "/" + first, null, first, start, end));
+    }
+
+    /** ":8080/claim" → "/claim"; a path without a port is returned as it is. */
+    private static String withoutPort(String path) {
+        if (!path.startsWith(":")) return path;
+        int i = 1;
+        while (i < path.length() && path.charAt(i) >= '0' && path.charAt(i) <= '9') i++;
+        return path.substring(i);
     }
 
     private static String asciiLower(String host) {

@@ -31,6 +31,16 @@ class LinkExtractorTest {
     }
 
     @Test
+    void schemes_and_www_are_read_in_any_case_and_defanged() {
+        assertEquals(List.of("okx-verify.io"), hosts("HTTPS://OKX-VERIFY.IO/claim"));
+        assertEquals(List.of("okx-verify.io"), hosts("hxxps://okx-verify.io/claim"));
+        assertEquals(List.of("www.okx-verify.io"), hosts("去WWW.okx-verify.io看看"));
+        assertEquals("/claim", extractor.extract("HXXP://okx-verify.io/claim").get(0).path());
+        assertEquals(":8443/claim", extractor.extract("okx-verify.io:8443/claim").get(0).path());
+        assertEquals(List.of("OKX_Helpdesk"), handles("join t.me:443/OKX_Helpdesk"));
+    }
+
+    @Test
     void prose_is_not_a_domain() {
         for (String text : List.of("e.g. this one", "version 1.2.3 is out", "see file.txt", "Mr.Smith said hi", "i.e. nothing")) {
             assertEquals(List.of(), hosts(text), text);

@@ -78,25 +78,28 @@ public final class NameSkeleton {
      * index in the original of folded char {@code i}.
      */
     public FoldedText readable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        int[] offsets = new int[text.length() * 2 + 8];
+        // char arrays, not a StringBuilder: this runs on every char of every post
+        char[] out = new char[text.length() + 8];
+        int[] offsets = new int[out.length];
+        int n = 0;
         for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            if (cp < 0x80) { // ASCII has no invisibles and folds to itself in lower case
-                if (out.length() >= offsets.length) offsets = java.util.Arrays.copyOf(offsets, offsets.length * 2);
-                offsets[out.length()] = i++;
-                out.append(Character.toLowerCase((char) cp));
+            char ch = text.charAt(i);
+            if (ch < 0x80) { // ASCII has no invisibles and folds to itself in lower case
+                if (n == out.length) { out = java.util.Arrays.copyOf(out, 2 * n); offsets = java.util.Arrays.copyOf(offsets, 2 * n); }
+                offsets[n] = i++;
+                out[n++] = ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch;
                 continue;
             }
+            int cp = text.codePointAt(i);
             String piece = readablePiece(cp);
             for (int k = 0; k < piece.length(); k++) {
-                if (out.length() >= offsets.length) offsets = java.util.Arrays.copyOf(offsets, offsets.length * 2);
-                offsets[out.length()] = i;
-                out.append(piece.charAt(k));
+                if (n == out.length) { out = java.util.Arrays.copyOf(out, 2 * n); offsets = java.util.Arrays.copyOf(offsets, 2 * n); }
+                offsets[n] = i;
+                out[n++] = piece.charAt(k);
             }
             i += Character.charCount(cp);
         }
-        return new FoldedText(out.toString(), java.util.Arrays.copyOf(offsets, out.length()), text.length());
+        return new FoldedText(new String(out, 0, n), java.util.Arrays.copyOf(offsets, n), text.length());
     }
 
     /** What a non-ASCII code point reads as ("" for an invisible one), cached: a text is folded per message. */

@@ -102,7 +102,8 @@ public final class ScamBaitMatcher {
                 hit = starts == null ? firstMatch(rule, patterns.get(k), t, c, text) : firstMatchFrom(starts, rule, patterns.get(k), t, c, text);
             }
             for (int k = 0; k < rule.combinations().size() && hit == null; k++) {
-                if (scan == null) scan = concepts.scan(t, i -> words.mayMatch(rulePatterns + i));
+                if (scan == null) scan = concepts.scan(t, i -> words.mayMatch(rulePatterns + i),
+                        i -> lower.length() == t.length() ? words.starts(rulePatterns + i) : null);
                 int[] span = scan.find(rule.combinations().get(k), rule);
                 if (span != null) hit = bait(rule, span[0], span[1], c, text);
             }
@@ -126,19 +127,9 @@ public final class ScamBaitMatcher {
     /** As {@link #firstMatch}, trying a match only at each of {@code starts}, where every match of the pattern starts. */
     private ScamBait firstMatchFrom(int[] starts, ScamRule rule, Pattern pattern, String t, Compact c, String text) {
         for (int s : starts) {
-            if (s > 0 && alnum(t.charAt(s - 1)) && alnum(t.charAt(s))) continue; // inside a word: see wholeWords
-            int e;
-            if (s > 0 && wordChar(t.charAt(s - 1)) && wordChar(t.charAt(s))) {
-                // "\b" reads the char before the start, which only a search over the whole text sees
-                Matcher m = pattern.matcher(t);
-                if (!m.find(s) || m.start() != s) continue;
-                e = m.end();
-            } else {
-                Matcher m = pattern.matcher(s == 0 ? t : t.substring(s));
-                if (!m.lookingAt()) continue;
-                e = s + m.end();
-            }
-            if (e == s || !wholeWords(t, s, e) || excuses.excused(t, s, e, rule.unless(), rule.victimStory())) continue;
+            if (AnchoredMatch.insideWord(t, s)) continue; // see wholeWords
+            int e = AnchoredMatch.end(pattern, t, s);
+            if (e <= s || !wholeWords(t, s, e) || excuses.excused(t, s, e, rule.unless(), rule.victimStory())) continue;
             return bait(rule, s, e, c, text);
         }
         return null;
@@ -157,9 +148,6 @@ public final class ScamBaitMatcher {
         if (start > 0 && alnum(t.charAt(start)) && alnum(t.charAt(start - 1))) return false;
         return end >= t.length() || !alnum(t.charAt(end - 1)) || !alnum(t.charAt(end));
     }
-
-    /** A word char as RE2/J's "\b" reads it. */
-    private static boolean wordChar(char c) { return alnum(c) || c == '_'; }
 
     private static boolean alnum(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 
 /**
@@ -40,20 +41,25 @@ final class ScamConcepts {
         return flat;
     }
 
-    /** @param mayMatch whether concept pattern i (numbered as in {@link #patterns}) may match t, by its words */
-    Scan scan(String t, IntPredicate mayMatch) {
-        return new Scan(t, mayMatch);
+    /**
+     * @param mayMatch whether concept pattern i (numbered as in {@link #patterns}) may match t, by its words
+     * @param starts   where a match of concept pattern i can start, ascending, or null when anywhere
+     */
+    Scan scan(String t, IntPredicate mayMatch, IntFunction<int[]> starts) {
+        return new Scan(t, mayMatch, starts);
     }
 
     /** One message's concept matches, found once and only for the concepts a rule asks about. */
     final class Scan {
         private final String t;
         private final IntPredicate mayMatch;
+        private final IntFunction<int[]> starts;
         private final Map<String, List<int[]>> matches = new HashMap<>();
 
-        private Scan(String t, IntPredicate mayMatch) {
+        private Scan(String t, IntPredicate mayMatch, IntFunction<int[]> starts) {
             this.t = t;
             this.mayMatch = mayMatch;
+            this.starts = starts;
         }
 
         /**
@@ -112,6 +118,11 @@ final class ScamConcepts {
                 List<int[]> out = new ArrayList<>();
                 for (int i : byConcept.get(name)) {
                     if (!mayMatch.test(i)) continue;
+                    int[] at = starts.apply(i);
+                    if (at != null) {
+                        matchesFrom(at, flat.get(i), out);
+                        continue;
+                    }
                     Matcher m = flat.get(i).matcher(t);
                     int from = 0;
                     while (from <= t.length() && m.find(from)) {
@@ -122,6 +133,21 @@ final class ScamConcepts {
                 }
                 return out;
             });
+        }
+
+        /**
+         * As the search above, trying the pattern only at {@code at}, where every match of it starts. A match
+         * inside a word is never whole, and is not tried: unlike the search's, it hides no match that starts within it.
+         */
+        private void matchesFrom(int[] at, Pattern pattern, List<int[]> out) {
+            int from = 0;
+            for (int s : at) {
+                if (s < from || AnchoredMatch.insideWord(t, s)) continue;
+                int e = AnchoredMatch.end(pattern, t, s);
+                if (e < 0) continue;
+                from = Math.max(e, s + 1);
+                if (e > s && ScamBaitMatcher.wholeWords(t, s, e)) out.add(new int[]{s, e});
+            }
         }
     }
 }

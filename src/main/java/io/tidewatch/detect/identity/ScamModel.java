@@ -92,7 +92,7 @@ public final class ScamModel {
 
     /** Probability that {@code read} (a text as the matcher reads it) is scam bait. */
     public double score(String read) {
-        int[] slots = features.slots(read);
+        int[] slots = features.distinctSlots(read);
         double sum = 0;
         for (int s : slots) sum += weights[s - 1];
         return sigmoid(bias + sum * value(slots.length, fullWeight));

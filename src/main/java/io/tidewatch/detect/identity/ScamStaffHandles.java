@@ -7,7 +7,6 @@ import io.tidewatch.core.BrandProfile;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -50,7 +49,7 @@ public final class ScamStaffHandles {
 
     public List<Hit> find(String text) {
         List<Hit> out = new ArrayList<>();
-        if (text == null || text.indexOf('@') < 0 && !text.toLowerCase(Locale.ROOT).contains(".me/")) return out;
+        if (text == null || !mayName(text)) return out;
         Matcher m = HANDLE.matcher(text);
         while (m.find()) {
             int g = m.group(1) != null ? 1 : 2;
@@ -60,6 +59,28 @@ public final class ScamStaffHandles {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether {@link #HANDLE} may match: an '@' after no name char with four chars after it that are not ASCII
+     * punctuation or spaces, or a ".me/". Most posts have neither, and the pattern's search steps over every
+     * char of the text. Errs on the side of yes: non-ASCII chars are left to the pattern.
+     */
+    private static boolean mayName(String text) {
+        for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+            if (at > 0 && (asciiNameChar(text.charAt(at - 1)) || "@./".indexOf(text.charAt(at - 1)) >= 0)) continue;
+            int k = at + 1;
+            while (k < text.length() && k <= at + 4 && (text.charAt(k) >= 0x80 || asciiNameChar(text.charAt(k)))) k++;
+            if (k > at + 4) return true;
+        }
+        for (int slash = text.indexOf('/', 3); slash >= 0; slash = text.indexOf('/', slash + 1)) {
+            if (text.regionMatches(true, slash - 3, ".me", 0, 3)) return true;
+        }
+        return false;
+    }
+
+    private static boolean asciiNameChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 
     /** The text names accounts, and all of them are the brand's own: "ask @exex_mod_anna for help" points to real staff. */

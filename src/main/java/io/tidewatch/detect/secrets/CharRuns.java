@@ -19,6 +19,9 @@ final class CharRuns {
      */
     enum CharClass { DIGITS, HEX, BASE58, BASE64, ALNUM, DASHED, PRINTABLE, GROUPED_DIGITS, BASE32, BASE32_GROUPED, ALNUM_DIGIT, MIXED }
 
+    /** The classes whose runs may hold spaces: no token bounds them. */
+    private static final java.util.Set<CharClass> SPANS_SPACES = java.util.EnumSet.of(CharClass.GROUPED_DIGITS, CharClass.BASE32, CharClass.BASE32_GROUPED);
+
     private static final String NAMES = "digits, hex, base58, base64, alnum, dashed, printable, grouped-digits, base32, base32-grouped, alnum-digit, mixed";
 
     /** A rule's requirement: a run of at least {@code length} chars of {@code charClass}. */
@@ -74,6 +77,8 @@ final class CharRuns {
 
     boolean satisfies(Requirement r) {
         if (text.length() < r.length()) return false;
+        // every class but the grouped ones is printable: the longest token bounds them all, in one pass for all rules
+        if (!SPANS_SPACES.contains(r.charClass()) && longest(CharClass.PRINTABLE) < r.length()) return false;
         // more than three groups need three splits five apart; most text has none, and finding out costs less than counting
         if (r.charClass() == CharClass.BASE32_GROUPED && r.length() > 12 && longest[r.charClass().ordinal()] < 0
                 && !splitsFiveApart(' ') && !splitsFiveApart('-')) return false;

@@ -17,18 +17,22 @@ import java.util.List;
  *       is the bait's own ("got back my BTC from a pig butchering scam thanks to @x"), a negation is not;</li>
  *   <li>the whole message negates or warns while the bait is someone else's words: quoted, or in a sentence
  *       that reports speech ({@code reported_speech}: "one asked me to…", "the link asks you to…"):
- *       "someone messaged me: 'pay 50 USDT to unlock'. Don't fall for it."</li>
+ *       "someone messaged me: 'pay 50 USDT to unlock'. Don't fall for it."; or reacts to it ({@code reactions}: mockery,
+ *       doubt, a loss): "刚收到私信：'老师带单，每天稳定收益10%' 笑死". Those words excuse only bait reported or quoted: a
+ *       scammer's own "lol" or "no risk, feels unreal" does not.</li>
  * </ul>
  * Texts are folded and lower-case.
  */
 final class ScamExcuses {
-    private final Counters sentenceCounters, negations, warnings, reportedSpeech;
+    private final Counters sentenceCounters, negations, warnings, reportedSpeech, reactions;
 
-    ScamExcuses(List<Pattern> sentenceCounters, List<Pattern> negations, List<Pattern> warnings, List<Pattern> reportedSpeech) {
+    ScamExcuses(List<Pattern> sentenceCounters, List<Pattern> negations, List<Pattern> warnings, List<Pattern> reportedSpeech,
+                List<Pattern> reactions) {
         this.sentenceCounters = new Counters(sentenceCounters);
         this.negations = new Counters(negations);
         this.warnings = new Counters(warnings);
         this.reportedSpeech = new Counters(reportedSpeech);
+        this.reactions = new Counters(reactions);
     }
 
     /**
@@ -45,7 +49,8 @@ final class ScamExcuses {
         String sentence = t.substring(sentenceFrom, sentenceTo);
         for (Pattern p : unless) if (p.matcher(sentence).find()) return true;
         boolean reported = quoted(t, start, end) || reportedSpeech.anyOutside(t, sentenceFrom, sentenceTo, start, end);
-        return reported && (warnings.anyOutside(t, 0, t.length(), start, end) || negations.anyOutside(t, 0, t.length(), start, end));
+        return reported && (warnings.anyOutside(t, 0, t.length(), start, end) || negations.anyOutside(t, 0, t.length(), start, end)
+                || reactions.anyOutside(t, 0, t.length(), start, end));
     }
 
     /** Anywhere in t: a negation, a warning, a question, a supposition or a report. */

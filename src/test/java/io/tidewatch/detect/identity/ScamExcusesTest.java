@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScamExcusesTest {
     static final ScamExcuses EXCUSES = new ScamExcuses(List.of(Pattern.compile("\\bis this real\\?")),
             List.of(Pattern.compile("\\bnever\\b")), List.of(Pattern.compile("\\b(scam|scammers?|fake)\\b")),
-            List.of(Pattern.compile("\\basked me to\\b")));
+            List.of(Pattern.compile("\\basked me to\\b")), List.of(Pattern.compile("\\blol\\b")));
     static final String BAIT = "dm me for help";
 
     /** Whether the first bait phrase in each text is excused ("excused" rows) or lies in quotes ("quoted" rows). */
@@ -31,6 +31,9 @@ class ScamExcusesTest {
             "excused|someone wrote 'dm me for help'. fake!|true",
             "excused|someone wrote 'dm me for help'. thanks|false",
             "excused|he wrote dm me for help. scammers are everywhere|false",
+            "excused|someone wrote 'dm me for help' lol|true",
+            "excused|one asked me to dm me for help lol|true",
+            "excused|dm me for help lol|false",
             "quoted|he said 'dm me for help' today|true",
             "quoted|he said “dm me for help” today|true",
             "quoted|他说「dm me for help」|true",

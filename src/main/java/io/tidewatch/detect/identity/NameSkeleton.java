@@ -74,7 +74,8 @@ public final class NameSkeleton {
 
     /**
      * Text folded for phrase matching: invisibles dropped, homoglyphs and styled letters to plain
-     * lower-case letters, everything else (CJK, punctuation, digits) kept. {@code offsets[i]} is the
+     * lower-case letters, traditional Chinese characters to simplified ones ({@link HanFold}), everything else
+     * (CJK, punctuation, digits) kept. {@code offsets[i]} is the
      * index in the original of folded char {@code i}.
      */
     public FoldedText readable(String text) {
@@ -124,7 +125,7 @@ public final class NameSkeleton {
         skel = applyFolds(skel);
         if (skel.equals("rn")) return "m";   // one letter that looks like m reads as m, not as "rn"
         if (!skel.isEmpty() && skel.chars().allMatch(c -> c >= 'a' && c <= 'z') && UCharacter.isLetter(cp)) return skel;
-        return s.toLowerCase(Locale.ROOT);
+        return HanFold.fold(s.toLowerCase(Locale.ROOT)); // traditional Chinese as simplified: the rules read both alike
     }
 
     private String canonicalToken(String token, EnumSet<Transformation> done) {

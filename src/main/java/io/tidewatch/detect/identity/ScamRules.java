@@ -185,7 +185,8 @@ public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, Lis
         List<Pattern> out = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             try {
-                out.add(Pattern.compile(sources.get(i), Pattern.CASE_INSENSITIVE));
+                // traditional characters read as simplified ones, as the text they meet is (HanFold)
+                out.add(Pattern.compile(HanFold.fold(sources.get(i)), Pattern.CASE_INSENSITIVE));
             } catch (PatternSyntaxException e) {
                 throw f.error(field + "[" + i + "]", "bad regular expression: " + e.getMessage());
             }

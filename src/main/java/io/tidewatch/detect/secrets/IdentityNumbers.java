@@ -53,20 +53,55 @@ final class IdentityNumbers {
 
     private static final int[] NRIC_WEIGHTS = {2, 7, 6, 5, 4, 3, 2};
 
-    /** Singapore: weights 2 7 6 5 4 3 2, +4 for T and G; S/T letters "JZIHGFEDCBA", F/G "XWUTRQPNMLK". */
+    /**
+     * Singapore: weights 2 7 6 5 4 3 2, +4 for T and G, +3 for M (FINs issued since 2022); S/T letters "JZIHGFEDCBA",
+     * F/G "XWUTRQPNMLK", M "KLJNPQRTUWX".
+     */
     static boolean singapore(String s) {
         if (s.length() != 9) return false;
         String t = s.toUpperCase(java.util.Locale.ROOT);
         char series = t.charAt(0);
-        String table = series == 'S' || series == 'T' ? "JZIHGFEDCBA" : series == 'F' || series == 'G' ? "XWUTRQPNMLK" : null;
+        String table = switch (series) {
+            case 'S', 'T' -> "JZIHGFEDCBA";
+            case 'F', 'G' -> "XWUTRQPNMLK";
+            case 'M' -> "KLJNPQRTUWX";
+            default -> null;
+        };
         if (table == null) return false;
-        int sum = series == 'T' || series == 'G' ? 4 : 0;
+        int sum = series == 'T' || series == 'G' ? 4 : series == 'M' ? 3 : 0;
         for (int i = 0; i < 7; i++) {
             char c = t.charAt(i + 1);
             if (c < '0' || c > '9') return false;
             sum += (c - '0') * NRIC_WEIGHTS[i];
         }
         return t.charAt(8) == table.charAt(sum % 11);
+    }
+
+    /** Verhoeff's dihedral-group tables: multiplication, and the permutation applied to each digit by its position. */
+    private static final int[][] VERHOEFF_D = {
+            {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 3, 4, 0, 6, 7, 8, 9, 5}, {2, 3, 4, 0, 1, 7, 8, 9, 5, 6},
+            {3, 4, 0, 1, 2, 8, 9, 5, 6, 7}, {4, 0, 1, 2, 3, 9, 5, 6, 7, 8}, {5, 9, 8, 7, 6, 0, 4, 3, 2, 1},
+            {6, 5, 9, 8, 7, 1, 0, 4, 3, 2}, {7, 6, 5, 9, 8, 2, 1, 0, 4, 3}, {8, 7, 6, 5, 9, 3, 2, 1, 0, 4},
+            {9, 8, 7, 6, 5, 4, 3, 2, 1, 0}};
+    private static final int[][] VERHOEFF_P = {
+            {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 5, 7, 6, 2, 8, 3, 0, 9, 4}, {5, 8, 0, 3, 7, 9, 6, 1, 4, 2},
+            {8, 9, 1, 6, 0, 4, 3, 5, 2, 7}, {9, 4, 5, 3, 1, 2, 6, 8, 7, 0}, {4, 2, 8, 6, 5, 7, 3, 9, 0, 1},
+            {2, 7, 9, 3, 8, 0, 6, 4, 1, 5}, {7, 0, 4, 6, 9, 1, 3, 2, 5, 8}};
+
+    /**
+     * India's Aadhaar number: 12 digits (printed 4 4 4, spaces or hyphens between), not starting with 0 or 1, the last a
+     * Verhoeff check digit, which catches every single wrong digit and every swap of neighbours.
+     */
+    static boolean aadhaar(String s) {
+        s = s.replace(" ", "").replace("-", "");
+        if (s.length() != 12 || s.charAt(0) < '2' || s.charAt(0) > '9') return false;
+        int c = 0;
+        for (int i = 0; i < 12; i++) {
+            int d = s.charAt(11 - i) - '0';
+            if (d < 0 || d > 9) return false;
+            c = VERHOEFF_D[c][VERHOEFF_P[i % 8][d]];
+        }
+        return c == 0;
     }
 
     /**

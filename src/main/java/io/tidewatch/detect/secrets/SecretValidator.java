@@ -31,11 +31,24 @@ public enum SecretValidator {
     RANDOM_TOKEN("random-token"),
     /** A Solana secret key: 64 bytes (Base58, or a JSON array of 64 integers) whose second half is the public key of the first. */
     ED25519_KEYPAIR("ed25519-keypair"),
+    /**
+     * Base58 of exactly 64 bytes: a Solana secret key's size (addresses are 32 bytes); a transaction signature has it
+     * too, so a rule using it must name a key and veto signature words.
+     */
+    BASE58_64_BYTES("base58-64-bytes"),
+    /** India's Aadhaar number: 12 digits, Verhoeff check digit. */
+    AADHAAR("aadhaar"),
+    /**
+     * Ends in a US bank routing (ABA) number, the span's last 9 chars (a rule captures "account … routing N" whole, so
+     * the account is masked too): a Federal Reserve prefix (00-12, 21-32, 61-72, 80), weights 3 7 1 repeated, sum a
+     * multiple of 10.
+     */
+    ABA_ROUTING("aba-routing"),
     /** Taiwan national ID: a letter, 1 or 2 (8 or 9 for residents), 8 digits, weighted check digit. */
     TW_ID("tw-id"),
     /** Hong Kong identity card: one or two letters, 6 digits, MOD 11 check digit (0-9 or A), brackets optional. */
     HKID("hkid"),
-    /** Singapore NRIC/FIN (S, T, F, G series): a letter, 7 digits, a check letter. */
+    /** Singapore NRIC/FIN (S, T, F, G, M series): a letter, 7 digits, a check letter. */
     NRIC("nric"),
     /** South Korean resident registration number: birth date, sex digit, weighted check digit. */
     KR_RRN("kr-rrn"),
@@ -52,7 +65,7 @@ public enum SecretValidator {
 
     public static SecretValidator fromWire(String s) {
         for (SecretValidator v : values()) if (v.wireName.equals(s.trim().toLowerCase(Locale.ROOT))) return v;
-        throw new IllegalArgumentException("unknown validator '" + s + "' (known: luhn, cn-id, base58check, wif, xprv, base32, password, strong-password, random-token, ed25519-keypair, tw-id, hkid, nric, kr-rrn, ssn, mrz, hex-key; seed phrases use detector = \"bip39\")");
+        throw new IllegalArgumentException("unknown validator '" + s + "' (known: luhn, cn-id, base58check, wif, xprv, base32, password, strong-password, random-token, ed25519-keypair, base58-64-bytes, aadhaar, aba-routing, tw-id, hkid, nric, kr-rrn, ssn, mrz, hex-key; seed phrases use detector = \"bip39\")");
     }
 
     public boolean valid(String secret) {
@@ -68,6 +81,9 @@ public enum SecretValidator {
             case STRONG_PASSWORD -> strongPassword(secret);
             case RANDOM_TOKEN -> randomToken(secret);
             case ED25519_KEYPAIR -> Ed25519Keypair.isKeypair(keypairBytes(secret));
+            case BASE58_64_BYTES -> sixtyFourBytes(Base58.decode(secret));
+            case AADHAAR -> IdentityNumbers.aadhaar(secret);
+            case ABA_ROUTING -> abaRouting(secret);
             case TW_ID -> IdentityNumbers.taiwan(secret);
             case HKID -> IdentityNumbers.hongKong(secret);
             case NRIC -> IdentityNumbers.singapore(secret);
@@ -93,6 +109,25 @@ public enum SecretValidator {
         if (digits < 13 || digits > 19) return false;
         String only = s.replaceAll("[ -]", "");
         if (only.chars().distinct().count() <= 1) return false; // 0000 0000 ... is a placeholder
+        return sum % 10 == 0;
+    }
+
+    private static boolean sixtyFourBytes(byte[] b) {
+        return b != null && b.length == 64;
+    }
+
+    static boolean abaRouting(String span) {
+        if (span.length() < 9) return false;
+        String s = span.substring(span.length() - 9);
+        if (s.equals("000000000") || s.charAt(0) < '0' || s.charAt(0) > '9' || s.charAt(1) < '0' || s.charAt(1) > '9') return false;
+        int prefix = Integer.parseInt(s.substring(0, 2));
+        if (!(prefix <= 12 || (prefix >= 21 && prefix <= 32) || (prefix >= 61 && prefix <= 72) || prefix == 80)) return false;
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return false;
+            sum += (c - '0') * (i % 3 == 0 ? 3 : i % 3 == 1 ? 7 : 1);
+        }
         return sum % 10 == 0;
     }
 

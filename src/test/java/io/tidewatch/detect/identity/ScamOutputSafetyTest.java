@@ -39,7 +39,9 @@ class ScamOutputSafetyTest {
     void no_excerpt_or_reason_of_the_brand_detectors_shows_six_characters_of_a_secret() {
         Set<String> values = secretValues();
         Shown shown = shown(List.of(TEMPLATES), values, null);
-        assertTrue(shown.unrecognizable <= 2 * TEMPLATES.length, "only unlabeled Chinese phrases are out of scope: " + shown.unrecognizable);
+        // two unlabeled Chinese phrases and a mail app password, written together and in groups of four
+        assertTrue(shown.unrecognizable <= 4 * TEMPLATES.length,
+                "only unlabeled Chinese phrases and mail app passwords are out of scope: " + shown.unrecognizable);
         assertTrue(shown.findings > values.size() * 8, "the templates must produce findings: " + shown.findings);
         assertEquals(List.of(), shown.leaks, String.join("\n", shown.leaks));
     }
@@ -91,7 +93,7 @@ class ScamOutputSafetyTest {
                 List<Finding> found = all.inspect(Post.ofText("m", text));
                 int at = text.indexOf(secret);
                 if (found.stream().noneMatch(f -> f.category() == io.tidewatch.core.Category.SECRET && f.start() <= at + secret.length()
-                        && f.end() >= at) && isUnspacedHan(secret)) {
+                        && f.end() >= at) && (isUnspacedHan(secret) || isLowerCaseLetters(secret))) {
                     // twelve Chinese characters written together are a phrase only after a label: out of
                     // context nobody (no detector, no reader) can tell them from prose
                     unrecognizable++;
@@ -149,6 +151,11 @@ class ScamOutputSafetyTest {
         while (a > 0 && Character.isLetter(s.charAt(a - 1))) a--;
         while (b < s.length() && Character.isLetter(s.charAt(b))) b++;
         return io.tidewatch.detect.links.WordList.english().contains(s.substring(a, b).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** A mail app password ("qwhzmrtkvbnsjdle", "qwhz mrtk vbns jdle"): without its label, letters like any word's. */
+    private static boolean isLowerCaseLetters(String s) {
+        return s.length() <= 19 && s.chars().allMatch(c -> (c >= 'a' && c <= 'z') || c == ' ');
     }
 
     private static boolean isUnspacedHan(String s) {

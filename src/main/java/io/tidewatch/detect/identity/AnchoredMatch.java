@@ -27,10 +27,11 @@ final class AnchoredMatch {
         return start > 0 && alnum(t.charAt(start - 1)) && alnum(t.charAt(start));
     }
 
-    /** A word char as RE2/J's "\b" reads it. */
-    private static boolean wordChar(char c) { return alnum(c) || c == '_'; }
+    /** A word char as RE2/J's "\b" reads it: an ASCII letter, digit or '_'. */
+    static boolean wordChar(char c) { return alnum(c) || c == '_'; }
 
-    private static boolean alnum(char c) {
+    /** An ASCII letter or digit: the chars whose runs no match may start or end inside. */
+    static boolean alnum(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 }

@@ -145,12 +145,8 @@ public final class ScamBaitMatcher {
 
     /** A match starts and ends at word edges: never inside a run of ASCII letters and digits. */
     static boolean wholeWords(String t, int start, int end) {
-        if (start > 0 && alnum(t.charAt(start)) && alnum(t.charAt(start - 1))) return false;
-        return end >= t.length() || !alnum(t.charAt(end - 1)) || !alnum(t.charAt(end));
-    }
-
-    private static boolean alnum(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+        if (AnchoredMatch.insideWord(t, start)) return false;
+        return end >= t.length() || !AnchoredMatch.alnum(t.charAt(end - 1)) || !AnchoredMatch.alnum(t.charAt(end));
     }
 
     /**

@@ -63,24 +63,20 @@ public final class ScamStaffHandles {
 
     /**
      * Whether {@link #HANDLE} may match: an '@' after no name char with four chars after it that are not ASCII
-     * punctuation or spaces, or a ".me/". Most posts have neither, and the pattern's search steps over every
-     * char of the text. Errs on the side of yes: non-ASCII chars are left to the pattern.
+     * punctuation or spaces (its ASCII name chars are RE2/J's word chars), or a ".me/". Most posts have neither, and
+     * the pattern's search steps over every char of the text. Errs on the side of yes: non-ASCII is left to it.
      */
     private static boolean mayName(String text) {
         for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
-            if (at > 0 && (asciiNameChar(text.charAt(at - 1)) || "@./".indexOf(text.charAt(at - 1)) >= 0)) continue;
+            if (at > 0 && (AnchoredMatch.wordChar(text.charAt(at - 1)) || "@./".indexOf(text.charAt(at - 1)) >= 0)) continue;
             int k = at + 1;
-            while (k < text.length() && k <= at + 4 && (text.charAt(k) >= 0x80 || asciiNameChar(text.charAt(k)))) k++;
+            while (k < text.length() && k <= at + 4 && (text.charAt(k) >= 0x80 || AnchoredMatch.wordChar(text.charAt(k)))) k++;
             if (k > at + 4) return true;
         }
         for (int slash = text.indexOf('/', 3); slash >= 0; slash = text.indexOf('/', slash + 1)) {
             if (text.regionMatches(true, slash - 3, ".me", 0, 3)) return true;
         }
         return false;
-    }
-
-    private static boolean asciiNameChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 
     /** The text names accounts, and all of them are the brand's own: "ask @exex_mod_anna for help" points to real staff. */

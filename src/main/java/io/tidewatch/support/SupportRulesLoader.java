@@ -53,6 +53,10 @@ final class SupportRulesLoader {
             throw new ConfigException(dir + ": support rules directory not found (pass --rules DIR)");
         }
         SupportRules.Settings settings = settings(YamlNode.parse(dir.resolve("settings.yaml")));
+        if (!(settings.tuning().classifierC() > 0)) {
+            throw new ConfigException(dir.resolve("settings.yaml") + ": field 'matching.classifier_c' must be a positive number, got "
+                    + settings.tuning().classifierC());
+        }
         YamlNode topicsFile = YamlNode.parse(dir.resolve("topics.yaml"));
         List<SupportRules.TopicDefinition> topics = topics(topicsFile);
         if (topics.stream().noneMatch(t -> t.id().equals(settings.fallbackTopic()))) {
@@ -124,8 +128,8 @@ final class SupportRulesLoader {
                 m != null && m.optString("documents").map("topic"::equals).orElse(false),
                 m == null ? 1.2 : m.number("bm25_k1", 1.2),
                 m == null ? 0.75 : m.number("bm25_b", 0.75),
-                m == null ? 0.2 : m.number("classifier_smoothing", 0.2),
-                m == null ? 0.1 : m.number("classifier_weight", 0.1),
+                m == null ? 100 : m.number("classifier_c", 100),
+                m == null ? 50 : m.number("classifier_weight", 50),
                 m == null ? Double.POSITIVE_INFINITY : m.number("classifier_min_margin", Double.POSITIVE_INFINITY));
         YamlNode limits = root.opt("limits").orElse(null);
         List<SupportRules.SecretKindRule> kinds = new ArrayList<>();

@@ -62,7 +62,7 @@ final class TopicMatcher implements AutoCloseable {
     /** Tuning from {@code rules/support/settings.yaml}. */
     record Tuning(double minScore, double ambiguityRatio, double secondPhraseShare,
                   int fuzzyMinLength, double fuzzyBoost, boolean documentPerTopic, double k1, double b,
-                  double classifierSmoothing, double classifierWeight, double classifierMinMargin) {}
+                  double classifierC, double classifierWeight, double classifierMinMargin) {}
 
     /** A question labeled with its topic, to learn from. */
     record Labeled(String text, String topic) {}
@@ -150,15 +150,15 @@ final class TopicMatcher implements AutoCloseable {
         }
         this.searcher = new IndexSearcher(reader);
         this.searcher.setSimilarity(bm25);
-        this.classifier = questions.isEmpty() ? null : classifier(phrases, questions, tuning.classifierSmoothing());
+        this.classifier = questions.isEmpty() ? null : classifier(phrases, questions, tuning.classifierC());
     }
 
-    /** Naive Bayes over every phrase and every labeled question, each a text of its topic. */
-    private TopicClassifier classifier(List<Phrases> phrases, List<Labeled> questions, double smoothing) {
+    /** Logistic regression over every phrase and every labeled question, each a text of its topic. */
+    private TopicClassifier classifier(List<Phrases> phrases, List<Labeled> questions, double c) {
         List<TopicClassifier.Sample> samples = new ArrayList<>();
         for (Phrases p : phrases) for (String phrase : p.phrases()) samples.add(new TopicClassifier.Sample(p.topic(), words(analyze(phrase))));
         for (Labeled q : questions) samples.add(new TopicClassifier.Sample(q.topic(), words(analyze(q.text()))));
-        return new TopicClassifier(samples, smoothing);
+        return new TopicClassifier(samples, c);
     }
 
     /** A text's analyzed words per field (each field is one language's analyzer). */
@@ -213,9 +213,9 @@ final class TopicMatcher implements AutoCloseable {
             }
         }
         if (classifier != null) {
-            Map<String, Double> logLikelihoods = classifier.logLikelihoods(words(terms));
-            if (top != null && topScore >= tuning.minScore() || clearWinner(logLikelihoods)) {
-                String learned = learnedTopic(logLikelihoods, best);
+            Map<String, Double> logProbabilities = classifier.logProbabilities(words(terms));
+            if (top != null && topScore >= tuning.minScore() || clearWinner(logProbabilities)) {
+                String learned = learnedTopic(logProbabilities, best);
                 if (learned != null) return new Match(learned, topScore, top, secondScore);
             }
         }
@@ -229,17 +229,15 @@ final class TopicMatcher implements AutoCloseable {
 
     /**
      * The topic with the best phrase score plus {@code classifier_weight} times its classifier
-     * log-likelihood, or null when the classifier knows none of the words. Naive Bayes alone is
-     * overconfident: it adds up every word as if independent, and a word reaches it through several
-     * analyzers (stem, whole word, bigrams), so a question's many weak words can outvote the one that
-     * names its topic ("提币 ... 没到" read as a deposit). Scaled down, it decides where the phrases
-     * are unsure and the phrases decide where they clearly name a topic; leave-one-writer-out
-     * cross-validation (TopicCrossValidation) puts the weight near 0.1.
+     * log-probability, or null when the classifier knows none of the words. The classifier has learned
+     * from thousands of questions and the phrases are a few per topic, so it decides; leave-one-writer-out
+     * cross-validation (TopicCrossValidation) is flat from a weight of 20 up and the phrases then only
+     * break near ties.
      */
-    private String learnedTopic(Map<String, Double> logLikelihoods, Map<String, double[]> phraseScores) {
+    private String learnedTopic(Map<String, Double> logProbabilities, Map<String, double[]> phraseScores) {
         String learned = null;
         double bestScore = Double.NEGATIVE_INFINITY;
-        for (var e : logLikelihoods.entrySet()) {
+        for (var e : logProbabilities.entrySet()) {
             double[] phrases = phraseScores.get(e.getKey());
             double s = tuning.classifierWeight() * e.getValue() + (phrases == null ? 0 : combined(phrases));
             if (s > bestScore) {
@@ -255,9 +253,9 @@ final class TopicMatcher implements AutoCloseable {
      * topic leads the next by {@code classifier_min_margin} once weighted. Questions in the words of users
      * rather than of the phrase lists ("找个活人跟我聊", "uninstalled authy") otherwise get the directory.
      */
-    private boolean clearWinner(Map<String, Double> logLikelihoods) {
+    private boolean clearWinner(Map<String, Double> logProbabilities) {
         double first = Double.NEGATIVE_INFINITY, second = Double.NEGATIVE_INFINITY;
-        for (double v : logLikelihoods.values()) {
+        for (double v : logProbabilities.values()) {
             if (v > first) {
                 second = first;
                 first = v;
@@ -265,7 +263,7 @@ final class TopicMatcher implements AutoCloseable {
                 second = v;
             }
         }
-        return logLikelihoods.size() > 1 && tuning.classifierWeight() * (first - second) >= tuning.classifierMinMargin();
+        return logProbabilities.size() > 1 && tuning.classifierWeight() * (first - second) >= tuning.classifierMinMargin();
     }
 
     /** A topic's phrase score: its best phrase plus a share of its second best. */

@@ -24,16 +24,34 @@ class TopicClassifierTest {
     void a_question_goes_to_the_topic_whose_texts_share_its_words() {
         TopicClassifier c = new TopicClassifier(List.of(
                 sample("deposit", "deposit", "arrive", "balance"), sample("deposit", "deposit", "network", "memo"),
-                sample("withdrawal", "withdraw", "pending", "arrive"), sample("withdrawal", "withdraw", "fee")), 0.2);
+                sample("withdrawal", "withdraw", "pending", "arrive"), sample("withdrawal", "withdraw", "fee")), 100);
         assertEquals("deposit", c.best(List.of("deposit", "arrive")));
         assertEquals("withdrawal", c.best(List.of("withdraw", "arrive", "unknown-word")));
     }
 
     @Test
     void a_question_with_no_known_word_gets_no_topic() {
-        TopicClassifier c = new TopicClassifier(List.of(sample("kyc", "kyc", "passport")), 0.2);
+        TopicClassifier c = new TopicClassifier(List.of(sample("kyc", "kyc", "passport")), 100);
         assertNull(c.best(List.of("qwertyuiop")));
         assertNull(c.best(List.of()));
+    }
+
+    @Test
+    void words_that_always_come_together_count_once_not_once_each() {
+        // "withdraw" reaches the classifier three times (stem, word, bigrams); one "arrive" names the deposit.
+        // Naive Bayes added the three up and read the question as a withdrawal.
+        TopicClassifier c = new TopicClassifier(List.of(
+                sample("deposit", "arrive", "credited"), sample("deposit", "arrive", "balance"),
+                sample("deposit", "arrive", "wrong", "network"),
+                sample("withdrawal", "w1", "w2", "w3", "pending"), sample("withdrawal", "w1", "w2", "w3", "fee"),
+                sample("deposit", "w1", "w2", "w3", "arrive")), 100);
+        assertEquals("deposit", c.best(List.of("w1", "w2", "w3", "arrive")));
+        assertEquals("withdrawal", c.best(List.of("w1", "w2", "w3", "pending")));
+    }
+
+    @Test
+    void a_bad_regularization_is_refused() {
+        assertThrows(IllegalArgumentException.class, () -> new TopicClassifier(List.of(sample("kyc", "kyc")), 0));
     }
 
     @Test

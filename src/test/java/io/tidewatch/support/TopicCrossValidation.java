@@ -29,6 +29,14 @@ class TopicCrossValidation {
         WRITERS.put("second", "questions-train2.tsv");
         WRITERS.put("third", "questions-messy2-tuning.tsv");
         WRITERS.put("fourth", "questions-fourth-tuning.tsv");
+        WRITERS.put("fifth", "questions-fifth-tuning.tsv");
+        WRITERS.put("sixth", "questions-sixth-tuning.tsv");
+        WRITERS.put("seventh", "questions-seventh-tuning.tsv");
+        WRITERS.put("eighth", "questions-eighth-tuning.tsv");
+        WRITERS.put("ninth", "questions-ninth-tuning.tsv");
+        WRITERS.put("tenth", "questions-tenth-tuning.tsv");
+        WRITERS.put("eleventh", "questions-eleventh-tuning.tsv");
+        WRITERS.put("twelfth", "questions-twelfth-tuning.tsv");
     }
 
     @Test

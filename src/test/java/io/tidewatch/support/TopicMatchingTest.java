@@ -60,35 +60,37 @@ class TopicMatchingTest {
      * homophone typos (0.831 / 0.893 before); "tenth": 360 by a tenth, half technical and half vague (0.846 / 0.866
      * before); "eleventh": 300 by an eleventh, typed on a phone in a hurry (0.860 / 0.895 before); "twelfth": 360 by a
      * twelfth, users a moderator sent to DM, long messages with context from many regions (0.924 / 0.875 before).
+     * The classifier became a logistic regression after the twelfth (all held-out halves 0.895 → 0.926); the floors
+     * were raised to a few questions under what it scores.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "held-out set,                   questions-heldout.tsv,       0.95",
-            "messy questions tuning half,    questions-messy-tuning.tsv,  0.95",
+            "messy questions tuning half,    questions-messy-tuning.tsv,  0.97",
             "messy questions held-out half,  questions-messy-heldout.tsv, 0.97",
-            "fresh questions tuning half,    questions-fresh-tuning.tsv,  0.95",
+            "fresh questions tuning half,    questions-fresh-tuning.tsv,  0.97",
             "fresh questions held-out half,  questions-fresh-heldout.tsv, 0.94",
-            "second writer (all tuning),     questions-train2.tsv,        0.93",
-            "third writer tuning half,       questions-messy2-tuning.tsv, 0.95",
-            "third writer held-out half,     questions-messy2-heldout.tsv, 0.86",
-            "fourth writer tuning half,      questions-fourth-tuning.tsv, 0.96",
-            "fourth writer held-out half,    questions-fourth-heldout.tsv, 0.84",
-            "fifth writer tuning half,       questions-fifth-tuning.tsv, 0.93",
-            "fifth writer held-out half,     questions-fifth-heldout.tsv, 0.89",
-            "sixth writer tuning half,       questions-sixth-tuning.tsv, 0.95",
-            "sixth writer held-out half,     questions-sixth-heldout.tsv, 0.88",
-            "seventh writer tuning half,     questions-seventh-tuning.tsv, 0.90",
-            "seventh writer held-out half,   questions-seventh-heldout.tsv, 0.83",
-            "eighth writer tuning half,      questions-eighth-tuning.tsv, 0.92",
-            "eighth writer held-out half,    questions-eighth-heldout.tsv, 0.83",
-            "ninth writer tuning half,       questions-ninth-tuning.tsv, 0.88",
-            "ninth writer held-out half,     questions-ninth-heldout.tsv, 0.87",
-            "tenth writer tuning half,       questions-tenth-tuning.tsv, 0.89",
-            "tenth writer held-out half,     questions-tenth-heldout.tsv, 0.85",
-            "eleventh writer tuning half,    questions-eleventh-tuning.tsv, 0.89",
-            "eleventh writer held-out half,  questions-eleventh-heldout.tsv, 0.86",
-            "twelfth writer tuning half,     questions-twelfth-tuning.tsv, 0.95",
-            "twelfth writer held-out half,   questions-twelfth-heldout.tsv, 0.86",
+            "second writer (all tuning),     questions-train2.tsv,        0.97",
+            "third writer tuning half,       questions-messy2-tuning.tsv, 0.97",
+            "third writer held-out half,     questions-messy2-heldout.tsv, 0.90",
+            "fourth writer tuning half,      questions-fourth-tuning.tsv, 0.97",
+            "fourth writer held-out half,    questions-fourth-heldout.tsv, 0.89",
+            "fifth writer tuning half,       questions-fifth-tuning.tsv, 0.97",
+            "fifth writer held-out half,     questions-fifth-heldout.tsv, 0.90",
+            "sixth writer tuning half,       questions-sixth-tuning.tsv, 0.97",
+            "sixth writer held-out half,     questions-sixth-heldout.tsv, 0.91",
+            "seventh writer tuning half,     questions-seventh-tuning.tsv, 0.97",
+            "seventh writer held-out half,   questions-seventh-heldout.tsv, 0.89",
+            "eighth writer tuning half,      questions-eighth-tuning.tsv, 0.97",
+            "eighth writer held-out half,    questions-eighth-heldout.tsv, 0.88",
+            "ninth writer tuning half,       questions-ninth-tuning.tsv, 0.97",
+            "ninth writer held-out half,     questions-ninth-heldout.tsv, 0.91",
+            "tenth writer tuning half,       questions-tenth-tuning.tsv, 0.97",
+            "tenth writer held-out half,     questions-tenth-heldout.tsv, 0.90",
+            "eleventh writer tuning half,    questions-eleventh-tuning.tsv, 0.97",
+            "eleventh writer held-out half,  questions-eleventh-heldout.tsv, 0.92",
+            "twelfth writer tuning half,     questions-twelfth-tuning.tsv, 0.97",
+            "twelfth writer held-out half,   questions-twelfth-heldout.tsv, 0.88",
     })
     void question_sets_are_answered_with_the_expected_topic(String name, String file, double floor) throws IOException {
         assertAccuracy(name, table(file), floor);
@@ -133,7 +135,7 @@ class TopicMatchingTest {
 
     @Test
     void gibberish_and_empty_text_get_the_general_directory() {
-        for (String q : List.of("", "   ", "???", "🚀🚀🚀", "qwertyuiop zxcvbnm")) {
+        for (String q : List.of("", "   ", "???", "🚀🚀🚀", "qwertyuiop zxcvbnm", "ok", "hello", "hi there", "thanks", "你好", "在吗", "谢谢", "好的")) {
             assertEquals("general", responder.answer(Fixtures.dm(Platform.LOCAL, "", q), List.of(), Fixtures.THURSDAY).topic(), q);
         }
     }

@@ -37,6 +37,7 @@ class TopicCrossValidation {
         WRITERS.put("tenth", "questions-tenth-tuning.tsv");
         WRITERS.put("eleventh", "questions-eleventh-tuning.tsv");
         WRITERS.put("twelfth", "questions-twelfth-tuning.tsv");
+        WRITERS.put("thirteenth", "questions-thirteenth-tuning.tsv");
     }
 
     @Test

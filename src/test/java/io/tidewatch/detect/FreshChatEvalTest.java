@@ -61,6 +61,8 @@ class FreshChatEvalTest {
             "fresh2-heldout, false, 0.94, 0.97, 0.50, 0.94", "fresh3-heldout, false, 0.86, 0.99, 0.72, 0.98", "fresh4-heldout, false, 0.80, 0.99, 1, 0",
             "fresh5-heldout, false, 1, 1, 0.75, 0.77",
             "fresh6-heldout, false, 1, 1, 0.78, 0.86", "fresh7-heldout, false, 0.82, 0.98, 1, 0",
+            "fresh8-heldout, false, 1, 1, 0.55, 0.88", "train-scam17, true, 1, 1, 0.85, 0.97",
+            "fresh9-heldout, false, 0.88, 0.96, 1, 0", "train-secrets5, true, 0.92, 0.98, 1, 0",
             "train-scam, true, 1, 1, 0.77, 0.98", "train-secrets, true, 0.98, 0.99, 1, 0",
             "train-scam2, true, 1, 1, 0.77, 0.98", "train-scam3, true, 1, 1, 0.89, 0.99",
             "train-scam4, true, 1, 1, 0.75, 0.98", "train-scam5, true, 1, 1, 0.86, 0.98",

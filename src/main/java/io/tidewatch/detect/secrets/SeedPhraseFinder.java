@@ -633,7 +633,8 @@ final class SeedPhraseFinder {
     }
 
     private boolean insideLabel(String t, int pos) {
-        for (int p = Math.max(0, pos - maxLabelLength + 1); p <= pos; p++) {
+        // a label starting at pos is the phrase's own first word ("seed: seed grunt …"), not one it sits inside
+        for (int p = Math.max(0, pos - maxLabelLength + 1); p < pos; p++) {
             if (!labelStarts.get(t.charAt(p))) continue;
             for (String l : cues.labels()) if (p + l.length() > pos && t.startsWith(l, p)) return true;
         }

@@ -15,14 +15,15 @@ final class CharRuns {
      * (an authenticator key as apps show it: "2OMP U6NI 55MS PDEM", "6qcm evy2 67yi ghul"); BASE32_GROUPED: only those
      * groups, for rules that want the layout and not a plain run; ALNUM_DIGIT: a run of letters and digits
      * holding a digit (a number, not a word); MIXED: a printable run holding upper
-     * and lower case, a digit and a symbol (a random credential).
+     * and lower case, a digit and a symbol (a random credential); EMAIL: a printable run holding an "@" with a "."
+     * after it (an address: an "@name" mention is none).
      */
-    enum CharClass { DIGITS, HEX, BASE58, BASE64, ALNUM, DASHED, PRINTABLE, GROUPED_DIGITS, BASE32, BASE32_GROUPED, ALNUM_DIGIT, MIXED }
+    enum CharClass { DIGITS, HEX, BASE58, BASE64, ALNUM, DASHED, PRINTABLE, GROUPED_DIGITS, BASE32, BASE32_GROUPED, ALNUM_DIGIT, MIXED, EMAIL }
 
     /** The classes whose runs may hold spaces: no token bounds them. */
     private static final java.util.Set<CharClass> SPANS_SPACES = java.util.EnumSet.of(CharClass.GROUPED_DIGITS, CharClass.BASE32, CharClass.BASE32_GROUPED);
 
-    private static final String NAMES = "digits, hex, base58, base64, alnum, dashed, printable, grouped-digits, base32, base32-grouped, alnum-digit, mixed";
+    private static final String NAMES = "digits, hex, base58, base64, alnum, dashed, printable, grouped-digits, base32, base32-grouped, alnum-digit, mixed, email";
 
     /** A rule's requirement: a run of at least {@code length} chars of {@code charClass}. */
     record Requirement(CharClass charClass, int length) {
@@ -103,6 +104,7 @@ final class CharRuns {
                 case DIGITS, GROUPED_DIGITS -> digitRuns();
                 case BASE32, BASE32_GROUPED -> base32();
                 case MIXED -> longest[i] = mixed(text);
+                case EMAIL -> longest[i] = email(text);
                 case ALNUM_DIGIT -> longest[i] = alnumWithDigit(text);
                 default -> longest[i] = plainRun(text, MEMBERS[i]);
             }
@@ -198,6 +200,25 @@ final class CharRuns {
             cur++;
             kinds |= c >= 'A' && c <= 'Z' ? 1 : c >= 'a' && c <= 'z' ? 2 : isDigit(c) ? 4 : 8;
             if (kinds == 15 && cur > best) best = cur;
+        }
+        return best;
+    }
+
+    /** Printable runs that hold an "@" and, after it, a ".". */
+    private static int email(String text) {
+        int best = 0, cur = 0;
+        boolean at = false, dot = false;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c <= ' ' || c > '~') {
+                cur = 0;
+                at = dot = false;
+                continue;
+            }
+            cur++;
+            if (c == '@') at = true;
+            else if (c == '.' && at) dot = true;
+            if (dot && cur > best) best = cur;
         }
         return best;
     }

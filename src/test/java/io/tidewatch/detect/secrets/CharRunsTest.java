@@ -33,6 +33,9 @@ class CharRunsTest {
         护照C5XN6ZP72                   | alnum-digit:9     | true
         输了三次violin-Chair-river58都提示 | mixed:19          | true
         我的登录密码是abc778899，帮我看看   | mixed:8           | false
+        账号 li.wei@mail.cn 密码 abc123    | email:14          | true
+        @mateo_1843 see you there. bye   | email:6           | false
+        mail me at li@mail, thanks.      | email:6           | false
         """)
     void a_requirement_holds_when_the_run_is_there(String text, String requires, boolean holds) {
         assertEquals(holds, new CharRuns(text).satisfies(CharRuns.Requirement.parse(requires)));

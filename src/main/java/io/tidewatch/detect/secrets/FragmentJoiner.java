@@ -21,6 +21,7 @@ final class FragmentJoiner {
     /** The text with every run of pieces joined, offsets mapped to the original; null when no run was joined. */
     static NormalizedText join(NormalizedText nt) {
         String t = nt.text();
+        if (!twoTokensWithDigits(t)) return null;
         int n = t.length();
         StringBuilder out = null, lower = null;
         int[] start = null, end = null;
@@ -66,6 +67,28 @@ final class FragmentJoiner {
         int o = out.length();
         return new NormalizedText(nt.original(), out.toString(), lower.toString(),
                 java.util.Arrays.copyOf(start, o), java.util.Arrays.copyOf(end, o));
+    }
+
+    /**
+     * A run joins only when most of its pieces (two at least) hold a digit: a text with fewer than two runs of
+     * letters and digits holding one (most chat) has nothing to join, and one pass tells.
+     */
+    private static boolean twoTokensWithDigits(String t) {
+        int found = 0;
+        boolean inToken = false, digit = false;
+        for (int i = 0, n = t.length(); i < n; i++) {
+            char c = t.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (!(inToken && digit) && ++found == 2) return true;
+                inToken = digit = true;
+            } else if (isAlnum(c)) {
+                if (!inToken) digit = false;
+                inToken = true;
+            } else {
+                inToken = digit = false;
+            }
+        }
+        return false;
     }
 
     /** Appends char {@code k} of the reading (and its lower case) with the original span it came from. */

@@ -45,6 +45,9 @@ final class SeedPhraseFinder {
     private final BitSet labelStarts = new BitSet(65536);
     private final BitSet labelEnds = new BitSet(65536);
     private final int maxLabelLength;
+    /** The label words by first char ({@link #labelFirsts} sorted, {@link #labelsByFirst} alike): a char asks only its own. */
+    private final char[] labelFirsts;
+    private final String[][] labelsByFirst;
 
     SeedPhraseFinder(List<String> contextWords, List<String> negativeWords, PhraseCues cues) {
         this.contextWords = contextWords;
@@ -60,6 +63,15 @@ final class SeedPhraseFinder {
             longest = Math.max(longest, w.length());
         }
         maxLabelLength = longest;
+        java.util.TreeMap<Character, List<String>> byFirst = new java.util.TreeMap<>();
+        for (String w : cues.labels()) if (!w.isEmpty()) byFirst.computeIfAbsent(w.charAt(0), k -> new ArrayList<>()).add(w);
+        labelFirsts = new char[byFirst.size()];
+        labelsByFirst = new String[byFirst.size()][];
+        int k = 0;
+        for (var e : byFirst.entrySet()) {
+            labelFirsts[k] = e.getKey();
+            labelsByFirst[k++] = e.getValue().toArray(String[]::new);
+        }
     }
 
     /** A word of the text: its normalized span, how it is written, and its index in each list (-1: not on it). */
@@ -292,8 +304,9 @@ final class SeedPhraseFinder {
 
     private boolean hasLabel(String t) {
         for (int i = 0; i < t.length(); i++) {
-            if (!labelStarts.get(t.charAt(i))) continue;
-            for (String w : cues.labels()) if (t.startsWith(w, i)) return true;
+            char c = t.charAt(i);
+            if (!labelStarts.get(c)) continue;
+            for (String w : labelsByFirst[Arrays.binarySearch(labelFirsts, c)]) if (t.startsWith(w, i)) return true;
         }
         return false;
     }

@@ -131,13 +131,16 @@ public final class TextNormalizer {
         };
     }
 
-    /** " .-_*·•|/" (a switch, not a search of a string: this runs on every char of every message). */
+    /** " .-_*·•|/" (bit masks, not a search of a string or a switch: this runs on every char of every message). */
     private static boolean isSeparator(char c) {
-        return switch (c) {
-            case ' ', '.', '-', '_', '*', '\u00B7', '\u2022', '|', '/' -> true;
-            default -> false;
-        };
+        if (c < 64) return (SEPARATORS_LOW >>> c & 1) != 0;
+        if (c < 128) return (SEPARATORS_HIGH >>> (c - 64) & 1) != 0;
+        return c == '\u00B7' || c == '\u2022';
     }
+
+    /** The ASCII separators below 64 (space, ".", "-", "*", slash) and from 64 on ("_", "|"), one bit per char. */
+    private static final long SEPARATORS_LOW = 1L << ' ' | 1L << '.' | 1L << '-' | 1L << '*' | 1L << '/';
+    private static final long SEPARATORS_HIGH = 1L << ('_' - 64) | 1L << ('|' - 64);
 
     private static boolean isJoinable(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || isCjk(c);

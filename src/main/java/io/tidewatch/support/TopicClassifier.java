@@ -57,7 +57,9 @@ final class TopicClassifier {
             p.x[i] = vector(samples.get(i).words());
             p.y[i] = topicList.indexOf(samples.get(i).topic());
         }
-        Parameter param = new Parameter(SolverType.L2R_LR, c, 0.001);
+        // a stopping tolerance of 0.01: the same topics in cross-validation as 0.001, and training (once, when the
+        // rules load) takes about half a second instead of two thirds
+        Parameter param = new Parameter(SolverType.L2R_LR, c, 0.01);
         param.setRandom(new Random(1));
         Linear.disableDebugOutput();
         this.model = topics.length > 1 ? Linear.train(p, param) : null;

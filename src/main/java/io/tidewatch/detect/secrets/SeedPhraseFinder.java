@@ -304,9 +304,7 @@ final class SeedPhraseFinder {
 
     private boolean hasLabel(String t) {
         for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (!labelStarts.get(c)) continue;
-            for (String w : labelsByFirst[Arrays.binarySearch(labelFirsts, c)]) if (t.startsWith(w, i)) return true;
+            for (String w : labelsStartingWith(t.charAt(i))) if (t.startsWith(w, i)) return true;
         }
         return false;
     }
@@ -645,11 +643,18 @@ final class SeedPhraseFinder {
         return false;
     }
 
+    private static final String[] NO_LABELS = {};
+
+    /** The labels that start with {@code c}: the only ones worth trying where {@code c} stands. */
+    private String[] labelsStartingWith(char c) {
+        if (!labelStarts.get(c)) return NO_LABELS;
+        return labelsByFirst[Arrays.binarySearch(labelFirsts, c)];
+    }
+
     private boolean insideLabel(String t, int pos) {
         // a label starting at pos is the phrase's own first word ("seed: seed grunt …"), not one it sits inside
         for (int p = Math.max(0, pos - maxLabelLength + 1); p < pos; p++) {
-            if (!labelStarts.get(t.charAt(p))) continue;
-            for (String l : cues.labels()) if (p + l.length() > pos && t.startsWith(l, p)) return true;
+            for (String l : labelsStartingWith(t.charAt(p))) if (p + l.length() > pos && t.startsWith(l, p)) return true;
         }
         return false;
     }

@@ -38,6 +38,7 @@ class TopicCrossValidation {
         WRITERS.put("eleventh", "questions-eleventh-tuning.tsv");
         WRITERS.put("twelfth", "questions-twelfth-tuning.tsv");
         WRITERS.put("thirteenth", "questions-thirteenth-tuning.tsv");
+        WRITERS.put("fourteenth", "questions-fourteenth-tuning.tsv");
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.util.Arrays;
 
 /** Bitcoin's Base58 alphabet and the Base58Check checksum (first 4 bytes of double SHA-256). */
 public final class Base58 {
-    private static final String ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+    static final String ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
     private static final BigInteger BASE = BigInteger.valueOf(58);
 
     private Base58() {}

@@ -28,7 +28,18 @@ final class FragmentJoiner {
         int copied = 0; // t[0, copied) is in out
         int i = 0;
         while (i < n) {
-            if (!isPiece(t, i) || i > 0 && !isSeparator(t.charAt(i - 1)) && !isOpening(t.charAt(i - 1))) { i = skipToken(t, i); continue; }
+            boolean starts = isAlnum(t.charAt(i)) && (i == 0 || isSeparator(t.charAt(i - 1)) || isOpening(t.charAt(i - 1)));
+            int typedEnd = starts ? typedRunEnd(t, i) : -1;
+            if (typedEnd > 0) {
+                if (out == null) { out = new StringBuilder(n); lower = new StringBuilder(n); start = new int[n]; end = new int[n]; }
+                for (int k = copied; k < typedEnd; k++) {
+                    if (k < i || !isSeparator(t.charAt(k))) keep(nt, k, out, lower, start, end);
+                }
+                copied = typedEnd;
+                i = typedEnd;
+                continue;
+            }
+            if (!starts || !isPiece(t, i)) { i = skipToken(t, i); continue; }
             // a run of pieces from i: count them, those with a digit, and where it ends
             int pieces = 0, withDigit = 0, runEnd = i, j = i, joined = 0;
             boolean lineBreak = false, sawDigits = false, sawCapitals = false, groups = true; // groups: pieces of MIN_GROUP to MAX_GROUP chars
@@ -68,6 +79,89 @@ final class FragmentJoiner {
         return new NormalizedText(nt.original(), out.toString(), lower.toString(),
                 java.util.Arrays.copyOf(start, o), java.util.Arrays.copyOf(end, o));
     }
+
+    /** At most this many pieces make one value a screenshot's text recognition broke apart. */
+    private static final int MAX_TYPED_PIECES = 6;
+
+    /**
+     * Where a value that text recognition (OCR of a screenshot) or a narrow screen broke apart on one line ends,
+     * or -1: pieces split by one or two spaces whose concatenation has, exactly, the shape of a secret by
+     * itself, a shape no words take by chance: 64 hex digits (a 256-bit key, "0x" allowed), 87 or 88 base58
+     * chars (a Solana secret key), or 13 to 19 digits passing the Luhn check (a card number, pieces of any
+     * length: "5 313 7750 3939 1170"), standing where a field's value does: opening its line or after its label,
+     * and ending the line. Groups as apps print them are the
+     * ordinary run's; this reading only adds the uneven splits, and the rules still judge the joined value with
+     * their context and validators.
+     */
+    static int typedRunEnd(String t, int i) {
+        int n = t.length();
+        int[] ends = new int[MAX_TYPED_PIECES];
+        int pieces = 0, j = i;
+        while (pieces < MAX_TYPED_PIECES) {
+            int e = j;
+            while (e < n && isAlnum(t.charAt(e))) e++;
+            if (e == j || e < n && !isSeparator(t.charAt(e)) && !isClosing(t.charAt(e))) break;
+            ends[pieces++] = e;
+            int next = skipSpaces(t, e);
+            if (next == e || next - e > 2 || next >= n || !isAlnum(t.charAt(next))) break;
+            j = next;
+        }
+        // the longest prefix of two or more pieces with a secret's shape; lengths first, so most runs build nothing
+        int length = 0;
+        int[] lengths = new int[pieces];
+        for (int k = 0; k < pieces; k++) {
+            int pieceStart = k == 0 ? i : skipSpaces(t, ends[k - 1]);
+            length += ends[k] - pieceStart;
+            lengths[k] = length;
+        }
+        for (int m = pieces; m >= 2; m--) {
+            int len = lengths[m - 1];
+            if (len != 64 && len != 66 && len != 87 && len != 88 && (len < 13 || len > 19)) continue;
+            if (startsField(t, i) && endsLine(t, ends[m - 1]) && hasSecretShape(withoutSpaces(t, i, ends[m - 1]))) return ends[m - 1];
+        }
+        return -1;
+    }
+
+    /**
+     * The value at {@code i} opens its line or follows its label as a screen lays a field out: after a colon or
+     * two spaces ("卡号  5 313 …", "Secret Key: …"). A hash quoted inside a command ("key='e0d9…") is no field.
+     */
+    private static boolean startsField(String t, int i) {
+        int k = i;
+        while (k > 0 && (t.charAt(k - 1) == ' ' || t.charAt(k - 1) == '\t')) k--;
+        if (k == 0 || t.charAt(k - 1) == '\n' || t.charAt(k - 1) == ':' || t.charAt(k - 1) == '：') return true;
+        return i - k >= 2;
+    }
+
+    /**
+     * Nothing but closing punctuation and spaces after {@code i} on its line: a screenshot's text puts each field's
+     * value at the end of its line; a hash wrapped inside reflowed prose ("key='e0d9…e47 126bc52' To remove") goes on.
+     */
+    private static boolean endsLine(String t, int i) {
+        int k = i;
+        while (k < t.length() && (isClosing(t.charAt(k)) || t.charAt(k) == ' ' || t.charAt(k) == '\t' || t.charAt(k) == '\r')) k++;
+        return k == t.length() || t.charAt(k) == '\n';
+    }
+
+    private static int skipSpaces(String t, int i) {
+        while (i < t.length() && (t.charAt(i) == ' ' || t.charAt(i) == '\t')) i++;
+        return i;
+    }
+
+    private static String withoutSpaces(String t, int from, int to) {
+        StringBuilder sb = new StringBuilder(to - from);
+        for (int k = from; k < to; k++) if (!isSeparator(t.charAt(k))) sb.append(t.charAt(k));
+        return sb.toString();
+    }
+
+    private static boolean hasSecretShape(String v) {
+        String hex = v.startsWith("0x") || v.startsWith("0X") ? v.substring(2) : v;
+        if (hex.length() == 64 && hex.chars().allMatch(FragmentJoiner::isHex)) return true;
+        if ((v.length() == 87 || v.length() == 88) && v.chars().allMatch(c -> Base58.ALPHABET.indexOf(c) >= 0)) return true;
+        return v.length() >= 13 && v.length() <= 19 && allDigits(v, 0, v.length()) && SecretValidator.luhn(v);
+    }
+
+    private static boolean isHex(int c) { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'; }
 
     /**
      * A run joins only when most of its pieces (two at least) hold a digit: a text with fewer than two runs of

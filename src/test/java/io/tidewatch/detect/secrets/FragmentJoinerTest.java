@@ -34,6 +34,41 @@ class FragmentJoinerTest {
         assertNull(joined(text));
     }
 
+    // values generated for this test: a random 64-byte base58 string, 32 random bytes in hex, a Luhn-valid number
+    private static final String SOLANA = "5p5X1d1WvRgwEEaR3xTGJ6wGpeeGXvG7rbf5bWHF7GkrZZiqXMHgXJvZ1Ge41wXi7S3Nr6RegoSeo19aVfsCj4Uz";
+    private static final String HEX = "3b34c0f65e85c67e292354c0399c848124c1683d880deef513ab5c14160cd309";
+
+    @Test
+    void joins_a_value_text_recognition_broke_unevenly_where_a_field_stands() {
+        String solana = SOLANA.substring(0, 13) + " " + SOLANA.substring(13, 45) + " " + SOLANA.substring(45);
+        assertEquals("Your Private Key\n" + SOLANA + "\nCopy   Done", joined("Your Private Key\n" + solana + "\nCopy   Done"));
+        assertEquals("显示私钥\n" + HEX + "\n完成", joined("显示私钥\n" + HEX.substring(0, 36) + " " + HEX.substring(36) + "\n完成"));
+        assertEquals("卡号  4579199177786962\n有效期 09/28", joined("卡号  4 579 1991 77 786962\n有效期 09/28"));
+        assertEquals("Card number: 4579199177786962.", joined("Card number: 4579199 17 7786962."));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "卡号  4 579 1991 77 786963\n有效期 09/28",                                          // fails the Luhn check
+        "显示私钥\n3b34c0f65e85c67e292354c0399c848124c1 683d880deef513ab5c14160cd30\n完成",   // 63 hex digits
+        "key 3b34c0f65e85c67e292354c0399c848124c1 683d880deef513ab5c14160cd309 then more words",  // not a field's value
+        "remove key='3b34c0f65e85c67e292354c0399c848124c1 683d880deef513ab5c14160cd309'"})      // quoted in a command
+    void leaves_other_uneven_pieces_apart(String text) {
+        assertNull(joined(text));
+    }
+
+    @Test
+    void a_key_broken_by_text_recognition_is_found_and_no_piece_shows() {
+        String[] pieces = {SOLANA.substring(0, 13), SOLANA.substring(13, 45), SOLANA.substring(45)};
+        String text = "Phantom export screen (OCR), Solflare says invalid private key\nYour Private Key\n"
+                + String.join(" ", pieces) + "\nCopy   Done";
+        List<Finding> found = Scanners.own().scan(text);
+        assertTrue(found.stream().anyMatch(f -> f.rule().startsWith("solana-secret-key")), found.toString());
+        for (Finding f : found) for (String piece : pieces) for (int k = 0; k + 6 <= piece.length(); k++) {
+            assertFalse(f.excerpt().contains(piece.substring(k, k + 6)), f.excerpt());
+        }
+    }
+
     @Test
     void a_card_sent_over_two_lines_is_found_and_masked_in_the_original() {
         String text = "🏦 payout card 54692336\n24429940\nplease transfer here";

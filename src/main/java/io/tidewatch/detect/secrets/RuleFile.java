@@ -6,9 +6,11 @@ import java.util.List;
 /**
  * The rules of one gitleaks-format file, with the allowlists that file sets for all its rules
  * (legacy {@code [allowlist]} and {@code [[allowlists]]}) and words that mark a code block as an
- * explanation of a format rather than a leak ({@code [context] formatWords}).
+ * explanation of a format rather than a leak ({@code [context] formatWords}); how a value handed over in parts
+ * names them ({@code [context] partLabel} and {@code partKeywords}; null when the file sets none).
  */
-public record RuleFile(Path path, List<SecretRule> rules, List<Allowlist> globalAllowlists, List<String> formatWords) {
+public record RuleFile(Path path, List<SecretRule> rules, List<Allowlist> globalAllowlists, List<String> formatWords,
+                       PartLabels partLabels) {
     public RuleFile {
         rules = List.copyOf(rules);
         globalAllowlists = List.copyOf(globalAllowlists);

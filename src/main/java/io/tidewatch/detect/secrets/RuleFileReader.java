@@ -63,7 +63,8 @@ public final class RuleFileReader {
                 i++;
             }
         }
-        return new RuleFile(file, rules, globals, formatWords.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
+        PartLabels partLabels = root.has("context") ? partLabels(file, root.get("context"), lines.firstLine("[context]")) : null;
+        return new RuleFile(file, rules, globals, formatWords.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList(), partLabels);
     }
 
     private static SecretRule rule(Path file, JsonNode r, int line, TomlLines lines) {
@@ -156,6 +157,19 @@ public final class RuleFileReader {
         return new PhraseCues(lower(strings(file, r, "labels", line)), lower(strings(file, r, "labelFillers", line)),
                 lower(strings(file, r, "adviceWords", line)), lower(strings(file, r, "adviceExceptions", line)),
                 lower(strings(file, r, "proseWords", line)), grammar, maxGrammar, maxSpaced, groupLabel(r, where));
+    }
+
+    /** {@code [context] partLabel} (matched against lower-cased text) and the {@code partKeywords} it needs; null when absent. */
+    private static PartLabels partLabels(Path file, JsonNode context, int line) {
+        String label = text(file, context, "partLabel", line);
+        if (label == null) return null;
+        List<String> keywords = strings(file, context, "partKeywords", line);
+        if (keywords.isEmpty()) throw new ConfigException(file + ":" + line + ": 'partLabel' needs 'partKeywords' (words one of which a message must hold)");
+        try {
+            return new PartLabels(Pattern.compile(GoRegex.toRe2j(label)), lower(keywords));
+        } catch (PatternSyntaxException e) {
+            throw new ConfigException(file + ":" + line + ": bad partLabel: " + e.getMessage());
+        }
     }
 
     /** The bip39 rule's {@code groupLabel}: matched against a line's start up to its colon, so anchored at both ends. */

@@ -19,13 +19,15 @@ public final class RuleSet {
     private final Map<String, Integer> indexById;
     private final Map<SecretRule, List<Allowlist>> fileAllowlists;
     private final List<String> formatWords;
+    private final PartLabels partLabels;
     private final KeywordIndex keywords;
     private final List<SecretRule> notForText;
     private final java.util.Set<String> required = new java.util.HashSet<>();
 
     private RuleSet(List<SecretRule> rules, Map<SecretRule, List<Allowlist>> fileAllowlists,
-                    List<String> formatWords, List<SecretRule> notForText) {
+                    List<String> formatWords, PartLabels partLabels, List<SecretRule> notForText) {
         this.rules = List.copyOf(rules);
+        this.partLabels = partLabels;
         this.fileAllowlists = fileAllowlists;
         this.formatWords = List.copyOf(formatWords);
         this.notForText = List.copyOf(notForText);
@@ -46,8 +48,10 @@ public final class RuleSet {
         Map<SecretRule, List<Allowlist>> allow = new java.util.IdentityHashMap<>();
         List<String> formatWords = new ArrayList<>();
         List<SecretRule> notForText = new ArrayList<>();
+        PartLabels partLabels = null;
         for (RuleFile f : files) {
             formatWords.addAll(f.formatWords());
+            if (f.partLabels() != null) partLabels = f.partLabels(); // a later file's replaces an earlier one's
             for (SecretRule r : f.rules()) {
                 if (!r.appliesToText()) { notForText.add(r); continue; }
                 byId.remove(r.id());
@@ -62,7 +66,7 @@ public final class RuleSet {
                 }
             }
         }
-        return new RuleSet(new ArrayList<>(byId.values()), allow, formatWords, notForText);
+        return new RuleSet(new ArrayList<>(byId.values()), allow, formatWords, partLabels, notForText);
     }
 
     /** The first {@code n} rules (and whatever their composites require): for cost-versus-rules measurements. */
@@ -74,7 +78,7 @@ public final class RuleSet {
                 if (!first.contains(dep)) first.add(dep);
             }
         }
-        return new RuleSet(first, fileAllowlists, formatWords, List.of());
+        return new RuleSet(first, fileAllowlists, formatWords, partLabels, List.of());
     }
 
     public List<SecretRule> rules() { return rules; }
@@ -97,6 +101,9 @@ public final class RuleSet {
     List<Allowlist> fileAllowlists(SecretRule r) { return fileAllowlists.getOrDefault(r, Collections.emptyList()); }
 
     List<String> formatWords() { return formatWords; }
+
+    /** How values handed over in labelled parts are named; null when no rule file says. */
+    PartLabels partLabels() { return partLabels; }
 
     java.util.BitSet candidates(String lowerText) { return keywords.candidates(lowerText); }
 }

@@ -61,9 +61,12 @@ public final class SecretScanner implements Detector {
         if (text == null || text.isEmpty()) return new Scan(List.of(), List.of());
         NormalizedText nt = TextNormalizer.normalize(text);
         Scan plain = scan(text, nt);
-        // a value dictated in pieces (over lines, in groups) is read once more, whole
+        // a value dictated in pieces (over lines, in groups) is read once more, whole; one handed over in labelled
+        // parts ("part 1 … part 2 …") too, its pieces then read as dictated ones ("first 8: 4777 8749")
         NormalizedText joined = FragmentJoiner.join(nt);
-        return joined == null ? plain : merged(plain, scan(text, joined));
+        Scan out = joined == null ? plain : merged(plain, scan(text, joined));
+        NormalizedText parts = PartJoiner.join(nt, rules.partLabels());
+        return parts == null ? out : merged(out, scan(text, parts));
     }
 
     /**

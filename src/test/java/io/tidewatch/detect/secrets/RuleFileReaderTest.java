@@ -26,6 +26,8 @@ class RuleFileReaderTest {
         [[rules]]\\nid = 'a'\\nregex = 'a'\\n[[rules.allowlists]]\\nregexTarget = 'file'     | bad.toml:1      | regexTarget
         x = [1,\\n[[rules]]                                                                     | bad.toml:2      | invalid TOML
         [[rules]]\\nregex = 'a'                                                                 | bad.toml:1      | without 'id'
+        [context]\\npartLabel = 'part [0-9]'                                                  | bad.toml:1      | needs 'partKeywords'
+        [context]\\npartLabel = '(part'\\npartKeywords = ['part']                               | bad.toml:1      | bad partLabel
         """)
     void bad_rule_files_name_file_line_and_reason(String toml, String where, String reason) {
         ConfigException e = assertThrows(ConfigException.class, () -> RuleFileReader.parse(F, toml.replace("\\n", "\n")));

@@ -1,0 +1,57 @@
+package io.tidewatch.detect.secrets;
+
+import io.tidewatch.core.Finding;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Values handed over in labelled parts are read whole; talk of parts, halves and the first or last of things is not. */
+class PartJoinerTest {
+    private static final PartLabels LABELS = RuleSet.load(List.of(Path.of("rules/secrets.toml"))).partLabels();
+
+    private static String joined(String text) {
+        NormalizedText j = PartJoiner.join(TextNormalizer.normalize(text), LABELS);
+        return j == null ? null : j.text();
+    }
+
+    @Test
+    void joins_the_values_of_consecutive_labelled_parts() {
+        assertEquals("token 43365897:AA_uxqI09h8nhV51sFQM4uRog7yLShwKLSl",
+                joined("token part 1 43365897:AA_uxqI09h8\npart 2 nhV51sFQM4uRog7yLShwKLSl"));
+        assertEquals("4777874944721563\nexp 11/29", joined("first 8: 4777 8749\nlast 8: 4472 1563\nexp 11/29"));
+        assertEquals("身份证350203200108158632", joined("身份证前六位350203\n后面200108158632"));
+        assertEquals("totp secret 23APDKUFGVZMN6GC", joined("totp secret part1 23APDKUF part2 GVZMN6GC"));
+        assertEquals("key: Qm7xT2pLw9ZkR4vN8sYbHd", joined("key: first half Qm7xT2pLw9Z\nsecond half kR4vN8sYbHd"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "part 1 of the guide is done, part 2 tomorrow",
+        "the first half was great, second half boring",
+        "前半场 2:1 后半场 0:3",
+        "part 1: 12\npart 2: x",                        // a part of one char is a list's number, not a piece
+        "part 1 ABCD1234\nsome words here\npart 2 EFGH5678",  // the parts must follow each other
+        "hello world"})
+    void leaves_the_rest(String text) {
+        assertNull(joined(text));
+    }
+
+    @Test
+    void a_bot_token_in_two_parts_is_found_and_no_piece_shows() {
+        String[] pieces = {"43365897:AA_uxqI09h8", "nhV51sFQM4uRog7yLShwKLSl"};
+        String text = "@helper_x ok the bot token part 1 " + pieces[0] + "\npart 2 " + pieces[1] + "\ndone?";
+        List<Finding> found = Scanners.own().scan(text);
+        assertTrue(found.stream().anyMatch(f -> f.rule().equals("telegram-bot-token")), found.toString());
+        for (Finding f : found) for (String piece : pieces) for (int k = 0; k + 6 <= piece.length(); k++) {
+            assertFalse(f.excerpt().contains(piece.substring(k, k + 6)), f.excerpt());
+        }
+    }
+}

@@ -23,17 +23,16 @@ final class FragmentJoiner {
         String t = nt.text();
         if (!twoTokensWithDigits(t)) return null;
         int n = t.length();
-        StringBuilder out = null, lower = null;
-        int[] start = null, end = null;
+        ReadingBuilder out = null;
         int copied = 0; // t[0, copied) is in out
         int i = 0;
         while (i < n) {
             boolean starts = isAlnum(t.charAt(i)) && (i == 0 || isSeparator(t.charAt(i - 1)) || isOpening(t.charAt(i - 1)));
             int typedEnd = starts ? typedRunEnd(t, i) : -1;
             if (typedEnd > 0) {
-                if (out == null) { out = new StringBuilder(n); lower = new StringBuilder(n); start = new int[n]; end = new int[n]; }
+                if (out == null) out = new ReadingBuilder(nt);
                 for (int k = copied; k < typedEnd; k++) {
-                    if (k < i || !isSeparator(t.charAt(k))) keep(nt, k, out, lower, start, end);
+                    if (k < i || !isSeparator(t.charAt(k))) out.keep(k);
                 }
                 copied = typedEnd;
                 i = typedEnd;
@@ -65,19 +64,17 @@ final class FragmentJoiner {
             // wrapped in the middle of a line ("…e47 126bc52" in a man page) or a date ("2024 12 03") stays apart
             boolean joins = lineBreak || groups;
             if (pieces >= 2 && joined >= MIN_JOINED && withDigit * 2 > pieces && joins) {
-                if (out == null) { out = new StringBuilder(n); lower = new StringBuilder(n); start = new int[n]; end = new int[n]; }
+                if (out == null) out = new ReadingBuilder(nt);
                 for (int k = copied; k < runEnd; k++) {
-                    if (k < i || !isSeparator(t.charAt(k))) keep(nt, k, out, lower, start, end);
+                    if (k < i || !isSeparator(t.charAt(k))) out.keep(k);
                 }
                 copied = runEnd;
             }
             i = Math.max(runEnd, skipToken(t, i));
         }
         if (out == null) return null;
-        for (int k = copied; k < n; k++) keep(nt, k, out, lower, start, end);
-        int o = out.length();
-        return new NormalizedText(nt.original(), out.toString(), lower.toString(),
-                java.util.Arrays.copyOf(start, o), java.util.Arrays.copyOf(end, o));
+        out.keep(copied, n);
+        return out.build();
     }
 
     /** At most this many pieces make one value a screenshot's text recognition broke apart. */
@@ -183,15 +180,6 @@ final class FragmentJoiner {
             }
         }
         return false;
-    }
-
-    /** Appends char {@code k} of the reading (and its lower case) with the original span it came from. */
-    private static void keep(NormalizedText nt, int k, StringBuilder out, StringBuilder lower, int[] start, int[] end) {
-        int o = out.length();
-        out.append(nt.text().charAt(k));
-        lower.append(nt.lower().charAt(k));
-        start[o] = nt.originalStart(k);
-        end[o] = nt.originalEnd(k + 1);
     }
 
     private static boolean isAlnum(char c) { return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'; }

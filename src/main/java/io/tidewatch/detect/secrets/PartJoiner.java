@@ -44,8 +44,7 @@ final class PartJoiner {
             while (e > s && isTrail(t.charAt(e - 1))) e--;
             parts.add(new Part(found.get(k)[0], s, isValue(t, s, e) ? e : -1));
         }
-        StringBuilder out = null, outLower = null;
-        int[] start = null, end = null;
+        ReadingBuilder out = null;
         int copied = 0;
         for (int k = 0; k < parts.size(); ) {
             int j = k;
@@ -53,11 +52,11 @@ final class PartJoiner {
             while (j < parts.size() && parts.get(j).valueEnd() > 0
                     && (j == k || blank(t, parts.get(j - 1).valueEnd(), parts.get(j).labelStart()))) j++;
             if (j - k >= 2) {
-                if (out == null) { out = new StringBuilder(t.length()); outLower = new StringBuilder(t.length()); start = new int[t.length()]; end = new int[t.length()]; }
-                for (int c = copied; c < parts.get(k).labelStart(); c++) keep(nt, c, out, outLower, start, end);
+                if (out == null) out = new ReadingBuilder(nt);
+                out.keep(copied, parts.get(k).labelStart());
                 for (int p = k; p < j; p++) {
                     for (int c = parts.get(p).valueStart(); c < parts.get(p).valueEnd(); c++) {
-                        if (t.charAt(c) != ' ' && t.charAt(c) != '\t') keep(nt, c, out, outLower, start, end);
+                        if (t.charAt(c) != ' ' && t.charAt(c) != '\t') out.keep(c);
                     }
                 }
                 copied = parts.get(j - 1).valueEnd();
@@ -67,10 +66,8 @@ final class PartJoiner {
             }
         }
         if (out == null) return null;
-        for (int c = copied; c < t.length(); c++) keep(nt, c, out, outLower, start, end);
-        int o = out.length();
-        return new NormalizedText(nt.original(), out.toString(), outLower.toString(),
-                java.util.Arrays.copyOf(start, o), java.util.Arrays.copyOf(end, o));
+        out.keep(copied, t.length());
+        return out.build();
     }
 
     /** Printable ASCII of two chars or more; spaces only between groups that hold a digit ("4777 8749"). */
@@ -104,13 +101,5 @@ final class PartJoiner {
             if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r' && !isTrail(ch)) return false;
         }
         return true;
-    }
-
-    private static void keep(NormalizedText nt, int k, StringBuilder out, StringBuilder lower, int[] start, int[] end) {
-        int o = out.length();
-        out.append(nt.text().charAt(k));
-        lower.append(nt.lower().charAt(k));
-        start[o] = nt.originalStart(k);
-        end[o] = nt.originalEnd(k + 1);
     }
 }

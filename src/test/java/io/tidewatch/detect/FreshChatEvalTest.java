@@ -66,7 +66,7 @@ class FreshChatEvalTest {
             "fresh10-heldout, false, 0.87, 0.96, 1, 0", "train-secrets6, true, 0.87, 0.97, 1, 0",
             "fresh11-heldout, false, 1, 1, 0.76, 0.92", "train-scam18, true, 1, 1, 0.95, 0.97",
             "fresh12-heldout, false, 1, 1, 0.55, 0.95", "train-scam19, true, 1, 1, 0.58, 0.97",
-            "fresh13-heldout, false, 0.47, 0.93, 1, 0", "train-secrets7, true, 0.53, 0.97, 1, 0",
+            "fresh13-heldout, false, 0.58, 0.93, 1, 0", "train-secrets7, true, 0.72, 0.97, 1, 0",
             "train-scam, true, 1, 1, 0.77, 0.98", "train-secrets, true, 0.98, 0.99, 1, 0",
             "train-scam2, true, 1, 1, 0.77, 0.98", "train-scam3, true, 1, 1, 0.89, 0.99",
             "train-scam4, true, 1, 1, 0.75, 0.98", "train-scam5, true, 1, 1, 0.86, 0.98",

@@ -15,7 +15,8 @@ import java.util.Set;
  * characters) is hidden when it mixes letters and digits (keys, addresses, hashes, passwords, ids:
  * 6+ characters), mixes cases and symbols (8+), is a digit run of 6+ (codes, cards, phone and id
  * numbers), or follows a password or code cue ("password:", "pw", "密码", "口令", "验证码"). PEM
- * blocks, keys written in groups of four and runs of BIP-39 words go too. {@code @handles} stay
+ * blocks, keys written in groups of four, runs of BIP-39 words and codes read out in words ("zero eight four …",
+ * "六零一八六七") go too. {@code @handles} stay
  * readable: moderators need them.
  * Independent of the secret detector, so a scam or link excerpt never depends on it having fired.
  */
@@ -33,6 +34,10 @@ public final class ScamExcerpt {
     /** PEM blocks, TOTP keys written in groups of four, BIP-39 phrases: secrets made of short pieces. */
     private static final Pattern PEM = Pattern.compile("(?s)-----BEGIN[^-\\n]{0,40}-----.*?(-----END[^-\\n]{0,40}-----|$)");
     private static final Pattern GROUPED_KEY = Pattern.compile("\\b[A-Z2-7]{4}([ -][A-Z2-7]{4}){3,}\\b");
+    /** A code read out in words (voice-to-text): six number words in a row, or six Chinese numerals ("六零一八六七"). */
+    private static final Pattern SPOKEN_DIGITS = Pattern.compile("(?i)\\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+            + "(?:[\\s,\\-]+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)){5,}\\b"
+            + "|[零〇一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖幺两兩]{6,}");
     /** Digits in groups: "551 209" (a code), "4532 0151 1283 0366" (a card), "+1 555 013 2299", "F 1337 07814" (an id). */
     private static final Pattern GROUPED_DIGITS = Pattern.compile("\\+?\\b\\d{2,5}([ -]\\d{2,5})+\\b");
     private static final Pattern WORD = Pattern.compile(
@@ -46,6 +51,7 @@ public final class ScamExcerpt {
         text = PEM.matcher(text).replaceAll(MASK);
         text = GROUPED_KEY.matcher(text).replaceAll(MASK);
         text = maskGroupedDigits(text);
+        text = SPOKEN_DIGITS.matcher(text).replaceAll(MASK);
         text = maskSeedRuns(text);
         StringBuilder out = new StringBuilder(text.length());
         int i = 0, n = text.length();

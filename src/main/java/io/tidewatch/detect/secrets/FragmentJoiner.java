@@ -19,9 +19,16 @@ final class FragmentJoiner {
 
 
     /** The text with every run of pieces joined, offsets mapped to the original; null when no run was joined. */
-    static NormalizedText join(NormalizedText nt) {
+    static NormalizedText join(NormalizedText nt) { return join(nt, TextShape.of(nt.text())); }
+
+    /**
+     * As {@link #join(NormalizedText)}, told the text's shape. A run joins only when most of its pieces (two at least)
+     * hold a digit, and a typed value holds one too: a text with fewer than two runs of letters and digits holding one
+     * (most chat) has nothing to join.
+     */
+    static NormalizedText join(NormalizedText nt, TextShape shape) {
+        if (shape.digitTokens() < 2) return null;
         String t = nt.text();
-        if (!twoTokensWithDigits(t)) return null;
         int n = t.length();
         ReadingBuilder out = null;
         int copied = 0; // t[0, copied) is in out
@@ -77,8 +84,10 @@ final class FragmentJoiner {
         return out.build();
     }
 
-    /** At most this many pieces make one value a screenshot's text recognition broke apart. */
-    private static final int MAX_TYPED_PIECES = 6;
+    /** At most this many pieces make one value broken apart ("0x 5762 1e6f …": 17). */
+    private static final int MAX_TYPED_PIECES = 24;
+    /** Groups of one length, this many at least, make a value split on purpose ("ebcBBFZR Bt4cL1UM hodFKNzD …"). */
+    private static final int MIN_EVEN_GROUPS = 4, MIN_EVEN_LENGTH = 24;
 
     /**
      * Where a value that text recognition (OCR of a screenshot) or a narrow screen broke apart on one line ends,
@@ -91,6 +100,7 @@ final class FragmentJoiner {
      * their context and validators.
      */
     static int typedRunEnd(String t, int i) {
+        if (!startsField(t, i)) return -1;
         int n = t.length();
         int[] ends = new int[MAX_TYPED_PIECES];
         int pieces = 0, j = i;
@@ -111,22 +121,41 @@ final class FragmentJoiner {
             length += ends[k] - pieceStart;
             lengths[k] = length;
         }
+        if (pieces < 2) return -1;
         for (int m = pieces; m >= 2; m--) {
             int len = lengths[m - 1];
             if (len != 64 && len != 66 && len != 87 && len != 88 && (len < 13 || len > 19)) continue;
-            if (startsField(t, i) && endsLine(t, ends[m - 1]) && hasSecretShape(withoutSpaces(t, i, ends[m - 1]))) return ends[m - 1];
+            if (endsLine(t, ends[m - 1]) && hasSecretShape(withoutSpaces(t, i, ends[m - 1]))) return ends[m - 1];
         }
-        return -1;
+        return evenGroups(t, i, ends, pieces, lengths) ? ends[pieces - 1] : -1;
+    }
+
+    /**
+     * A whole line's value typed in groups of one length (four to sixteen chars; the first and last may be shorter when
+     * they hold a digit, as "0x" does), most of them holding a digit: a key someone split so that a filter would not
+     * see it ("a space every 8"). Words at either end ("key … ok") are no group.
+     */
+    private static boolean evenGroups(String t, int i, int[] ends, int pieces, int[] lengths) {
+        if (pieces < MIN_EVEN_GROUPS || lengths[pieces - 1] < MIN_EVEN_LENGTH || !endsLine(t, ends[pieces - 1])) return false;
+        int groupLength = ends[1] - skipSpaces(t, ends[0]), withDigit = 0;
+        if (groupLength < MIN_GROUP + 1 || groupLength > MAX_GROUP) return false;
+        for (int k = 0; k < pieces; k++) {
+            int from = k == 0 ? i : skipSpaces(t, ends[k - 1]), len = ends[k] - from;
+            boolean digit = hasDigit(t, from, ends[k]);
+            if (k > 0 && k < pieces - 1 ? len != groupLength : len > groupLength || len < groupLength && !digit) return false;
+            if (digit) withDigit++;
+        }
+        return withDigit * 2 > pieces;
     }
 
     /**
      * The value at {@code i} opens its line or follows its label as a screen lays a field out: after a colon or
-     * two spaces ("卡号  5 313 …", "Secret Key: …"). A hash quoted inside a command ("key='e0d9…") is no field.
+     * two spaces or "=" ("卡号  5 313 …", "Secret Key: …", "API_KEY=…"). A hash quoted inside a command ("key='e0d9…") is no field.
      */
     private static boolean startsField(String t, int i) {
         int k = i;
         while (k > 0 && (t.charAt(k - 1) == ' ' || t.charAt(k - 1) == '\t')) k--;
-        if (k == 0 || t.charAt(k - 1) == '\n' || t.charAt(k - 1) == ':' || t.charAt(k - 1) == '：') return true;
+        if (k == 0 || t.charAt(k - 1) == '\n' || t.charAt(k - 1) == ':' || t.charAt(k - 1) == '：' || t.charAt(k - 1) == '=') return true;
         return i - k >= 2;
     }
 
@@ -160,34 +189,12 @@ final class FragmentJoiner {
 
     private static boolean isHex(int c) { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'; }
 
-    /**
-     * A run joins only when most of its pieces (two at least) hold a digit: a text with fewer than two runs of
-     * letters and digits holding one (most chat) has nothing to join, and one pass tells.
-     */
-    private static boolean twoTokensWithDigits(String t) {
-        int found = 0;
-        boolean inToken = false, digit = false;
-        for (int i = 0, n = t.length(); i < n; i++) {
-            char c = t.charAt(i);
-            if (c >= '0' && c <= '9') {
-                if (!(inToken && digit) && ++found == 2) return true;
-                inToken = digit = true;
-            } else if (isAlnum(c)) {
-                if (!inToken) digit = false;
-                inToken = true;
-            } else {
-                inToken = digit = false;
-            }
-        }
-        return false;
-    }
-
     private static boolean isAlnum(char c) { return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'; }
 
     private static boolean isSeparator(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
     /** Chars a value may follow or be followed by at the ends of a run: a label's colon, a quote, a bracket. */
-    private static boolean isOpening(char c) { return c == ':' || c == '：' || c == '"' || c == '\'' || c == '(' || c == '（' || c == '「'; }
+    private static boolean isOpening(char c) { return c == ':' || c == '：' || c == '=' || c == '"' || c == '\'' || c == '(' || c == '（' || c == '「'; }
 
     private static boolean isClosing(char c) {
         return c == ',' || c == '，' || c == '。' || c == '.' || c == ')' || c == '）' || c == '」' || c == '"' || c == '\'' || c == '!' || c == '?';

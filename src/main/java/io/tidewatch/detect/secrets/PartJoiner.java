@@ -23,8 +23,11 @@ final class PartJoiner {
     private record Part(int labelStart, int valueStart, int valueEnd) {}
 
     /** The message with every run of labelled parts joined, offsets mapped to the original; null when none was. */
-    static NormalizedText join(NormalizedText nt, PartLabels labels) {
-        if (labels == null || !labels.mayHold(nt.lower())) return null;
+    static NormalizedText join(NormalizedText nt, PartLabels labels) { return join(nt, labels, TextShape.of(nt.text())); }
+
+    /** As {@link #join(NormalizedText, PartLabels)}, told the text's shape: two parts need two value-like runs. */
+    static NormalizedText join(NormalizedText nt, PartLabels labels, TextShape shape) {
+        if (labels == null || shape.valueRuns() < 2 || !labels.mayHold(nt.text(), nt.lower())) return null;
         String t = nt.text(), lower = nt.lower();
         List<int[]> found = new ArrayList<>();
         Matcher m = labels.label().matcher(lower);

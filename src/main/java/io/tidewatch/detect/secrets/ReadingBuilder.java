@@ -29,6 +29,15 @@ final class ReadingBuilder {
         end[o] = from.originalEnd(k + 1);
     }
 
+    /** Puts {@code c} where char {@code k} of the text read from stood ("五" read as "5", "🍀" between words as " "). */
+    void keepAs(int k, char c) {
+        int o = text.length();
+        text.append(c);
+        lower.append(Character.toLowerCase(c));
+        start[o] = from.originalStart(k);
+        end[o] = from.originalEnd(k + 1);
+    }
+
     /** Keeps chars {@code [fromIndex, toIndex)}. */
     void keep(int fromIndex, int toIndex) {
         for (int k = fromIndex; k < toIndex; k++) keep(k);

@@ -63,10 +63,14 @@ public final class SecretScanner implements Detector {
         Scan plain = scan(text, nt);
         // a value dictated in pieces (over lines, in groups) is read once more, whole; one handed over in labelled
         // parts ("part 1 … part 2 …") too, its pieces then read as dictated ones ("first 8: 4777 8749")
-        NormalizedText joined = FragmentJoiner.join(nt);
+        TextShape shape = TextShape.of(nt.text()); // one pass tells each reading whether it has anything to do
+        NormalizedText joined = FragmentJoiner.join(nt, shape);
         Scan out = joined == null ? plain : merged(plain, scan(text, joined));
-        NormalizedText parts = PartJoiner.join(nt, rules.partLabels());
-        return parts == null ? out : merged(out, scan(text, parts));
+        NormalizedText parts = PartJoiner.join(nt, rules.partLabels(), shape);
+        if (parts != null) out = merged(out, scan(text, parts));
+        // and one with the marks put inside a value to hide it from this bot taken out ("4098🦊1140🦊…", "7Kq2.ZxRb…")
+        NormalizedText unmarked = InsertedSeparators.read(nt, shape);
+        return unmarked == null ? out : merged(out, scan(text, unmarked));
     }
 
     /**

@@ -27,6 +27,9 @@ class ScamExcerptTest {
             "第一组：只 独 乘 入 纯 明，第二组：溶 扇 愈 该 基 捅|第一组：••••••二组：••••••",
             "send 100 USDT on TRC20 to unlock|send 100 USDT on TRC20 to unlock",
             "visit exex-airdrop.xyz now|visit exex-airdrop.xyz now",
+            "the code is zero eight four eight six zero ok|the code is •••••• ok",
+            "驗證碼係六零一八六七快啲|驗證碼係••••••快啲",
+            "one or two of them, five maybe|one or two of them, five maybe",
     })
     void masks(String text, String expected) {
         assertEquals(expected, ScamExcerpt.safe(text));

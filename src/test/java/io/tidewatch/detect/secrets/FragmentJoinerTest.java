@@ -45,6 +45,9 @@ class FragmentJoinerTest {
         assertEquals("显示私钥\n" + HEX + "\n完成", joined("显示私钥\n" + HEX.substring(0, 36) + " " + HEX.substring(36) + "\n完成"));
         assertEquals("卡号  4579199177786962\n有效期 09/28", joined("卡号  4 579 1991 77 786962\n有效期 09/28"));
         assertEquals("Card number: 4579199177786962.", joined("Card number: 4579199 17 7786962."));
+        // a whole line's value typed in groups of one length so that a filter would not see it
+        assertEquals("API_KEY=ebcBBFZRBt4cL1UMhod5KNzDPd7vSCaB", joined("API_KEY=ebcBBFZR Bt4cL1UM hod5KNzD Pd7vSCaB"));
+        assertEquals("0x" + HEX + "\n^ my key", joined("0x " + HEX.replaceAll("(.{4})(?!$)", "$1 ") + "\n^ my key"));
     }
 
     @ParameterizedTest
@@ -52,7 +55,8 @@ class FragmentJoinerTest {
         "卡号  4 579 1991 77 786963\n有效期 09/28",                                          // fails the Luhn check
         "显示私钥\n3b34c0f65e85c67e292354c0399c848124c1 683d880deef513ab5c14160cd30\n完成",   // 63 hex digits
         "key 3b34c0f65e85c67e292354c0399c848124c1 683d880deef513ab5c14160cd309 then more words",  // not a field's value
-        "remove key='3b34c0f65e85c67e292354c0399c848124c1 683d880deef513ab5c14160cd309'"})      // quoted in a command
+        "remove key='3b34c0f65e85c67e292354c0399c848124c1 683d880deef513ab5c14160cd309'",       // quoted in a command
+        "notes: good luck with your new role today"})                                            // words of one length
     void leaves_other_uneven_pieces_apart(String text) {
         assertNull(joined(text));
     }

@@ -1,0 +1,60 @@
+package io.tidewatch.detect.secrets;
+
+/**
+ * What one pass over a normalized text tells the extra readings of it, so that each of them can tell at once that it
+ * has nothing to do (most messages): runs of letters and digits holding a digit ({@link FragmentJoiner} joins two or
+ * more), value-like runs ({@link PartJoiner} needs two labelled ones), and the marks, line breaks and Chinese
+ * numerals {@link InsertedSeparators} takes out.
+ *
+ * @param digitTokens runs of ASCII letters and digits that hold a digit
+ * @param valueRuns   runs of ASCII letters, digits and ":_-" of four chars or more holding a digit, or of eight or more
+ *                    in both cases: what a value handed over in a part looks like
+ * @param punctuation chars that split values into groups (".", "-", "/", "|", "_", ",")
+ * @param symbols     emoji and other symbols
+ * @param lines       line breaks
+ * @param numerals    Chinese numerals
+ */
+record TextShape(int digitTokens, int valueRuns, int punctuation, int symbols, int lines, int numerals) {
+    /** {@code PUNCTUATION}'s chars below 64, one bit each. */
+    private static final long LOW_PUNCTUATION = 1L << '.' | 1L << '-' | 1L << '/' | 1L << ',';
+
+    static TextShape of(String t) {
+        int digitTokens = 0, valueRuns = 0, punctuation = 0, symbols = 0, lines = 0, numerals = 0;
+        int n = t.length();
+        int token = 0, run = 0; // lengths of the current alnum token and value run
+        boolean tokenDigit = false, runDigit = false, runUpper = false, runLower = false;
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? t.charAt(i) : ' ';
+            boolean digit = c >= '0' && c <= '9', upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z';
+            boolean alnum = digit || upper || lower;
+            if (alnum) {
+                token++;
+                tokenDigit |= digit;
+            } else if (token > 0) {
+                if (tokenDigit) digitTokens++;
+                token = 0;
+                tokenDigit = false;
+            }
+            if (alnum || c == ':' || c == '_' || c == '-') {
+                run++;
+                runDigit |= digit;
+                runUpper |= upper;
+                runLower |= lower;
+            } else if (run > 0) {
+                if (run >= 4 && runDigit || run >= 8 && runUpper && runLower) valueRuns++;
+                run = 0;
+                runDigit = runUpper = runLower = false;
+            }
+            if (alnum || i == n) continue;
+            if (c < 0x80) {
+                if (c == '\n') lines++;
+                else if (c < 64 ? (LOW_PUNCTUATION >>> c & 1) != 0 : c == '|' || c == '_') punctuation++;
+            } else if (InsertedSeparators.isChineseDigit(c)) {
+                numerals++;
+            } else if (Character.isHighSurrogate(c) || c < 0x3400 && InsertedSeparators.isMark(c)) {
+                symbols++; // below the CJK ideographs: symbols; above the BMP: emoji
+            }
+        }
+        return new TextShape(digitTokens, valueRuns, punctuation, symbols, lines, numerals);
+    }
+}

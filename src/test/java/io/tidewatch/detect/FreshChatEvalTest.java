@@ -65,7 +65,7 @@ class FreshChatEvalTest {
             "fresh9-heldout, false, 0.88, 0.96, 1, 0", "train-secrets5, true, 0.92, 0.98, 1, 0",
             "fresh10-heldout, false, 0.87, 0.96, 1, 0", "train-secrets6, true, 0.87, 0.97, 1, 0",
             "fresh11-heldout, false, 1, 1, 0.76, 0.92", "train-scam18, true, 1, 1, 0.95, 0.97",
-            "fresh12-heldout, false, 1, 1, 0.55, 0.95", "train-scam19, true, 1, 1, 0.58, 0.97",
+            "fresh12-heldout, false, 1, 1, 0.60, 0.95", "train-scam19, true, 1, 1, 0.83, 0.97",
             "fresh13-heldout, false, 0.58, 0.93, 1, 0", "train-secrets7, true, 0.72, 0.97, 1, 0",
             "train-scam, true, 1, 1, 0.77, 0.98", "train-secrets, true, 0.98, 0.99, 1, 0",
             "train-scam2, true, 1, 1, 0.77, 0.98", "train-scam3, true, 1, 1, 0.89, 0.99",
@@ -77,7 +77,7 @@ class FreshChatEvalTest {
             "train-scam12, true, 1, 1, 0.64, 0.97",
             "train-scam13, true, 1, 1, 0.92, 0.98",
             "train-scam14, true, 1, 1, 0.70, 0.98",
-            "train-scam15, true, 1, 1, 0.95, 0.97",
+            "train-scam15, true, 1, 1, 0.93, 0.97",
             "train-scam16, true, 1, 1, 0.95, 0.94", "train-secrets4, true, 0.85, 0.99, 1, 0",
             "train-secrets3, true, 0.95, 0.99, 1, 0"})
     void fresh_chat_corpus(String half, boolean showErrors, double secretRecall, double secretPrecision,

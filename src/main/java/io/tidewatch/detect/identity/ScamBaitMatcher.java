@@ -71,7 +71,7 @@ public final class ScamBaitMatcher {
 
     public Reading reading(String text) {
         String t = text == null ? "" : text;
-        return new Reading(t, Compact.of(skeleton.readable(t), rules.opaqueTokenLength()));
+        return new Reading(t, Compact.of(Deobfuscation.undo(skeleton.readable(t)), rules.opaqueTokenLength()));
     }
 
     public NameSkeleton skeleton() { return skeleton; }

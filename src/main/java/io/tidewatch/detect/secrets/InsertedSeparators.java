@@ -197,12 +197,18 @@ final class InsertedSeparators {
         return as;
     }
 
+    /** The Chinese numerals among the CJK ideographs (U+4E00–U+9FFF), one bit each: tested for every such char. */
+    private static final long[] NUMERALS = new long[(0x9FFF - 0x4E00 >> 6) + 1];
+
+    static {
+        for (char c : CHINESE_DIGITS.toCharArray()) if (c >= 0x4E00) NUMERALS[c - 0x4E00 >> 6] |= 1L << (c - 0x4E00);
+    }
+
+    static long[] numeralBits() { return NUMERALS; }
+
     static boolean isChineseDigit(char c) {
-        return switch (c) {
-            case '零', '〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '壹', '贰', '貳', '叁', '參', '肆', '伍', '陆',
-                 '陸', '柒', '捌', '玖', '幺', '两', '兩' -> true;
-            default -> false;
-        };
+        if (c < 0x4E00) return c == '〇';
+        return c <= 0x9FFF && (NUMERALS[c - 0x4E00 >> 6] >>> (c - 0x4E00) & 1) != 0;
     }
 
     private static boolean isSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }

@@ -15,6 +15,8 @@ package io.tidewatch.detect.secrets;
  * @param numerals    Chinese numerals
  */
 record TextShape(int digitTokens, int valueRuns, int punctuation, int symbols, int lines, int numerals) {
+    /** The Chinese numerals among the CJK ideographs, one bit each (InsertedSeparators' table, held here too for speed). */
+    private static final long[] NUMERALS = InsertedSeparators.numeralBits();
     /** {@code PUNCTUATION}'s chars below 64, one bit each. */
     private static final long LOW_PUNCTUATION = 1L << '.' | 1L << '-' | 1L << '/' | 1L << ',';
 
@@ -49,10 +51,14 @@ record TextShape(int digitTokens, int valueRuns, int punctuation, int symbols, i
             if (c < 0x80) {
                 if (c == '\n') lines++;
                 else if (c < 64 ? (LOW_PUNCTUATION >>> c & 1) != 0 : c == '|' || c == '_') punctuation++;
-            } else if (InsertedSeparators.isChineseDigit(c)) {
+            } else if (c >= 0x3400) {
+                // CJK (the common case of non-ASCII) holds the numerals; above it, surrogates hold the emoji
+                if (c <= 0x9FFF && c >= 0x4E00 && (NUMERALS[c - 0x4E00 >> 6] >>> (c - 0x4E00) & 1) != 0) numerals++;
+                else if (Character.isHighSurrogate(c)) symbols++;
+            } else if (c == '〇') {
                 numerals++;
-            } else if (Character.isHighSurrogate(c) || c < 0x3400 && InsertedSeparators.isMark(c)) {
-                symbols++; // below the CJK ideographs: symbols; above the BMP: emoji
+            } else if (InsertedSeparators.isMark(c)) {
+                symbols++; // below the CJK ideographs: symbols
             }
         }
         return new TextShape(digitTokens, valueRuns, punctuation, symbols, lines, numerals);

@@ -84,9 +84,13 @@ final class Deobfuscation {
         return false;
     }
 
+    /** A dot written in brackets. */
+    private static final String[] BRACKETED_DOTS = {"(dot)", "[dot]", "[.]", "(.)", "{.}"};
+
     /** The length of a dot or slash written out at {@code i} (" dot ", "(dot)", "[.]", "(.)", " 点 "), or 0. */
     private static int dotWord(String t, int i) {
-        for (String w : new String[]{"(dot)", "[dot]", "[.]", "(.)", "{.}"}) if (t.startsWith(w, i)) return w.length();
+        char c = t.charAt(i);
+        if (c == '(' || c == '[' || c == '{') for (String w : BRACKETED_DOTS) if (t.startsWith(w, i)) return w.length();
         boolean wordStart = i > 0 && t.charAt(i - 1) == ' ';
         if (wordStart && (t.startsWith("dot ", i) || t.startsWith("slash ", i))) return t.startsWith("dot ", i) ? 3 : 5;
         if (t.charAt(i) == '点' && i > 0 && (t.charAt(i - 1) == ' ' || isAsciiAlnum(t.charAt(i - 1)))

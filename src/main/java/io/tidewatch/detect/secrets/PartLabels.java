@@ -18,14 +18,14 @@ public record PartLabels(Pattern label, List<String> keywords) {
     }
 
     /**
-     * Whether the lower-cased text may hold two labelled parts: two keyword occurrences each with a value-like run
-     * after it on its line (most messages that say "first" or "last" have none: "first time", "last week").
+     * Whether a text may hold two labelled parts: two keyword occurrences in its lower case, each with a value-like run
+     * after it on its line in the text itself (most messages that say "first" or "last" have none: "first time").
      */
-    boolean mayHold(String original, String lower) {
+    boolean mayHold(String text, String lower) {
         int found = 0;
         for (String k : keywords) {
             for (int at = lower.indexOf(k); at >= 0; at = lower.indexOf(k, at + k.length())) {
-                if (valueAfter(original, at + k.length()) && ++found == 2) return true;
+                if (valueAfter(text, at + k.length()) && ++found == 2) return true;
             }
         }
         return false;

@@ -62,7 +62,7 @@ public final class SecretScanner implements Detector {
         NormalizedText nt = TextNormalizer.normalize(text);
         Scan plain = scan(text, nt);
         // a value dictated in pieces (over lines, in groups) is read once more, whole; one handed over in labelled
-        // parts ("part 1 … part 2 …") too, its pieces then read as dictated ones ("first 8: 4777 8749")
+        // parts ("part 1 … part 2 …", "first 8: 4777 8749 ⏎ last 8: …") too, the labels dropped and the values joined
         TextShape shape = TextShape.of(nt.text()); // one pass tells each reading whether it has anything to do
         NormalizedText joined = FragmentJoiner.join(nt, shape);
         Scan out = joined == null ? plain : merged(plain, scan(text, joined));

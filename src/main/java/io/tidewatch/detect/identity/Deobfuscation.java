@@ -1,5 +1,7 @@
 package io.tidewatch.detect.identity;
 
+import io.tidewatch.detect.ChineseNumerals;
+
 /**
  * Undoes the tricks bait uses to slip past keyword bots, on a post already folded to lower case (homoglyphs and
  * full-width letters are folded before): a link or handle broken up ("t . me / helpdesk", "sgnl dot me slash x",
@@ -58,7 +60,7 @@ final class Deobfuscation {
             if (numerals - i >= MIN_NUMERALS) {
                 for (int k = i; k < numerals; k++) {
                     offsets[out.length()] = f.originalIndex(k);
-                    out.append(digit(t.charAt(k)));
+                    out.append(ChineseNumerals.digit(t.charAt(k)));
                 }
                 i = numerals;
                 continue;
@@ -76,7 +78,7 @@ final class Deobfuscation {
         int singles = 0;
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
-            if (c == '[' || c == '(' || c == '点' || isNumeral(c)) return true;
+            if (c == '[' || c == '(' || c == '点' || ChineseNumerals.isNumeral(c)) return true;
             if ((c == '.' || c == '/') && i > 0 && t.charAt(i - 1) == ' ') return true;
             if (c == ' ' && i + 2 < t.length() && t.charAt(i + 2) == ' ' && ++singles >= 2) return true;
             if (c == 'd' && t.startsWith("dot ", i) || c == 's' && t.startsWith("slash ", i)) return true;
@@ -160,26 +162,7 @@ final class Deobfuscation {
 
     private static int numeralRun(String t, int i) {
         int k = i;
-        while (k < t.length() && isNumeral(t.charAt(k))) k++;
+        while (k < t.length() && ChineseNumerals.isNumeral(t.charAt(k))) k++;
         return k;
-    }
-
-    private static boolean isNumeral(char c) { return digit(c) != 0; }
-
-    /** A Chinese numeral's digit, or 0 when {@code c} is none. */
-    private static char digit(char c) {
-        return switch (c) {
-            case '零', '〇' -> '0';
-            case '一', '壹', '幺' -> '1';
-            case '二', '贰', '两' -> '2';
-            case '三', '叁' -> '3';
-            case '四', '肆' -> '4';
-            case '五', '伍' -> '5';
-            case '六', '陆' -> '6';
-            case '七', '柒' -> '7';
-            case '八', '捌' -> '8';
-            case '九', '玖' -> '9';
-            default -> 0;
-        };
     }
 }

@@ -37,7 +37,7 @@ public final class ScamExcerpt {
     /** A code read out in words (voice-to-text): six number words in a row, or six Chinese numerals ("六零一八六七"). */
     private static final Pattern SPOKEN_DIGITS = Pattern.compile("(?i)\\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
             + "(?:[\\s,\\-]+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)){5,}\\b"
-            + "|[零〇一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖幺两兩]{6,}");
+            + "|[" + io.tidewatch.detect.ChineseNumerals.CHARS + "]{6,}");
     /** Digits in groups: "551 209" (a code), "4532 0151 1283 0366" (a card), "+1 555 013 2299", "F 1337 07814" (an id). */
     private static final Pattern GROUPED_DIGITS = Pattern.compile("\\+?\\b\\d{2,5}([ -]\\d{2,5})+\\b");
     private static final Pattern WORD = Pattern.compile(

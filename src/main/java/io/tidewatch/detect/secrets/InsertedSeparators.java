@@ -1,5 +1,7 @@
 package io.tidewatch.detect.secrets;
 
+import io.tidewatch.detect.ChineseNumerals;
+
 /**
  * A reading of a message with the marks people put inside a value so that a group's bot will not see it taken out,
  * usually because a scammer told them to: the same emoji between every few chars ("2306945⭐567:AAM⭐O4n9…",
@@ -21,8 +23,6 @@ final class InsertedSeparators {
     private static final int MIN_RUN = 6;
 
     private static final String PUNCTUATION = ".-/|_,·•、";
-    private static final String CHINESE_DIGITS = "零〇一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖幺两兩";
-    private static final String CHINESE_VALUES = "00123456789122334566789122";
 
     private InsertedSeparators() {}
 
@@ -185,30 +185,16 @@ final class InsertedSeparators {
     private static char[] chineseDigits(String t, char[] as) {
         int n = t.length();
         for (int i = 0; i < n; ) {
-            if (!isChineseDigit(t.charAt(i))) { i++; continue; }
+            if (!ChineseNumerals.isNumeral(t.charAt(i))) { i++; continue; }
             int e = i;
-            while (e < n && isChineseDigit(t.charAt(e))) e++;
+            while (e < n && ChineseNumerals.isNumeral(t.charAt(e))) e++;
             if (e - i >= MIN_RUN) {
                 as = changed(t, as);
-                for (int k = i; k < e; k++) as[k] = CHINESE_VALUES.charAt(CHINESE_DIGITS.indexOf(t.charAt(k)));
+                for (int k = i; k < e; k++) as[k] = ChineseNumerals.digit(t.charAt(k));
             }
             i = e;
         }
         return as;
-    }
-
-    /** The Chinese numerals among the CJK ideographs (U+4E00–U+9FFF), one bit each: tested for every such char. */
-    private static final long[] NUMERALS = new long[(0x9FFF - 0x4E00 >> 6) + 1];
-
-    static {
-        for (char c : CHINESE_DIGITS.toCharArray()) if (c >= 0x4E00) NUMERALS[c - 0x4E00 >> 6] |= 1L << (c - 0x4E00);
-    }
-
-    static long[] numeralBits() { return NUMERALS; }
-
-    static boolean isChineseDigit(char c) {
-        if (c < 0x4E00) return c == '〇';
-        return c <= 0x9FFF && (NUMERALS[c - 0x4E00 >> 6] >>> (c - 0x4E00) & 1) != 0;
     }
 
     private static boolean isSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }

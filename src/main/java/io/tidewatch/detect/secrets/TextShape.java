@@ -1,5 +1,7 @@
 package io.tidewatch.detect.secrets;
 
+import io.tidewatch.detect.ChineseNumerals;
+
 /**
  * What one pass over a normalized text tells the extra readings of it, so that each of them can tell at once that it
  * has nothing to do (most messages): runs of letters and digits holding a digit ({@link FragmentJoiner} joins two or
@@ -15,8 +17,6 @@ package io.tidewatch.detect.secrets;
  * @param numerals    Chinese numerals
  */
 record TextShape(int digitTokens, int valueRuns, int punctuation, int symbols, int lines, int numerals) {
-    /** The Chinese numerals among the CJK ideographs, one bit each (InsertedSeparators' table, held here too for speed). */
-    private static final long[] NUMERALS = InsertedSeparators.numeralBits();
     /** {@code PUNCTUATION}'s chars below 64, one bit each. */
     private static final long LOW_PUNCTUATION = 1L << '.' | 1L << '-' | 1L << '/' | 1L << ',';
 
@@ -53,7 +53,7 @@ record TextShape(int digitTokens, int valueRuns, int punctuation, int symbols, i
                 else if (c < 64 ? (LOW_PUNCTUATION >>> c & 1) != 0 : c == '|' || c == '_') punctuation++;
             } else if (c >= 0x3400) {
                 // CJK (the common case of non-ASCII) holds the numerals; above it, surrogates hold the emoji
-                if (c <= 0x9FFF && c >= 0x4E00 && (NUMERALS[c - 0x4E00 >> 6] >>> (c - 0x4E00) & 1) != 0) numerals++;
+                if (ChineseNumerals.isNumeral(c)) numerals++;
                 else if (Character.isHighSurrogate(c)) symbols++;
             } else if (c == '〇') {
                 numerals++;

@@ -102,22 +102,26 @@ final class FragmentJoiner {
     static int typedRunEnd(String t, int i) {
         if (!startsField(t, i)) return -1;
         int n = t.length();
+        int tokenEnd = botTokenRunEnd(t, i);
+        if (tokenEnd > 0) return tokenEnd;
         int[] ends = new int[MAX_TYPED_PIECES];
         int pieces = 0, j = i;
+        boolean oneLine = true;
         while (pieces < MAX_TYPED_PIECES) {
             int e = j;
             while (e < n && isAlnum(t.charAt(e))) e++;
             if (e == j || e < n && !isSeparator(t.charAt(e)) && !isClosing(t.charAt(e))) break;
+            if (pieces > 0) oneLine &= t.lastIndexOf('\n', j) < ends[pieces - 1];
             ends[pieces++] = e;
-            int next = skipSpaces(t, e);
-            if (next == e || next - e > 2 || next >= n || !isAlnum(t.charAt(next))) break;
+            int next = nextPiece(t, e);
+            if (next < 0 || !isAlnum(t.charAt(next))) break;
             j = next;
         }
         // the longest prefix of two or more pieces with a secret's shape; lengths first, so most runs build nothing
         int length = 0;
         int[] lengths = new int[pieces];
         for (int k = 0; k < pieces; k++) {
-            int pieceStart = k == 0 ? i : skipSpaces(t, ends[k - 1]);
+            int pieceStart = k == 0 ? i : nextPiece(t, ends[k - 1]);
             length += ends[k] - pieceStart;
             lengths[k] = length;
         }
@@ -127,8 +131,49 @@ final class FragmentJoiner {
             if (len != 64 && len != 66 && len != 87 && len != 88 && (len < 13 || len > 19)) continue;
             if (endsLine(t, ends[m - 1]) && hasSecretShape(withoutSpaces(t, i, ends[m - 1]))) return ends[m - 1];
         }
-        return evenGroups(t, i, ends, pieces, lengths) ? ends[pieces - 1] : -1;
+        // a line's groups only: lines of one length are a list (order ids, amounts), not a value typed apart
+        return oneLine && evenGroups(t, i, ends, pieces, lengths) ? ends[pieces - 1] : -1;
     }
+
+    /**
+     * Where the next piece starts after one ending at {@code e}: one or two spaces on its line, or a line break when the
+     * piece ends its line and the next opens one (a value one chunk per line); -1 when none follows so.
+     */
+    private static int nextPiece(String t, int e) {
+        int n = t.length();
+        int next = skipSpaces(t, e);
+        if (next < n && t.charAt(next) == '\n') next = skipSpaces(t, next + 1);
+        else if (next - e > 2) return -1;
+        if (next == e || next >= n) return -1;
+        return next;
+    }
+
+    /** A Telegram bot token: the bot's id, a colon, "AA" and 33 base64url chars. */
+    private static final java.util.regex.Pattern BOT_TOKEN = java.util.regex.Pattern.compile("[0-9]{8,10}:AA[0-9A-Za-z_-]{33}");
+
+    /**
+     * Where a Telegram bot token typed in pieces ends ("591189 361:AA G7YMkQ cmcxoH …", one chunk per line), or -1:
+     * pieces of letters, digits and ":_-" whose concatenation is exactly a token, the last ending its line.
+     */
+    private static int botTokenRunEnd(String t, int i) {
+        int n = t.length(), j = i, length = 0;
+        boolean colon = false;
+        for (int pieces = 0; pieces < MAX_TYPED_PIECES; pieces++) {
+            int e = j;
+            while (e < n && isTokenChar(t.charAt(e))) e++;
+            if (e == j || e < n && !isSeparator(t.charAt(e)) && !isClosing(t.charAt(e))) return -1;
+            length += e - j;
+            colon |= t.indexOf(':', j) >= 0 && t.indexOf(':', j) < e;
+            if (length > 46) return -1;
+            if (pieces > 0 && colon && length >= 44 && endsLine(t, e) && BOT_TOKEN.matcher(withoutSpaces(t, i, e)).matches()) return e;
+            int next = nextPiece(t, e);
+            if (next < 0 || !isTokenChar(t.charAt(next))) return -1;
+            j = next;
+        }
+        return -1;
+    }
+
+    private static boolean isTokenChar(char c) { return isAlnum(c) || c == ':' || c == '_' || c == '-'; }
 
     /**
      * A whole line's value typed in groups of one length (four to sixteen chars; the first and last may be shorter when

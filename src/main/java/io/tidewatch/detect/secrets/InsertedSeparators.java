@@ -46,9 +46,13 @@ final class InsertedSeparators {
         }
         if (shape.lines() >= MIN_RUN) as = oneCharLines(t, as);
         if (shape.numerals() >= MIN_RUN) as = chineseDigits(t, as);
-        if (as == null) return null;
+        if (shape.loneChars() >= MIN_LONE) as = spacedChars(nt, as);
+        java.util.BitSet camel = shape.camelBreaks() >= MIN_WORD_MARKS ? camelWords(t) : null;
+        if (as == null && camel == null) return null;
+        if (as == null) as = t.toCharArray();
         ReadingBuilder out = new ReadingBuilder(nt);
         for (int k = 0; k < n; k++) {
+            if (camel != null && camel.get(k)) out.insertSpace(k);
             if (as[k] == '\0') continue;
             if (as[k] == t.charAt(k)) out.keep(k);
             else out.keepAs(k, as[k]);
@@ -180,6 +184,102 @@ final class InsertedSeparators {
         }
         return as;
     }
+
+    /** Chars spaced apart one by one ("U . Q . Y . K", "& c A N 4 7 w L"), this many at least, are joined. */
+    private static final int MIN_SPACED = 8;
+    /** Chars standing alone between spaces, this many at least in a text, before it is searched for spaced runs. */
+    static final int MIN_LONE = 3;
+
+    /**
+     * Printable ASCII chars standing alone, each after the same separator, a space or a mark between spaces
+     * (" . ", " - "), {@link #MIN_SPACED} or more in a row: the separators go. Letters and digits alone were joined
+     * when the text was normalized ("c A N 4 7" reads "cAN47"): such a joined piece counts as its chars.
+     */
+    private static char[] spacedChars(NormalizedText nt, char[] as) {
+        String t = nt.text();
+        int n = t.length();
+        for (int i = 0; i < n; ) {
+            int e = spacedPiece(nt, i);
+            if (e < 0) { i++; continue; }
+            int sepEnd = e + 2 < n && PUNCTUATION.indexOf(t.charAt(e + 1)) >= 0 && t.charAt(e + 2) == ' ' ? e + 3 : e + 1;
+            String sep = t.substring(e, Math.min(n, sepEnd));
+            int chars = e - i, pieces = 1, last = e;
+            for (int next = last + sep.length(); next < n && t.startsWith(sep, last); next = last + sep.length()) {
+                int f = spacedPiece(nt, next);
+                if (f < 0) break;
+                chars += f - next;
+                pieces++;
+                last = f;
+            }
+            if (pieces >= 2 && chars >= MIN_SPACED) {
+                as = changed(t, as);
+                for (int k = i; k < last; k++) if (t.startsWith(sep, k) && k >= e && spacedPieceEnds(t, k)) {
+                    for (int d = 0; d < sep.length(); d++) as[k + d] = '\0';
+                    k += sep.length() - 1;
+                }
+            }
+            i = Math.max(last, i + 1);
+        }
+        return as;
+    }
+
+    /** A space at {@code k} ends a piece (a non-space char stands right before it). */
+    private static boolean spacedPieceEnds(String t, int k) { return k > 0 && t.charAt(k - 1) != ' '; }
+
+    /**
+     * The end of the piece at {@code i}: one printable ASCII char, or letters and digits the normalizer joined from
+     * spaced chars, between spaces (or the text's edges); -1 when none starts there.
+     */
+    private static int spacedPiece(NormalizedText nt, int i) {
+        String t = nt.text();
+        int n = t.length();
+        if (i > 0 && t.charAt(i - 1) != ' ' && t.charAt(i - 1) != '\n') return -1;
+        int e = i;
+        while (e < n && t.charAt(e) > ' ' && t.charAt(e) <= '~') e++;
+        if (e == i || e < n && t.charAt(e) != ' ' && t.charAt(e) != '\n') return -1;
+        for (int k = i + 1; k < e; k++) if (nt.originalStart(k) <= nt.originalEnd(k)) return -1;
+        return e;
+    }
+
+    /** Words of 3 to 10 letters, each but the first capitalized, this many in a run at least: a phrase in camel case. */
+    private static final int MIN_CAMEL_WORDS = 12;
+
+    /**
+     * Where a space goes in runs of letters written in camel case ("MethodAdaptStableOrder…"): before each capital
+     * that follows a lower-case letter; null when there is no such run.
+     */
+    private static java.util.BitSet camelWords(String t) {
+        java.util.BitSet at = null;
+        int n = t.length();
+        for (int i = 0; i < n; ) {
+            if (!isAsciiLetter(t.charAt(i))) { i++; continue; }
+            int e = i;
+            while (e < n && isAsciiLetter(t.charAt(e))) e++;
+            if (e - i >= MIN_CAMEL_WORDS * 3 && (e == n || !Character.isLetterOrDigit(t.charAt(e)))) {
+                int words = 0, w = i;
+                boolean ok = true;
+                java.util.BitSet breaks = new java.util.BitSet();
+                for (int k = i + 1; k <= e && ok; k++) {
+                    if (k < e && !(Character.isUpperCase(t.charAt(k)) && Character.isLowerCase(t.charAt(k - 1)))) {
+                        if (k > w + 1 && Character.isUpperCase(t.charAt(k))) ok = false; // "ABCword": no camel case
+                        continue;
+                    }
+                    ok = k - w >= 3 && k - w <= 10;
+                    words++;
+                    if (k < e) breaks.set(k);
+                    w = k;
+                }
+                if (ok && words >= MIN_CAMEL_WORDS) {
+                    if (at == null) at = new java.util.BitSet();
+                    at.or(breaks);
+                }
+            }
+            i = e;
+        }
+        return at;
+    }
+
+    private static boolean isAsciiLetter(char c) { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'; }
 
     /** Chinese numerals, {@link #MIN_RUN} or more in a row, read as digits. */
     private static char[] chineseDigits(String t, char[] as) {

@@ -9,7 +9,7 @@ import java.util.Arrays;
 final class ReadingBuilder {
     private final NormalizedText from;
     private final StringBuilder text, lower;
-    private final int[] start, end;
+    private int[] start, end;
 
     ReadingBuilder(NormalizedText from) {
         this.from = from;
@@ -23,6 +23,7 @@ final class ReadingBuilder {
     /** Keeps char {@code k} of the text read from. */
     void keep(int k) {
         int o = text.length();
+        if (o == start.length) grow();
         text.append(from.text().charAt(k));
         lower.append(from.lower().charAt(k));
         start[o] = from.originalStart(k);
@@ -32,10 +33,42 @@ final class ReadingBuilder {
     /** Puts {@code c} where char {@code k} of the text read from stood ("五" read as "5", "🍀" between words as " "). */
     void keepAs(int k, char c) {
         int o = text.length();
+        if (o == start.length) grow();
         text.append(c);
         lower.append(Character.toLowerCase(c));
         start[o] = from.originalStart(k);
         end[o] = from.originalEnd(k + 1);
+    }
+
+    /**
+     * Keeps chars {@code [s, e)} in reverse order ("written backwards"), each standing for the whole run in the original
+     * (a finding inside the run then covers all of it, never a span that ends before it starts).
+     */
+    void keepReversed(int s, int e) {
+        int from = this.from.originalStart(s), to = this.from.originalEnd(e);
+        for (int k = e - 1; k >= s; k--) {
+            int o = text.length();
+            if (o == start.length) grow();
+            text.append(this.from.text().charAt(k));
+            lower.append(this.from.lower().charAt(k));
+            start[o] = from;
+            end[o] = to;
+        }
+    }
+
+    /** Puts a space right before char {@code k} of the text read from, standing for nothing of the original. */
+    void insertSpace(int k) {
+        int o = text.length();
+        if (o == start.length) grow();
+        text.append(' ');
+        lower.append(' ');
+        start[o] = from.originalStart(k);
+        end[o] = from.originalStart(k);
+    }
+
+    private void grow() {
+        start = Arrays.copyOf(start, start.length * 2 + 8);
+        end = Arrays.copyOf(end, end.length * 2 + 8);
     }
 
     /** Keeps chars {@code [fromIndex, toIndex)}. */

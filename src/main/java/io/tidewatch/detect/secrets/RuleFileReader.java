@@ -64,7 +64,9 @@ public final class RuleFileReader {
             }
         }
         PartLabels partLabels = root.has("context") ? partLabels(file, root.get("context"), lines.firstLine("[context]")) : null;
-        return new RuleFile(file, rules, globals, formatWords.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList(), partLabels);
+        List<String> reversedCues = root.has("context") ? strings(file, root.get("context"), "reversedCues", lines.firstLine("[context]")) : List.of();
+        return new RuleFile(file, rules, globals, formatWords.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList(), partLabels,
+                reversedCues.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
     }
 
     private static SecretRule rule(Path file, JsonNode r, int line, TomlLines lines) {

@@ -20,12 +20,14 @@ public final class RuleSet {
     private final Map<SecretRule, List<Allowlist>> fileAllowlists;
     private final List<String> formatWords;
     private final PartLabels partLabels;
+    private final List<String> reversedCues;
     private final KeywordIndex keywords;
     private final List<SecretRule> notForText;
     private final java.util.Set<String> required = new java.util.HashSet<>();
 
     private RuleSet(List<SecretRule> rules, Map<SecretRule, List<Allowlist>> fileAllowlists,
-                    List<String> formatWords, PartLabels partLabels, List<SecretRule> notForText) {
+                    List<String> formatWords, PartLabels partLabels, List<String> reversedCues, List<SecretRule> notForText) {
+        this.reversedCues = List.copyOf(reversedCues);
         this.rules = List.copyOf(rules);
         this.partLabels = partLabels;
         this.fileAllowlists = fileAllowlists;
@@ -49,8 +51,10 @@ public final class RuleSet {
         List<String> formatWords = new ArrayList<>();
         List<SecretRule> notForText = new ArrayList<>();
         PartLabels partLabels = null;
+        List<String> reversedCues = new ArrayList<>();
         for (RuleFile f : files) {
             formatWords.addAll(f.formatWords());
+            reversedCues.addAll(f.reversedCues());
             if (f.partLabels() != null) partLabels = f.partLabels(); // a later file's replaces an earlier one's
             for (SecretRule r : f.rules()) {
                 if (!r.appliesToText()) { notForText.add(r); continue; }
@@ -66,7 +70,7 @@ public final class RuleSet {
                 }
             }
         }
-        return new RuleSet(new ArrayList<>(byId.values()), allow, formatWords, partLabels, notForText);
+        return new RuleSet(new ArrayList<>(byId.values()), allow, formatWords, partLabels, reversedCues, notForText);
     }
 
     /** The first {@code n} rules (and whatever their composites require): for cost-versus-rules measurements. */
@@ -78,7 +82,7 @@ public final class RuleSet {
                 if (!first.contains(dep)) first.add(dep);
             }
         }
-        return new RuleSet(first, fileAllowlists, formatWords, partLabels, List.of());
+        return new RuleSet(first, fileAllowlists, formatWords, partLabels, reversedCues, List.of());
     }
 
     public List<SecretRule> rules() { return rules; }
@@ -104,6 +108,9 @@ public final class RuleSet {
 
     /** How values handed over in labelled parts are named; null when no rule file says. */
     PartLabels partLabels() { return partLabels; }
+
+    /** Words saying a value is written backwards ("reversed", "倒着写"): its reading the right way round is scanned too. */
+    List<String> reversedCues() { return reversedCues; }
 
     java.util.BitSet candidates(String lowerText) { return keywords.candidates(lowerText); }
 }

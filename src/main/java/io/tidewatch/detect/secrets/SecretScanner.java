@@ -70,7 +70,10 @@ public final class SecretScanner implements Detector {
         if (parts != null) out = merged(out, scan(text, parts));
         // and one with the marks put inside a value to hide it from this bot taken out ("4098🦊1140🦊…", "7Kq2.ZxRb…")
         NormalizedText unmarked = InsertedSeparators.read(nt, shape);
-        return unmarked == null ? out : merged(out, scan(text, unmarked));
+        if (unmarked != null) out = merged(out, scan(text, unmarked));
+        // and one the right way round, when the message says a value is written backwards
+        NormalizedText reversed = ReversedValues.read(nt, rules.reversedCues());
+        return reversed == null ? out : merged(out, scan(text, reversed));
     }
 
     /**

@@ -34,7 +34,7 @@ final class SeedPhraseFinder {
     record Phrase(int start, int end, int[] indices, List<String> words, boolean checksumVerified, String language) {}
 
     private static final List<Bip39Wordlist> LISTS = Bip39Wordlist.ALL;
-    private static final String SEPARATORS = ",.;:、，。；：)(]#-*•|\"'/";
+    private static final String SEPARATORS = ",.;:、，。；：)(][【】〔〕#-*•|\"'/_";
 
     private final List<String> contextWords;
     private final List<String> negativeWords;
@@ -206,7 +206,7 @@ final class SeedPhraseFinder {
     /** The list number right before a word ("12. ", "3) ", "7 "), not reaching back past {@code floor}; else -1. */
     private static int numberBefore(String t, int pos, int floor) {
         int i = pos;
-        while (i > floor && " \t.):、".indexOf(t.charAt(i - 1)) >= 0) i--;
+        while (i > floor && " \t.):、]】".indexOf(t.charAt(i - 1)) >= 0) i--;
         int end = i;
         while (i > floor && Character.isDigit(t.charAt(i - 1)) && end - i < 2) i--;
         if (i == end || i > floor && Character.isLetterOrDigit(t.charAt(i - 1))) return -1;
@@ -794,11 +794,16 @@ final class SeedPhraseFinder {
         return numbers >= (run.size() - 1) * 2 / 3;
     }
 
-    /** "grunt, goose, risk, …": words set apart by commas, a list rather than a sentence. */
+    /**
+     * "grunt, goose, risk, …", "trip.ostrich.fence…", "wreck-mad-first…": words set apart by commas, or joined by one
+     * mark with no space, a list rather than a sentence.
+     */
     private static boolean commaListed(String t, List<Token> run) {
         int commas = 0;
         for (int k = 1; k < run.size(); k++) {
-            for (int p = run.get(k - 1).end; p < run.get(k).start; p++) {
+            int from = run.get(k - 1).end, to = run.get(k).start;
+            if (to - from == 1 && ".-_/|·".indexOf(t.charAt(from)) >= 0) { commas++; continue; }
+            for (int p = from; p < to; p++) {
                 if (",，、;".indexOf(t.charAt(p)) >= 0) { commas++; break; }
             }
         }

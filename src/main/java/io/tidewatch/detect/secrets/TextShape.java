@@ -15,19 +15,27 @@ import io.tidewatch.detect.ChineseNumerals;
  * @param symbols     emoji and other symbols
  * @param lines       line breaks
  * @param numerals    Chinese numerals
+ * @param camelBreaks a lower-case ASCII letter followed by a capital ("Method|Adapt|Stable…")
+ * @param loneChars   printable ASCII chars standing alone between spaces ("U . Q . Y", "& c A N 4 7")
  */
-record TextShape(int digitTokens, int valueRuns, int punctuation, int symbols, int lines, int numerals) {
+record TextShape(int digitTokens, int valueRuns, int punctuation, int symbols, int lines, int numerals,
+                 int camelBreaks, int loneChars) {
     /** {@code PUNCTUATION}'s chars below 64, one bit each. */
     private static final long LOW_PUNCTUATION = 1L << '.' | 1L << '-' | 1L << '/' | 1L << ',';
 
     static TextShape of(String t) {
-        int digitTokens = 0, valueRuns = 0, punctuation = 0, symbols = 0, lines = 0, numerals = 0;
+        int digitTokens = 0, valueRuns = 0, punctuation = 0, symbols = 0, lines = 0, numerals = 0, camelBreaks = 0, loneChars = 0;
         int n = t.length();
         int token = 0, run = 0; // lengths of the current alnum token and value run
         boolean tokenDigit = false, runDigit = false, runUpper = false, runLower = false;
+        char before = ' ', previous = ' '; // the two chars before c
         for (int i = 0; i <= n; i++) {
             char c = i < n ? t.charAt(i) : ' ';
             boolean digit = c >= '0' && c <= '9', upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z';
+            if (upper && previous >= 'a' && previous <= 'z') camelBreaks++;
+            if ((c == ' ' || c == '\n') && previous > ' ' && previous <= '~' && (before == ' ' || before == '\n')) loneChars++;
+            before = previous;
+            previous = c;
             boolean alnum = digit || upper || lower;
             if (alnum) {
                 token++;
@@ -61,6 +69,6 @@ record TextShape(int digitTokens, int valueRuns, int punctuation, int symbols, i
                 symbols++; // below the CJK ideographs: symbols
             }
         }
-        return new TextShape(digitTokens, valueRuns, punctuation, symbols, lines, numerals);
+        return new TextShape(digitTokens, valueRuns, punctuation, symbols, lines, numerals, camelBreaks, loneChars);
     }
 }

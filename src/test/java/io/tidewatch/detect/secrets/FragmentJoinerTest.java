@@ -50,6 +50,16 @@ class FragmentJoinerTest {
         assertEquals("0x" + HEX + "\n^ my key", joined("0x " + HEX.replaceAll("(.{4})(?!$)", "$1 ") + "\n^ my key"));
     }
 
+    // a made-up token of a Telegram bot's shape: id, colon, "AA" and 33 base64url chars
+    private static final String BOT = "6503714077:AAe2dbNz-plJ-0Q2VjJXHZd7OE1i6o-ql3_";
+
+    @Test
+    void joins_a_bot_token_typed_in_pieces_on_a_line_or_one_chunk_a_line() {
+        assertEquals("token: " + BOT, joined("token: 650371 4077:AA e2dbNz-p lJ-0Q2 VjJXHZd7 OE1i6o -ql3_"));
+        assertEquals("每行8个\n" + BOT + "\n拼起来", joined("每行8个\n65037140\n77:AAe2db\nNz-plJ-0\nQ2VjJXHZ\nd7OE1i6o\n-ql3_\n拼起来"));
+        assertEquals("卡号一行四位\n4579199177786962", joined("卡号一行四位\n4579\n1991\n7778\n6962"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "卡号  4 579 1991 77 786963\n有效期 09/28",                                          // fails the Luhn check

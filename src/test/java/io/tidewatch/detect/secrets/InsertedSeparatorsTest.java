@@ -43,8 +43,17 @@ class InsertedSeparatorsTest {
         assertEquals("code:\n076407", read("code:\n0\n7\n6\n4\n0\n7"));
     }
 
+    @Test
+    void joins_chars_spaced_apart_and_splits_camel_case() {
+        assertEquals("authy key: UQYKFIV5WI5V4HHC", read("authy key: U . Q . Y . K . F . I . V . 5 . W . I . 5 . V . 4 . H . H . C"));
+        assertEquals("login pw: &cAN47wLa*&GRB", read("login pw: & c A N 4 7 w L a * & G R B"));
+        assertEquals("Method Adapt Stable Order Net Radar Caution Twenty Solve Chest Wheat Retreat",
+                read("MethodAdaptStableOrderNetRadarCautionTwentySolveChestWheatRetreat"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
+        "a b c", "1 + 2 = 3", "I saw a UFO", "getElementByIdAndThenTheRest", "JavaScriptIsNotCamelCaseEnoughHere ok",
         "server at 192.168.1.1 is down", "listed on 2024-12-03", "see https://www.example.com/a/b/c/d", "🚀🚀🚀 to the moon",
         "W A G M I", "e.g. this one", "three-day-old news", "一二三", "第一二三期", "ok\nyes\nno"})
     void leaves_the_rest(String text) {

@@ -44,6 +44,12 @@ class SeedPhraseTest {
         "第一组：只 独 乘 入 纯 明，第二组：溶 扇 愈 该 基 捅",
         // whole lines of a photographed backup card: the card's printed "请妥善保管" is no advice about them
         "拍的备份卡，上面印着「助记词（请妥善保管）」：\n只独乘入纯明\n溶扇愈该基捅\n有几个字不确定认得对不对",
+        // written to get past a group's bot: numbered in brackets, joined by dots inside a sentence, in camel case,
+        // split over messages marked [1/2] [2/2]
+        "【1】fancy【2】muffin【3】offer【4】equal【5】scorpion【6】harsh【7】caught【8】arm【9】never【10】jar【11】cake【12】hire 发了",
+        "SUPPORT SAID PUT DOTS FANCY.MUFFIN.OFFER.EQUAL.SCORPION.HARSH.CAUGHT.ARM.NEVER.JAR.CAKE.HIRE PLEASE HURRY",
+        "keep losing the paper, here it is\nFancyMuffinOfferEqualScorpionHarshCaughtArmNeverJarCakeHire",
+        "phrase in two msgs:\n[1/2] fancy muffin offer equal scorpion harsh\n[2/2] caught arm never jar cake hire",
     })
     void pasted_phrases_are_found(String text) {
         assertEquals(List.of("bip39-seed-phrase"), Scanners.own().scan(text).stream().map(f -> f.rule()).toList(), text);

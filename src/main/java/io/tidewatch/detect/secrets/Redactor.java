@@ -41,17 +41,46 @@ public final class Redactor {
         int pos = winFrom;
         for (int[] s : spans) {
             if (s[1] <= pos) continue;
-            if (s[0] > pos) sb.append(text, pos, s[0]);
+            if (s[0] > pos) appendMaskingValues(sb, text, pos, s[0]);
             sb.append(maskToken(text.substring(s[2], s[3])));
             pos = s[1];
         }
-        if (pos < winTo) sb.append(text, pos, winTo);
+        if (pos < winTo) appendMaskingValues(sb, text, pos, winTo);
         if (winTo < text.length()) sb.append('…');
         String out = collapseSpaces(sb).strip();
         for (String secret : secrets) {
             if (secret.length() >= 4 && out.contains(secret)) return MASK;
         }
         return out;
+    }
+
+    /** A value-like run this long (letters and digits mixed) in an excerpt's context is masked too. */
+    private static final int CONTEXT_VALUE = 6; // a masking window (WINDOW, below)
+
+    /**
+     * Appends {@code text[from, to)}, each run of letters, digits and "+/=_-" of {@link #CONTEXT_VALUE} chars or more
+     * holding both a letter and a digit masked: a second value next to the one found ("key ⏎ secret" on the next line)
+     * may be a secret no rule recognised, and an excerpt must not show it.
+     */
+    private static void appendMaskingValues(StringBuilder sb, String text, int from, int to) {
+        int i = from;
+        while (i < to) {
+            if (!isValueChar(text.charAt(i))) { sb.append(text.charAt(i++)); continue; }
+            int e = i;
+            boolean letter = false, digit = false;
+            while (e < to && isValueChar(text.charAt(e))) {
+                char c = text.charAt(e++);
+                letter |= Character.isLetter(c);
+                digit |= Character.isDigit(c);
+            }
+            if (e - i >= CONTEXT_VALUE && letter && digit) sb.append(MASK);
+            else sb.append(text, i, e);
+            i = e;
+        }
+    }
+
+    private static boolean isValueChar(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '+' || c == '/' || c == '=' || c == '_' || c == '-';
     }
 
     /** Runs of whitespace (line breaks too) as one space: an excerpt is one line. */

@@ -8,11 +8,13 @@ import java.util.List;
  * (legacy {@code [allowlist]} and {@code [[allowlists]]}) and words that mark a code block as an
  * explanation of a format rather than a leak ({@code [context] formatWords}); how a value handed over in parts
  * names them ({@code [context] partLabel} and {@code partKeywords}; null when the file sets none); the words that say a
- * value is written backwards ({@code [context] reversedCues}).
+ * value is written backwards ({@code [context] reversedCues}) and which marks to take out of one
+ * ({@code [context] removedMarks}).
  */
 public record RuleFile(Path path, List<SecretRule> rules, List<Allowlist> globalAllowlists, List<String> formatWords,
-                       PartLabels partLabels, List<String> reversedCues) {
+                       PartLabels partLabels, List<String> reversedCues, List<MarkRemoval> markRemovals) {
     public RuleFile {
+        markRemovals = List.copyOf(markRemovals);
         reversedCues = List.copyOf(reversedCues);
         rules = List.copyOf(rules);
         globalAllowlists = List.copyOf(globalAllowlists);

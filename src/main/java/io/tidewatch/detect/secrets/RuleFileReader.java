@@ -65,8 +65,9 @@ public final class RuleFileReader {
         }
         PartLabels partLabels = root.has("context") ? partLabels(file, root.get("context"), lines.firstLine("[context]")) : null;
         List<String> reversedCues = root.has("context") ? strings(file, root.get("context"), "reversedCues", lines.firstLine("[context]")) : List.of();
+        List<MarkRemoval> markRemovals = root.has("context") ? markRemovals(file, root.get("context"), lines.firstLine("[context]")) : List.of();
         return new RuleFile(file, rules, globals, formatWords.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList(), partLabels,
-                reversedCues.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
+                reversedCues.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList(), markRemovals);
     }
 
     private static SecretRule rule(Path file, JsonNode r, int line, TomlLines lines) {
@@ -159,6 +160,22 @@ public final class RuleFileReader {
         return new PhraseCues(lower(strings(file, r, "labels", line)), lower(strings(file, r, "labelFillers", line)),
                 lower(strings(file, r, "adviceWords", line)), lower(strings(file, r, "adviceExceptions", line)),
                 lower(strings(file, r, "proseWords", line)), grammar, maxGrammar, maxSpaced, groupLabel(r, where));
+    }
+
+    /** {@code [context] removedMarks}: tables of one {@code mark} (a single char) and the {@code cues} that say to remove it. */
+    private static List<MarkRemoval> markRemovals(Path file, JsonNode context, int line) {
+        JsonNode v = context.get("removedMarks");
+        if (v == null) return List.of();
+        if (!v.isArray()) throw new ConfigException(file + ":" + line + ": 'removedMarks' must be an array of tables ({ mark = \".\", cues = [...] })");
+        List<MarkRemoval> out = new ArrayList<>();
+        for (JsonNode r : v) {
+            String mark = text(file, r, "mark", line);
+            if (mark == null || mark.length() != 1) throw new ConfigException(file + ":" + line + ": 'removedMarks' needs a 'mark' of one char, not " + mark);
+            List<String> cues = strings(file, r, "cues", line);
+            if (cues.isEmpty()) throw new ConfigException(file + ":" + line + ": 'removedMarks' for '" + mark + "' needs 'cues'");
+            out.add(new MarkRemoval(mark.charAt(0), lower(cues)));
+        }
+        return out;
     }
 
     /** {@code [context] partLabel} (matched against lower-cased text) and the {@code partKeywords} it needs; null when absent. */

@@ -21,13 +21,16 @@ public final class RuleSet {
     private final List<String> formatWords;
     private final PartLabels partLabels;
     private final List<String> reversedCues;
+    private final List<MarkRemoval> markRemovals;
     private final KeywordIndex keywords;
     private final List<SecretRule> notForText;
     private final java.util.Set<String> required = new java.util.HashSet<>();
 
     private RuleSet(List<SecretRule> rules, Map<SecretRule, List<Allowlist>> fileAllowlists,
-                    List<String> formatWords, PartLabels partLabels, List<String> reversedCues, List<SecretRule> notForText) {
+                    List<String> formatWords, PartLabels partLabels, List<String> reversedCues, List<MarkRemoval> markRemovals,
+                    List<SecretRule> notForText) {
         this.reversedCues = List.copyOf(reversedCues);
+        this.markRemovals = List.copyOf(markRemovals);
         this.rules = List.copyOf(rules);
         this.partLabels = partLabels;
         this.fileAllowlists = fileAllowlists;
@@ -52,9 +55,11 @@ public final class RuleSet {
         List<SecretRule> notForText = new ArrayList<>();
         PartLabels partLabels = null;
         List<String> reversedCues = new ArrayList<>();
+        List<MarkRemoval> markRemovals = new ArrayList<>();
         for (RuleFile f : files) {
             formatWords.addAll(f.formatWords());
             reversedCues.addAll(f.reversedCues());
+            markRemovals.addAll(f.markRemovals());
             if (f.partLabels() != null) partLabels = f.partLabels(); // a later file's replaces an earlier one's
             for (SecretRule r : f.rules()) {
                 if (!r.appliesToText()) { notForText.add(r); continue; }
@@ -70,7 +75,7 @@ public final class RuleSet {
                 }
             }
         }
-        return new RuleSet(new ArrayList<>(byId.values()), allow, formatWords, partLabels, reversedCues, notForText);
+        return new RuleSet(new ArrayList<>(byId.values()), allow, formatWords, partLabels, reversedCues, markRemovals, notForText);
     }
 
     /** The first {@code n} rules (and whatever their composites require): for cost-versus-rules measurements. */
@@ -82,7 +87,7 @@ public final class RuleSet {
                 if (!first.contains(dep)) first.add(dep);
             }
         }
-        return new RuleSet(first, fileAllowlists, formatWords, partLabels, reversedCues, List.of());
+        return new RuleSet(first, fileAllowlists, formatWords, partLabels, reversedCues, markRemovals, List.of());
     }
 
     public List<SecretRule> rules() { return rules; }
@@ -111,6 +116,9 @@ public final class RuleSet {
 
     /** Words saying a value is written backwards ("reversed", "倒着写"): its reading the right way round is scanned too. */
     List<String> reversedCues() { return reversedCues; }
+
+    /** Marks a message may say to take out of a value ("点去掉就行"), with the words that say so. */
+    List<MarkRemoval> markRemovals() { return markRemovals; }
 
     java.util.BitSet candidates(String lowerText) { return keywords.candidates(lowerText); }
 }

@@ -71,7 +71,10 @@ public final class SecretScanner implements Detector {
         // and one with the marks put inside a value to hide it from this bot taken out ("4098🦊1140🦊…", "7Kq2.ZxRb…")
         NormalizedText unmarked = InsertedSeparators.read(nt, shape);
         if (unmarked != null) out = merged(out, scan(text, unmarked));
-        // and one the right way round, when the message says a value is written backwards
+        // and one without the mark the message says to take out ("点去掉就行"), or the right way round when it says a
+        // value is written backwards
+        NormalizedText removed = RemovedMarks.read(nt, rules.markRemovals());
+        if (removed != null) out = merged(out, scan(text, removed));
         NormalizedText reversed = ReversedValues.read(nt, rules.reversedCues());
         return reversed == null ? out : merged(out, scan(text, reversed));
     }

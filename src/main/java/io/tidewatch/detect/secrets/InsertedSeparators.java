@@ -6,8 +6,10 @@ import io.tidewatch.detect.ChineseNumerals;
  * A reading of a message with the marks people put inside a value so that a group's bot will not see it taken out,
  * usually because a scammer told them to: the same emoji between every few chars ("2306945⭐567:AAM⭐O4n9…",
  * "invite🍀fiction🍀lunar…"), the same punctuation between groups of one length ("761a.be95.dec8.4a73",
- * "41ca-f6e1-10ee-…", "T.r.*.P.g.j"), one char per line, and digits written as Chinese numerals
- * ("五一零一零四一九九…", "柒陆柒贰叁玖"). Between words (a seed phrase's) the mark becomes a space, elsewhere it goes.
+ * "41ca-f6e1-10ee-…", "T.r.*.P.g.j"), one char per line, chars spaced apart one by one ("U . Q . Y . K",
+ * "& c A N 4 7"), and digits written as Chinese numerals ("五一零一零四一九九…", "柒陆柒贰叁玖"). Between words (a seed
+ * phrase's) the mark becomes a space, elsewhere it goes; words run together in camel case ("MethodAdaptStable…") get
+ * their spaces back.
  * Rules then run on this reading too; their context words and validators judge it as ever.
  */
 final class InsertedSeparators {

@@ -45,14 +45,14 @@ final class ReadingBuilder {
      * (a finding inside the run then covers all of it, never a span that ends before it starts).
      */
     void keepReversed(int s, int e) {
-        int from = this.from.originalStart(s), to = this.from.originalEnd(e);
+        int runStart = from.originalStart(s), runEnd = from.originalEnd(e);
         for (int k = e - 1; k >= s; k--) {
             int o = text.length();
             if (o == start.length) grow();
-            text.append(this.from.text().charAt(k));
-            lower.append(this.from.lower().charAt(k));
-            start[o] = from;
-            end[o] = to;
+            text.append(from.text().charAt(k));
+            lower.append(from.lower().charAt(k));
+            start[o] = runStart;
+            end[o] = runEnd;
         }
     }
 

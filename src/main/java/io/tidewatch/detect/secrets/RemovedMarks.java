@@ -14,13 +14,13 @@ final class RemovedMarks {
 
     private RemovedMarks() {}
 
-    /** The reading, or null when no removal is said or no run holds the mark. */
+    /** The reading, or null when none of {@code removals} is said or no run holds its mark. */
     static NormalizedText read(NormalizedText nt, List<MarkRemoval> removals) {
         if (removals.isEmpty()) return null;
         String t = nt.text(), lower = nt.lower();
         char[] as = null;
         for (MarkRemoval r : removals) {
-            if (t.indexOf(r.mark()) < 0 || !r.saidIn(lower)) continue;
+            if (t.indexOf(r.mark()) < 0 || !r.saidIn(lower)) continue; // (the scanner passes only those said)
             as = remove(t, r.mark(), as);
         }
         if (as == null) return null;

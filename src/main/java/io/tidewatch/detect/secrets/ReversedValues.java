@@ -16,7 +16,11 @@ final class ReversedValues {
 
     /** The reading, or null when the message names no reversal ({@code cues}, lower case) or holds no value. */
     static NormalizedText read(NormalizedText nt, List<String> cues) {
-        if (!mentions(nt.lower(), cues)) return null;
+        return mentions(nt.lower(), cues) ? read(nt) : null;
+    }
+
+    /** The reading of a message that names a reversal, or null when it holds no value. */
+    static NormalizedText read(NormalizedText nt) {
         String t = nt.text();
         int n = t.length();
         ReadingBuilder out = null;

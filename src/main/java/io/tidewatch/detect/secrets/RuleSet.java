@@ -22,6 +22,7 @@ public final class RuleSet {
     private final PartLabels partLabels;
     private final List<String> reversedCues;
     private final List<MarkRemoval> markRemovals;
+    private final ReadingCues readingCues;
     private final KeywordIndex keywords;
     private final List<SecretRule> notForText;
     private final java.util.Set<String> required = new java.util.HashSet<>();
@@ -31,6 +32,7 @@ public final class RuleSet {
                     List<SecretRule> notForText) {
         this.reversedCues = List.copyOf(reversedCues);
         this.markRemovals = List.copyOf(markRemovals);
+        this.readingCues = new ReadingCues(this.reversedCues, this.markRemovals);
         this.rules = List.copyOf(rules);
         this.partLabels = partLabels;
         this.fileAllowlists = fileAllowlists;
@@ -38,7 +40,11 @@ public final class RuleSet {
         this.notForText = List.copyOf(notForText);
         this.indexById = new LinkedHashMap<>();
         for (int i = 0; i < rules.size(); i++) indexById.put(rules.get(i).id(), i);
-        this.keywords = new KeywordIndex(rules.stream().map(SecretRule::keywords).toList());
+        // the rules' keywords, then the reading cues' groups (bits from rules.size() on): one pass finds both
+        List<java.util.Collection<String>> groups = new ArrayList<>();
+        for (SecretRule r : rules) groups.add(r.keywords());
+        groups.addAll(readingCues.groups());
+        this.keywords = new KeywordIndex(groups);
         for (SecretRule r : rules) for (RequiredRule q : r.required()) required.add(q.id());
     }
 
@@ -114,11 +120,10 @@ public final class RuleSet {
     /** How values handed over in labelled parts are named; null when no rule file says. */
     PartLabels partLabels() { return partLabels; }
 
-    /** Words saying a value is written backwards ("reversed", "倒着写"): its reading the right way round is scanned too. */
-    List<String> reversedCues() { return reversedCues; }
 
-    /** Marks a message may say to take out of a value ("点去掉就行"), with the words that say so. */
-    List<MarkRemoval> markRemovals() { return markRemovals; }
-
+    /** The rules whose keywords a lower-cased text holds (bits below {@link #size()}), and the reading cues it holds (above). */
     java.util.BitSet candidates(String lowerText) { return keywords.candidates(lowerText); }
+
+    /** What a text whose {@link #candidates} these are says about a disguised value; null: nothing. */
+    ReadingCues.Said said(java.util.BitSet candidates) { return readingCues.said(candidates, rules.size()); }
 }

@@ -60,7 +60,8 @@ public final class SecretScanner implements Detector {
     public Scan scanDetailed(String text) {
         if (text == null || text.isEmpty()) return new Scan(List.of(), List.of());
         NormalizedText nt = TextNormalizer.normalize(text);
-        Scan plain = scan(text, nt);
+        BitSet candidates = rules.candidates(nt.lower());
+        Scan plain = scan(text, nt, candidates);
         // a value dictated in pieces (over lines, in groups) is read once more, whole; one handed over in labelled
         // parts ("part 1 … part 2 …", "first 8: 4777 8749 ⏎ last 8: …") too, the labels dropped and the values joined
         TextShape shape = TextShape.of(nt.text()); // one pass tells each reading whether it has anything to do
@@ -73,9 +74,11 @@ public final class SecretScanner implements Detector {
         if (unmarked != null) out = merged(out, scan(text, unmarked));
         // and one without the mark the message says to take out ("点去掉就行"), or the right way round when it says a
         // value is written backwards
-        NormalizedText removed = RemovedMarks.read(nt, rules.markRemovals());
+        ReadingCues.Said said = rules.said(candidates);
+        if (said == null) return out;
+        NormalizedText removed = RemovedMarks.read(nt, said.removals());
         if (removed != null) out = merged(out, scan(text, removed));
-        NormalizedText reversed = ReversedValues.read(nt, rules.reversedCues());
+        NormalizedText reversed = said.reversed() ? ReversedValues.read(nt) : null;
         return reversed == null ? out : merged(out, scan(text, reversed));
     }
 
@@ -103,11 +106,14 @@ public final class SecretScanner implements Detector {
     }
 
     /** One reading of the message: {@code nt} is the original text normalized, or that joined. */
-    private Scan scan(String text, NormalizedText nt) {
-        BitSet candidates = rules.candidates(nt.lower());
+    private Scan scan(String text, NormalizedText nt) { return scan(text, nt, rules.candidates(nt.lower())); }
+
+    /** As {@link #scan(String, NormalizedText)}, told the candidates (bits from {@code rules.size()} on are reading cues). */
+    private Scan scan(String text, NormalizedText nt, BitSet candidates) {
         Map<Integer, List<Hit>> hits = new HashMap<>();
         CharRuns runs = null;
-        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+        int ruleCount = rules.size();
+        for (int i = candidates.nextSetBit(0); i >= 0 && i < ruleCount; i = candidates.nextSetBit(i + 1)) {
             SecretRule rule = rules.rules().get(i);
             if (rule.skipReport() && rules.isRequired(rule.id())) continue; // matched only when a composite needs it
             if (!rule.requires().isEmpty()) {

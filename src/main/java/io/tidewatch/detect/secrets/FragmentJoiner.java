@@ -160,10 +160,9 @@ final class FragmentJoiner {
         boolean colon = false;
         for (int pieces = 0; pieces < MAX_TYPED_PIECES; pieces++) {
             int e = j;
-            while (e < n && isTokenChar(t.charAt(e))) e++;
+            while (e < n && isTokenChar(t.charAt(e))) colon |= t.charAt(e++) == ':';
             if (e == j || e < n && !isSeparator(t.charAt(e)) && !isClosing(t.charAt(e))) return -1;
             length += e - j;
-            colon |= t.indexOf(':', j) >= 0 && t.indexOf(':', j) < e;
             if (length > 46) return -1;
             if (pieces > 0 && colon && length >= 44 && endsLine(t, e) && BOT_TOKEN.matcher(withoutSpaces(t, i, e)).matches()) return e;
             int next = nextPiece(t, e);

@@ -149,7 +149,7 @@ final class FragmentJoiner {
     }
 
     /** A Telegram bot token: the bot's id, a colon, "AA" and 33 base64url chars. */
-    private static final java.util.regex.Pattern BOT_TOKEN = java.util.regex.Pattern.compile("[0-9]{8,10}:AA[0-9A-Za-z_-]{33}");
+    private static final com.google.re2j.Pattern BOT_TOKEN = com.google.re2j.Pattern.compile("[0-9]{8,10}:AA[0-9A-Za-z_-]{33}");
 
     /**
      * Where a Telegram bot token typed in pieces ends ("591189 361:AA G7YMkQ cmcxoH …", one chunk per line), or -1:

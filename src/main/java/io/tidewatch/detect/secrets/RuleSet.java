@@ -20,19 +20,15 @@ public final class RuleSet {
     private final Map<SecretRule, List<Allowlist>> fileAllowlists;
     private final List<String> formatWords;
     private final PartLabels partLabels;
-    private final List<String> reversedCues;
-    private final List<MarkRemoval> markRemovals;
     private final ReadingCues readingCues;
     private final KeywordIndex keywords;
     private final List<SecretRule> notForText;
     private final java.util.Set<String> required = new java.util.HashSet<>();
 
     private RuleSet(List<SecretRule> rules, Map<SecretRule, List<Allowlist>> fileAllowlists,
-                    List<String> formatWords, PartLabels partLabels, List<String> reversedCues, List<MarkRemoval> markRemovals,
+                    List<String> formatWords, PartLabels partLabels, ReadingCues readingCues,
                     List<SecretRule> notForText) {
-        this.reversedCues = List.copyOf(reversedCues);
-        this.markRemovals = List.copyOf(markRemovals);
-        this.readingCues = new ReadingCues(this.reversedCues, this.markRemovals);
+        this.readingCues = readingCues;
         this.rules = List.copyOf(rules);
         this.partLabels = partLabels;
         this.fileAllowlists = fileAllowlists;
@@ -81,7 +77,7 @@ public final class RuleSet {
                 }
             }
         }
-        return new RuleSet(new ArrayList<>(byId.values()), allow, formatWords, partLabels, reversedCues, markRemovals, notForText);
+        return new RuleSet(new ArrayList<>(byId.values()), allow, formatWords, partLabels, new ReadingCues(reversedCues, markRemovals), notForText);
     }
 
     /** The first {@code n} rules (and whatever their composites require): for cost-versus-rules measurements. */
@@ -93,7 +89,7 @@ public final class RuleSet {
                 if (!first.contains(dep)) first.add(dep);
             }
         }
-        return new RuleSet(first, fileAllowlists, formatWords, partLabels, reversedCues, markRemovals, List.of());
+        return new RuleSet(first, fileAllowlists, formatWords, partLabels, readingCues, List.of());
     }
 
     public List<SecretRule> rules() { return rules; }

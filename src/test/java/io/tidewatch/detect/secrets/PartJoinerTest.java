@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,10 +47,7 @@ class PartJoinerTest {
     void a_bot_token_in_two_parts_is_found_and_no_piece_shows() {
         String[] pieces = {"43365897:AA_uxqI09h8", "nhV51sFQM4uRog7yLShwKLSl"};
         String text = "@helper_x ok the bot token part 1 " + pieces[0] + "\npart 2 " + pieces[1] + "\ndone?";
-        List<Finding> found = Scanners.own().scan(text);
+        List<Finding> found = Scanners.assertFoundHiding(text, "telegram-bot-token", pieces);
         assertTrue(found.stream().anyMatch(f -> f.rule().equals("telegram-bot-token")), found.toString());
-        for (Finding f : found) for (String piece : pieces) for (int k = 0; k + 6 <= piece.length(); k++) {
-            assertFalse(f.excerpt().contains(piece.substring(k, k + 6)), f.excerpt());
-        }
     }
 }

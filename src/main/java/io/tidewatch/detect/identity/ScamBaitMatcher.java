@@ -32,7 +32,8 @@ public final class ScamBaitMatcher {
     public ScamBaitMatcher(ScamRules rules, NameSkeleton skeleton) {
         this.rules = rules;
         this.skeleton = skeleton;
-        this.excuses = new ScamExcuses(rules.counterPatterns(), rules.negations(), rules.warnings(), rules.reportedSpeech(), rules.reactions());
+        this.excuses = new ScamExcuses(rules.counterPatterns(), rules.negations(), rules.warnings(), rules.reportedSpeech(), rules.reactions(),
+                rules.invitations());
         this.concepts = new ScamConcepts(rules.concepts(), rules.combinationWindow(), excuses);
         List<Pattern> all = new ArrayList<>(rules.rules().stream().flatMap(r -> r.patterns().stream()).toList());
         this.rulePatterns = all.size();

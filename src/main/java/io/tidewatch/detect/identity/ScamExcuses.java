@@ -3,6 +3,7 @@ package io.tidewatch.detect.identity;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,7 +11,8 @@ import java.util.List;
  * speaks about the match:
  * <ul>
  *   <li>the sentence asks, supposes or reports ({@code counter_patterns}): "is this admin DM real?",
- *       "if someone asks you to…", "I got a DM saying…";</li>
+ *       "if someone asks you to…", "I got a DM saying…"; a question that invites ({@code invitations}: "有兴趣吗？",
+ *       "want in?") asks nothing about the bait, and no counter pattern wholly inside one excuses it;</li>
  *   <li>the clause (the sentence up to a comma or semicolon) negates it ({@code negations}: "never DM anyone
  *       for support") or warns ({@code warnings}: "谨防冒充客服的骗子"); a scammer's own "beware of fake admins,
  *       DM me for real help" warns in another clause and stays bait. A warning word inside the match itself
@@ -24,11 +26,12 @@ import java.util.List;
  * Texts are folded and lower-case.
  */
 final class ScamExcuses {
-    private final Counters sentenceCounters, negations, warnings, reportedSpeech, reactions;
+    private final Counters sentenceCounters, negations, warnings, reportedSpeech, reactions, invitations;
 
     ScamExcuses(List<Pattern> sentenceCounters, List<Pattern> negations, List<Pattern> warnings, List<Pattern> reportedSpeech,
-                List<Pattern> reactions) {
+                List<Pattern> reactions, List<Pattern> invitations) {
         this.sentenceCounters = new Counters(sentenceCounters);
+        this.invitations = new Counters(invitations);
         this.negations = new Counters(negations);
         this.warnings = new Counters(warnings);
         this.reportedSpeech = new Counters(reportedSpeech);
@@ -45,7 +48,7 @@ final class ScamExcuses {
         if (negations.any(t, clauseFrom, clauseTo)) return true;
         if (!victimStory && warnings.anyOutside(t, clauseFrom, clauseTo, start, end)) return true;
         int sentenceFrom = boundaryBefore(t, start, false), sentenceTo = boundaryAfter(t, last, false);
-        if (sentenceCounters.any(t, sentenceFrom, sentenceTo)) return true;
+        if (asks(t, sentenceFrom, sentenceTo)) return true;
         String sentence = t.substring(sentenceFrom, sentenceTo);
         for (Pattern p : unless) if (p.matcher(sentence).find()) return true;
         boolean reported = quoted(t, start, end) || reportedSpeech.anyOutside(t, sentenceFrom, sentenceTo, start, end);
@@ -55,7 +58,13 @@ final class ScamExcuses {
 
     /** Anywhere in t: a negation, a warning, a question, a supposition or a report. */
     boolean anywhere(String t) {
-        return negations.any(t, 0, t.length()) || warnings.any(t, 0, t.length()) || sentenceCounters.any(t, 0, t.length());
+        return negations.any(t, 0, t.length()) || warnings.any(t, 0, t.length()) || asks(t, 0, t.length());
+    }
+
+    /** t[from, to) asks, supposes or reports: a counter pattern matches there, not wholly inside an invitation. */
+    private boolean asks(String t, int from, int to) {
+        List<int[]> invited = invitations.spans(t, from, to);
+        return sentenceCounters.anyOutside(t, from, to, invited);
     }
 
     /** One list of counter patterns, run only where its words are. */
@@ -75,6 +84,11 @@ final class ScamExcuses {
 
         /** Some pattern matches t[from, to) somewhere not wholly inside the match [start, end). */
         boolean anyOutside(String t, int from, int to, int start, int end) {
+            return anyOutside(t, from, to, List.of(new int[]{start, end}));
+        }
+
+        /** Some pattern matches t[from, to) somewhere not wholly inside one of {@code spans} (text positions). */
+        boolean anyOutside(String t, int from, int to, List<int[]> spans) {
             String scope = t.substring(from, to);
             PatternPrefilter.Words words = prefilter.words(scope);
             for (int i = 0; i < patterns.size(); i++) {
@@ -82,10 +96,31 @@ final class ScamExcuses {
                 Matcher m = patterns.get(i).matcher(scope);
                 int at = 0;
                 while (at <= scope.length() && m.find(at)) {
-                    if (from + m.start() < start || from + m.end() > end) return true;
+                    if (!inside(from + m.start(), from + m.end(), spans)) return true;
                     at = m.start() + 1;
                 }
             }
+            return false;
+        }
+
+        /** Where the patterns match t[from, to), in text positions (none when no pattern's words are there). */
+        List<int[]> spans(String t, int from, int to) {
+            if (patterns.isEmpty()) return List.of();
+            String scope = t.substring(from, to);
+            PatternPrefilter.Words words = prefilter.words(scope);
+            List<int[]> out = new ArrayList<>();
+            for (int i = 0; i < patterns.size(); i++) {
+                if (!words.mayMatch(i)) continue;
+                Matcher m = patterns.get(i).matcher(scope);
+                for (int at = 0; at <= scope.length() && m.find(at); at = Math.max(m.end(), m.start() + 1)) {
+                    out.add(new int[]{from + m.start(), from + m.end()});
+                }
+            }
+            return out;
+        }
+
+        private static boolean inside(int start, int end, List<int[]> spans) {
+            for (int[] s : spans) if (start >= s[0] && end <= s[1]) return true;
             return false;
         }
     }

@@ -13,15 +13,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each excuse is judged at its own scope: sentence, clause, or the whole message for someone else's words. */
 class ScamExcusesTest {
-    static final ScamExcuses EXCUSES = new ScamExcuses(List.of(Pattern.compile("\\bis this real\\?")),
+    static final ScamExcuses EXCUSES = new ScamExcuses(List.of(Pattern.compile("\\b(is this real|want in)\\?")),
             List.of(Pattern.compile("\\bnever\\b")), List.of(Pattern.compile("\\b(scam|scammers?|fake)\\b")),
-            List.of(Pattern.compile("\\basked me to\\b")), List.of(Pattern.compile("\\blol\\b")));
+            List.of(Pattern.compile("\\basked me to\\b")), List.of(Pattern.compile("\\blol\\b")),
+            List.of(Pattern.compile("\\bwant in\\?")));
     static final String BAIT = "dm me for help";
 
     /** Whether the first bait phrase in each text is excused ("excused" rows) or lies in quotes ("quoted" rows). */
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "excused|dm me for help is this real?|true",
+            "excused|dm me for help, want in?|false",
+            "excused|dm me for help, is this real? want in?|true",
             "excused|never dm me for help, I am not staff|true",
             "excused|beware of fake admins; dm me for help|false",
             "excused|fake admins everywhere. dm me for help|false",
@@ -46,6 +49,12 @@ class ScamExcusesTest {
         int at = text.indexOf(BAIT), end = at + BAIT.length();
         boolean actual = what.equals("quoted") ? ScamExcuses.quoted(text, at, end) : EXCUSES.excused(text, at, end, List.of(), false);
         assertEquals(expected, actual, what + ": " + text);
+    }
+
+    @Test
+    void a_question_that_invites_is_no_question_anywhere() {
+        assertFalse(EXCUSES.anywhere("dm me for help, want in?"));
+        assertTrue(EXCUSES.anywhere("dm me for help, want in? is this real?"));
     }
 
     @Test

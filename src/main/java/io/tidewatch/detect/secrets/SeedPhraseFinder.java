@@ -569,7 +569,19 @@ final class SeedPhraseFinder {
         Set<String> seen = new HashSet<>();
         int repeats = 0;
         for (int k = s; k < s + len; k++) if (!seen.add(r.run.get(k).word)) repeats++;
-        return alignedStart && alignedEnd && prose <= Math.max(1, len / 6) && repeats <= Math.max(1, len / 10);
+        // a line of list words and nothing else (or after a colon) with a valid checksum: everyday words in it ("have",
+        // "you") do not make it a sentence ("…copied it off the paper: DISCOVER HAVE BEFORE RAPID … DARING")
+        int proseLimit = ownLine(r.t, start, end) ? len / 4 : Math.max(1, len / 6);
+        return alignedStart && alignedEnd && prose <= proseLimit && repeats <= Math.max(1, len / 10);
+    }
+
+    /** t[start, end) fills its line: only spaces before it back to the line's start or to a colon, only end marks after. */
+    private static boolean ownLine(String t, int start, int end) {
+        int i = start;
+        while (i > 0 && (t.charAt(i - 1) == ' ' || t.charAt(i - 1) == '\t')) i--;
+        if (i > 0 && t.charAt(i - 1) != '\n' && t.charAt(i - 1) != ':' && t.charAt(i - 1) != '：') return false;
+        for (int j = end; j < t.length() && t.charAt(j) != '\n'; j++) if (" \t.!。！".indexOf(t.charAt(j)) < 0) return false;
+        return true;
     }
 
     /** "seed phrase: w1 …": the label's own words ("seed", "phrase" are list words) do not start a phrase. */

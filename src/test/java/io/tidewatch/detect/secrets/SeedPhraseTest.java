@@ -75,6 +75,32 @@ class SeedPhraseTest {
         assertEquals(0, trips, "ordinary sentences flagged as seed phrases");
     }
 
+    /** A line that is the phrase and nothing else, or the phrase after a colon, may hold a quarter everyday words. */
+    @Test
+    void a_line_of_list_words_alone_is_found_with_a_few_everyday_words() {
+        Random rnd = new Random(5);
+        List<String> missed = new java.util.ArrayList<>();
+        List<String> rare = List.of("orbit", "canvas", "mosquito", "tribe", "lemon", "pulse", "harvest", "oyster", "daring",
+                "vacant", "slush", "horn", "rapid", "discover", "walnut", "zebra");
+        for (int i = 0; i < 30; i++) {
+            // three everyday words (a quarter), the others rare, the last the checksum's
+            List<String> first = new java.util.ArrayList<>(List.of("have", "you", "before"));
+            List<String> pool = new java.util.ArrayList<>(rare);
+            java.util.Collections.shuffle(pool, rnd);
+            first.addAll(pool.subList(0, 8));
+            java.util.Collections.shuffle(first, rnd);
+            String phrase = String.join(" ", Words.phrase(Words.ENGLISH, Bip39Wordlist.ENGLISH, first, 12, rnd));
+            for (String text : List.of(phrase, phrase.toUpperCase(java.util.Locale.ROOT), "copied it off the paper: " + phrase)) {
+                if (Scanners.own().scan(text).stream().noneMatch(f -> f.rule().equals("bip39-seed-phrase"))) missed.add(text);
+            }
+        }
+        assertEquals(List.of(), missed);
+        // in a sentence the same words are prose
+        String sentence = "I think " + String.join(" ", Words.phrase(Words.ENGLISH, Bip39Wordlist.ENGLISH,
+                new java.util.ArrayList<>(List.of("have", "you", "before")), 12, rnd)) + " and so on";
+        assertTrue(Scanners.own().scan(sentence).stream().noneMatch(f -> f.rule().equals("bip39-seed-phrase")), sentence);
+    }
+
     /** Everyday words on the list (PROSE in rules/secrets.toml) do not hide a valid phrase after a cue. */
     @Test
     void valid_phrases_full_of_everyday_words_are_found_after_a_cue() {

@@ -98,7 +98,7 @@ public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, Lis
             if (id.isBlank()) throw f.error(where + ".id", "an id is required");
             if (!ids.add(id)) throw f.error(where + ".id", "duplicate id '" + id + "'");
             Severity severity = severity(f, r.path("severity"), where + ".severity");
-            List<Pattern> patterns = compile(f, where + ".patterns", f.texts(r.path("patterns"), where + ".patterns", false));
+            List<Pattern> patterns = compile(f, where + ".patterns", f.texts(r.path("patterns"), where + ".patterns", false), true);
             List<List<String>> combinations = combinations(f, r.path("combinations"), where + ".combinations", concepts);
             if (patterns.isEmpty() && combinations.isEmpty()) throw f.error(where + ".patterns", "at least one pattern or combination is required");
             List<Pattern> unless = compile(f, where + ".unless", f.texts(r.path("unless"), where + ".unless", false));
@@ -185,11 +185,23 @@ public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, Lis
     }
 
     private static List<Pattern> compile(RuleFile f, String field, List<String> sources) {
+        return compile(f, field, sources, false);
+    }
+
+    /**
+     * A gap such as {@code .{0,40}} or {@code [^。]{0,30}} between two parts of a bait pattern matches as little as it can
+     * ({@code shortest}): the match then ends at the nearest second part, in the bait's own clause, not at a later one in a
+     * clause that warns about someone else ("有任何问题请私聊我，其他人私聊你都是骗子" is bait up to "私聊我").
+     */
+    private static final java.util.regex.Pattern GAP = java.util.regex.Pattern.compile("(\\.|\\[[^\\]\\[]*\\])\\{(\\d+),(\\d+)\\}(?![?+])");
+
+    private static List<Pattern> compile(RuleFile f, String field, List<String> sources, boolean shortest) {
         List<Pattern> out = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             try {
+                String source = shortest ? GAP.matcher(sources.get(i)).replaceAll("$0?") : sources.get(i);
                 // traditional characters read as simplified ones, as the text they meet is (HanFold)
-                out.add(Pattern.compile(HanFold.fold(sources.get(i)), Pattern.CASE_INSENSITIVE));
+                out.add(Pattern.compile(HanFold.fold(source), Pattern.CASE_INSENSITIVE));
             } catch (PatternSyntaxException e) {
                 throw f.error(field + "[" + i + "]", "bad regular expression: " + e.getMessage());
             }

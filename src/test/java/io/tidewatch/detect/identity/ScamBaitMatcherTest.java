@@ -31,6 +31,15 @@ class ScamBaitMatcherTest {
         assertEquals(java.util.List.of(), MATCHER.find(text).stream().map(b -> b.rule().id() + ": " + b.excerpt()).toList(), text);
     }
 
+    /** A gap in a pattern matches as little as it can: the bait ends in its own clause, before a warning about others. */
+    @Test
+    void a_match_ends_at_the_nearest_second_part_not_in_a_later_warning_clause() {
+        String text = "本群管理员，有任何问题请私聊我，其他人私聊你都是骗子";
+        var found = MATCHER.find(text);
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).end() <= text.indexOf("，其他"), text.substring(found.get(0).start(), found.get(0).end()));
+    }
+
     @Test
     void offsets_point_into_the_original_text_even_after_folding() {
         String text = "Hello 👋 ＤＭ ｍｅ for support please";

@@ -68,7 +68,14 @@ final class ScamConcepts {
          */
         int[] find(List<String> combination, ScamRule rule) {
             for (String concept : combination) if (!concept.startsWith(NOT) && !possible(concept)) return null;
-            for (int[] lead : matches(combination.get(0))) {
+            List<int[]> leads = matches(combination.get(0));
+            if (leads.isEmpty()) return null;
+            // every other concept matches somewhere before any match is judged for excuses (the costly part)
+            for (int k = 1; k < combination.size(); k++) {
+                String concept = combination.get(k);
+                if (!concept.startsWith(NOT) && matches(concept).isEmpty()) return null;
+            }
+            for (int[] lead : leads) {
                 if (excused(lead, rule)) continue;
                 int from = lead[0], to = lead[1];
                 boolean all = true;

@@ -63,8 +63,9 @@ final class ScamExcuses {
 
     /** t[from, to) asks, supposes or reports: a counter pattern matches there, not wholly inside an invitation. */
     private boolean asks(String t, int from, int to) {
+        if (!sentenceCounters.any(t, from, to)) return false; // most text asks nothing: no invitation to look for
         List<int[]> invited = invitations.spans(t, from, to);
-        return sentenceCounters.anyOutside(t, from, to, invited);
+        return invited.isEmpty() || sentenceCounters.anyOutside(t, from, to, invited);
     }
 
     /** One list of counter patterns, run only where its words are. */

@@ -188,13 +188,14 @@ public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, Lis
         return compile(f, field, sources, false);
     }
 
-    /**
-     * A gap such as {@code .{0,40}} or {@code [^。]{0,30}} between two parts of a bait pattern matches as little as it can
-     * ({@code shortest}): the match then ends at the nearest second part, in the bait's own clause, not at a later one in a
-     * clause that warns about someone else ("有任何问题请私聊我，其他人私聊你都是骗子" is bait up to "私聊我").
-     */
+    /** A bounded gap in a pattern's source: {@code .{0,40}}, {@code [^。]{0,30}} (read on rule files, never on user text). */
     private static final java.util.regex.Pattern GAP = java.util.regex.Pattern.compile("(\\.|\\[[^\\]\\[]*\\])\\{(\\d+),(\\d+)\\}(?![?+])");
 
+    /**
+     * With {@code shortest} (a rule's bait patterns), every gap matches as little as it can: the match then ends at the
+     * nearest second part, in the bait's own clause, not at a later one in a clause that warns about someone else
+     * ("有任何问题请私聊我，其他人私聊你都是骗子" is bait up to "私聊我"). Whether a pattern matches does not change.
+     */
     private static List<Pattern> compile(RuleFile f, String field, List<String> sources, boolean shortest) {
         List<Pattern> out = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {

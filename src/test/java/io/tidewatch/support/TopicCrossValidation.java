@@ -40,6 +40,7 @@ class TopicCrossValidation {
         WRITERS.put("thirteenth", "questions-thirteenth-tuning.tsv");
         WRITERS.put("fourteenth", "questions-fourteenth-tuning.tsv");
         WRITERS.put("fifteenth", "questions-fifteenth-tuning.tsv"); // not in training.tsv: scored as a writer nobody saw
+        WRITERS.put("sixteenth", "questions-sixteenth-tuning.tsv");
     }
 
     @Test

@@ -67,6 +67,8 @@ class FreshChatEvalTest {
             "fresh11-heldout, false, 1, 1, 0.76, 0.92", "train-scam18, true, 1, 1, 0.95, 0.97",
             "fresh12-heldout, false, 1, 1, 0.60, 0.95", "train-scam19, true, 1, 1, 0.83, 0.97",
             "fresh13-heldout, false, 0.58, 0.93, 1, 0", "train-secrets7, true, 0.72, 0.97, 1, 0",
+            "fresh14-heldout, false, 0.84, 0.96, 1, 0", "train-secrets8, true, 0.88, 0.99, 1, 1",
+            "fresh15-heldout, false, 1, 1, 0.53, 0.96", "train-scam20, true, 1, 1, 0.62, 0.93",
             "train-scam, true, 1, 1, 0.77, 0.98", "train-secrets, true, 0.98, 0.99, 1, 0",
             "train-scam2, true, 1, 1, 0.77, 0.98", "train-scam3, true, 1, 1, 0.89, 0.99",
             "train-scam4, true, 1, 1, 0.75, 0.98", "train-scam5, true, 1, 1, 0.86, 0.98",

@@ -141,7 +141,7 @@ public final class ScamBaitMatcher {
         int start = c.originalStart(s);
         int end = Math.min(text.length(), Math.max(c.originalEnd(e - 1), start));
         if (end < text.length() && Character.isLowSurrogate(text.charAt(end))) end++;
-        return new ScamBait(rule, start, end, excerpt(text.substring(start, end)));
+        return new ScamBait(rule, start, end, excerpt(text, start, end));
     }
 
     /** A match starts and ends at word edges: never inside a run of ASCII letters and digits. */
@@ -163,8 +163,9 @@ public final class ScamBaitMatcher {
         return excuses.anywhere(read(text));
     }
 
-    static String excerpt(String s) {
-        String one = ScamExcerpt.safe(s.replaceAll("\\s+", " ").strip());
+    /** The safe excerpt of {@code text[start, end)}, on one line and at most {@link #MAX_EXCERPT} long. */
+    static String excerpt(String text, int start, int end) {
+        String one = ScamExcerpt.safe(text, start, end);
         return one.length() <= MAX_EXCERPT ? one : one.substring(0, MAX_EXCERPT - 1) + "…";
     }
 

@@ -38,8 +38,11 @@ public final class ScamExcerpt {
     private static final Pattern SPOKEN_DIGITS = Pattern.compile("(?i)\\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
             + "(?:[\\s,\\-]+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)){5,}\\b"
             + "|[" + io.tidewatch.detect.ChineseNumerals.CHARS + "]{6,}");
-    /** Digits in groups: "551 209" (a code), "4532 0151 1283 0366" (a card), "+1 555 013 2299", "F 1337 07814" (an id). */
-    private static final Pattern GROUPED_DIGITS = Pattern.compile("\\+?\\b\\d{2,5}([ -]\\d{2,5})+\\b");
+    /**
+     * Digits in groups: "551 209" (a code), "4532 0151 1283 0366" (a card), "+1 555 013 2299", "F 1337 07814",
+     * "35202-4821733-5" (ids).
+     */
+    private static final Pattern GROUPED_DIGITS = Pattern.compile("\\+?\\b\\d{2,8}([ -]\\d{1,8})+\\b");
     private static final Pattern WORD = Pattern.compile(
             "[A-Za-z\\x{00C0}-\\x{024F}\\x{200B}]+|[\\x{4E00}-\\x{9FFF}]|[\\x{3040}-\\x{30FF}\\x{30FC}]+|[\\x{AC00}-\\x{D7A3}]+");
     /** This many BIP-39 words in a row (numbering, commas and line breaks between them allowed) are a seed phrase. */
@@ -109,6 +112,38 @@ public final class ScamExcerpt {
 
     /** Runs of BIP-39 words (any of the ten lists; Chinese ones single characters written apart) become one mask. */
     private static String maskSeedRuns(String text) {
+        StringBuilder out = null;
+        int copied = 0;
+        for (int[] run : seedRuns(text)) {
+            if (out == null) out = new StringBuilder(text.length());
+            out.append(text, copied, run[0]).append(MASK);
+            copied = run[1];
+        }
+        return out == null ? text : out.append(text.substring(copied)).toString();
+    }
+
+    /**
+     * As {@link #safe(String)} for {@code text[start, end)} on one line (every run of white space one space), a run
+     * of BIP-39 words judged in the whole text: a phrase whose last words share a line with the bait ("…10 辅 11 湖
+     * 12 上 本群即将迁移…") is masked there too, though the part inside the span is shorter than a run.
+     */
+    public static String safe(String text, int start, int end) {
+        String span = text.substring(start, end);
+        StringBuilder out = null;
+        int copied = 0;
+        for (int[] run : seedRuns(text)) {
+            int from = Math.max(run[0], start), to = Math.min(run[1], end);
+            if (from >= to || run[0] >= start && run[1] <= end) continue; // a run inside the span: safe() masks it
+            if (out == null) out = new StringBuilder(span.length());
+            out.append(span, copied, from - start).append(MASK);
+            copied = to - start;
+        }
+        String masked = out == null ? span : out.append(span.substring(copied)).toString();
+        return safe(masked.replaceAll("\\s+", " ").strip());
+    }
+
+    /** Where the runs of {@link #SEED_RUN} or more BIP-39 words stand, in text order. */
+    private static List<int[]> seedRuns(String text) {
         Matcher m = WORD.matcher(text);
         List<int[]> words = new ArrayList<>();
         while (m.find()) {
@@ -122,8 +157,7 @@ public final class ScamExcerpt {
             }
             words.add(new int[]{m.start(), m.end(), listed ? 1 : 0});
         }
-        StringBuilder out = null;
-        int copied = 0;
+        List<int[]> runs = new ArrayList<>();
         for (int i = 0; i < words.size(); ) {
             int j = i;
             // a run stays in one script: Chinese prose written together must not swallow the English phrase after it;
@@ -133,13 +167,11 @@ public final class ScamExcerpt {
                     && han(text, words.get(j)) == han(text, words.get(i))
                     && !(han(text, words.get(j)) && words.get(j)[0] == words.get(j - 1)[1]))) j++;
             if (j - i >= SEED_RUN && !(words.get(i)[1] - words.get(i)[0] == 1 && !spaced(text, words, i, j))) {
-                if (out == null) out = new StringBuilder(text.length());
-                out.append(text, copied, words.get(i)[0]).append(MASK);
-                copied = words.get(j - 1)[1];
+                runs.add(new int[]{words.get(i)[0], words.get(j - 1)[1]});
             }
             i = Math.max(j, i + 1);
         }
-        return out == null ? text : out.append(text.substring(copied)).toString();
+        return runs;
     }
 
     private static boolean han(String text, int[] word) {

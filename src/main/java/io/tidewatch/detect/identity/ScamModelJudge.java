@@ -76,7 +76,7 @@ public final class ScamModelJudge {
         if (bestStart >= bestEnd) return null;
         if (excuses && matcher.warnsOrAsksAnywhere(text)) return null;
         Severity severity = score >= settings.act() ? Severity.MEDIUM : Severity.LOW;
-        return new Verdict(bestStart, bestEnd, ScamBaitMatcher.excerpt(text.substring(bestStart, bestEnd)), score, severity);
+        return new Verdict(bestStart, bestEnd, ScamBaitMatcher.excerpt(text, bestStart, bestEnd), score, severity);
     }
 
     private static boolean endsSentence(String t, int i) {

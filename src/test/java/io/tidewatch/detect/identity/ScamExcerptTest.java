@@ -1,5 +1,6 @@
 package io.tidewatch.detect.identity;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,8 +31,24 @@ class ScamExcerptTest {
             "the code is zero eight four eight six zero ok|the code is •••••• ok",
             "驗證碼係六零一八六七快啲|驗證碼係••••••快啲",
             "one or two of them, five maybe|one or two of them, five maybe",
+            "CNIC 35202-4821733-5 pls|CNIC •••••• pls",
+            "whatsapp +1 555 013 2299 now|whatsapp +1 •••••• now",
     })
     void masks(String text, String expected) {
         assertEquals(expected, ScamExcerpt.safe(text));
+    }
+
+    /** A span is judged with the message around it: a phrase's last words on the bait's line are a phrase's still. */
+    @Test
+    void a_span_masks_the_part_of_a_run_of_seed_words_that_starts_before_it() {
+        String text = "1 皮   2 免   3 闪\n4 增   5 阻   6 郭\n7 霞   8 真   9 柬\n10 辅   11 湖   12 上 本群即将迁移至新群，请点击链接";
+        int start = text.indexOf("10 辅");
+        // (the run takes "本" too, written apart from the last word and on the list: as safe() on the whole text would)
+        assertEquals("••••••群即将迁移至新群，请点击链接", ScamExcerpt.safe(text, start, text.length()));
+        assertEquals(text.substring(start), ScamExcerpt.safe(text.substring(start)), "alone, four words are no run");
+        // a run wholly outside the span changes nothing in it
+        assertEquals("请点击链接", ScamExcerpt.safe(text, text.indexOf("请点击"), text.length()));
+        // and one inside it is masked as before
+        assertEquals("my backup: ••••••", ScamExcerpt.safe("hi. my backup: fancy muffin offer equal scorpion harsh", 4, 54));
     }
 }

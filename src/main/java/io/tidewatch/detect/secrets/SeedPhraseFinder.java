@@ -533,7 +533,8 @@ final class SeedPhraseFinder {
             List<Token> window = r.run.subList(s, s + len);
             // so are whole lines of characters written together ("均拍裕挂围输⏎外礼寸土净却" under a photo's printed
             // "请妥善保管"); one character a line is not that, its lines are the sentence
-            boolean block = (r.numbered || numbered(r.t, window)) && (r.perLine || perLine(r.t, window))
+            // as is a numbered grid of characters ("1 而   2 剩   3 立⏎4 虎 …", an app's backup screen read off a photo)
+            boolean block = (r.numbered || numbered(r.t, window)) && (r.perLine || perLine(r.t, window) || grid(r.t, start, end))
                     || !separated && ownLines(r.t, start, end);
             boolean adviceNear = containsAdvice(hanSentence(r.t, start, end, true, block), true)
                     || containsAdvice(hanSentence(r.t, start, end, false, block), false);
@@ -827,6 +828,24 @@ final class SeedPhraseFinder {
         if (t.indexOf('\n', start) < 0 || t.indexOf('\n', start) >= end) return false;
         for (int i = start - 1; i >= 0 && t.charAt(i) != '\n'; i--) if (!isSeparator(t.charAt(i))) return false;
         for (int i = end; i < t.length() && t.charAt(i) != '\n'; i++) if (!isSeparator(t.charAt(i))) return false;
+        return true;
+    }
+
+    /**
+     * The lines holding {@code [start, end)} (two at least) are a grid of single characters: each Chinese character
+     * stands apart from any other letter, between numbers, spaces and list marks, and no other letter is there.
+     */
+    private static boolean grid(String t, int start, int end) {
+        int nl = t.indexOf('\n', start);
+        if (nl < 0 || nl >= end) return false;
+        int from = t.lastIndexOf('\n', start - 1) + 1, to = t.indexOf('\n', end);
+        if (to < 0) to = t.length();
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (!Character.isLetter(c)) continue;
+            if (!TextNormalizer.isCjk(c)) return false;
+            if (i > from && Character.isLetter(t.charAt(i - 1)) || i + 1 < to && Character.isLetter(t.charAt(i + 1))) return false;
+        }
         return true;
     }
 

@@ -64,7 +64,7 @@ class FreshChatEvalTest {
             "fresh8-heldout, false, 1, 1, 0.55, 0.88", "train-scam17, true, 1, 1, 0.85, 0.97",
             "fresh9-heldout, false, 0.88, 0.96, 1, 0", "train-secrets5, true, 0.92, 0.98, 1, 0",
             "fresh10-heldout, false, 0.87, 0.96, 1, 0", "train-secrets6, true, 0.87, 0.97, 1, 0",
-            "fresh11-heldout, false, 1, 1, 0.76, 0.92", "train-scam18, true, 1, 1, 0.95, 0.97",
+            "fresh11-heldout, false, 1, 1, 0.76, 0.90", "train-scam18, true, 1, 1, 0.95, 0.97",
             "fresh12-heldout, false, 1, 1, 0.60, 0.95", "train-scam19, true, 1, 1, 0.83, 0.97",
             "fresh13-heldout, false, 0.58, 0.93, 1, 0", "train-secrets7, true, 0.72, 0.97, 1, 0",
             "fresh14-heldout, false, 0.84, 0.96, 1, 0", "train-secrets8, true, 0.88, 0.99, 1, 1",

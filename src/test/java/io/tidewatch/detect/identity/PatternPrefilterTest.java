@@ -68,6 +68,21 @@ class PatternPrefilterTest {
         assertTrue(costly.isEmpty(), "patterns tried at every word: " + costly);
     }
 
+    /**
+     * A match must end at a word edge ({@link ScamBaitMatcher#wholeWords}): a pattern that ends with one digit ends
+     * inside "15" and is refused there, so it only ever matched single-digit numbers ("日化 8", not "日化 12").
+     */
+    @Test
+    void no_pattern_ends_with_a_single_digit() {
+        List<String> inside = new ArrayList<>();
+        for (Pattern p : shipped()) {
+            String s = p.pattern();
+            while (s.endsWith(")")) s = s.substring(0, s.length() - 1);
+            if (s.endsWith("\\d") || s.endsWith("[0-9]")) inside.add(p.pattern());
+        }
+        assertTrue(inside.isEmpty(), "patterns that end inside a number: " + inside);
+    }
+
     /** The rules' patterns, then the concepts' (both are tried only where their first words are). */
     private static List<Pattern> shipped() {
         List<Pattern> all = new ArrayList<>(RULES.rules().stream().flatMap(r -> r.patterns().stream()).toList());

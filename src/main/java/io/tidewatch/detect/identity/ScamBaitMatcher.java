@@ -28,6 +28,8 @@ public final class ScamBaitMatcher {
     /** The patterns of all rules in rule order, then the concept patterns, that a message can possibly match. */
     private final PatternPrefilter prefilter;
     private final int rulePatterns;
+    /** Per rule, its combinations by concept numbers ({@link ScamConcepts#compile}). */
+    private final int[][][] combinations;
 
     public ScamBaitMatcher(ScamRules rules, NameSkeleton skeleton) {
         this.rules = rules;
@@ -39,6 +41,8 @@ public final class ScamBaitMatcher {
         this.rulePatterns = all.size();
         all.addAll(concepts.patterns());
         this.prefilter = new PatternPrefilter(all);
+        this.combinations = rules.rules().stream()
+                .map(r -> r.combinations().stream().map(concepts::compile).toArray(int[][]::new)).toArray(int[][][]::new);
     }
 
     public ScamRules rules() { return rules; }
@@ -91,7 +95,8 @@ public final class ScamBaitMatcher {
         PatternPrefilter.Words words = prefilter.words(lower);
         ScamConcepts.Scan scan = null; // concept matches, found only when a rule's patterns did not match
         int first = 0; // index of the rule's first pattern in the prefilter
-        for (ScamRule rule : rules.rules()) {
+        for (int r = 0; r < rules.rules().size(); r++) {
+            ScamRule rule = rules.rules().get(r);
             List<Pattern> patterns = rule.patterns();
             int base = first;
             first += patterns.size();
@@ -102,10 +107,10 @@ public final class ScamBaitMatcher {
                 int[] starts = lower.length() == t.length() ? words.starts(base + k) : null;
                 hit = starts == null ? firstMatch(rule, patterns.get(k), t, c, text) : firstMatchFrom(starts, rule, patterns.get(k), t, c, text);
             }
-            for (int k = 0; k < rule.combinations().size() && hit == null; k++) {
+            for (int k = 0; k < combinations[r].length && hit == null; k++) {
                 if (scan == null) scan = concepts.scan(t, i -> words.mayMatch(rulePatterns + i),
                         i -> lower.length() == t.length() ? words.starts(rulePatterns + i) : null);
-                int[] span = scan.find(rule.combinations().get(k), rule);
+                int[] span = scan.find(combinations[r][k], rule);
                 if (span != null) hit = bait(rule, span[0], span[1], c, text);
             }
             if (hit != null) found.add(hit);

@@ -22,7 +22,9 @@ final class ScamConcepts {
     /** Prefix of a concept that must not match near the others. */
     static final String NOT = "no ";
     private final List<Pattern> flat = new ArrayList<>();
-    private final Map<String, int[]> byConcept = new HashMap<>(); // indices into flat
+    /** Each concept's number, and per number the indices into {@code flat} of its patterns. */
+    private final Map<String, Integer> ids = new HashMap<>();
+    private final List<int[]> byId = new ArrayList<>();
     private final int window;
     private final ScamExcuses excuses;
 
@@ -30,10 +32,27 @@ final class ScamConcepts {
         patterns.forEach((name, list) -> {
             int[] indices = new int[list.size()];
             for (int k = 0; k < list.size(); k++) { indices[k] = flat.size(); flat.add(list.get(k)); }
-            byConcept.put(name, indices);
+            ids.put(name, byId.size());
+            byId.add(indices);
         });
         this.window = window;
         this.excuses = excuses;
+    }
+
+    /**
+     * A combination by concept numbers, as {@link Scan#find(int[], ScamRule)} takes it: a concept that must match
+     * as its number, a "no …" concept as -1 - its number. Rules are compiled once: a message asks hundreds of times.
+     */
+    int[] compile(List<String> combination) {
+        int[] out = new int[combination.size()];
+        for (int k = 0; k < out.length; k++) {
+            String name = combination.get(k);
+            boolean not = name.startsWith(NOT);
+            Integer id = ids.get(not ? name.substring(NOT.length()) : name);
+            if (id == null) throw new IllegalArgumentException("no concept '" + name + "'");
+            out[k] = not ? -1 - id : id;
+        }
+        return out;
     }
 
     /** Every concept pattern, in the order {@link #scan} numbers its candidates. */
@@ -54,38 +73,48 @@ final class ScamConcepts {
         private final String t;
         private final IntPredicate mayMatch;
         private final IntFunction<int[]> starts;
-        private final Map<String, List<int[]>> matches = new HashMap<>();
+        /** Per concept number: its matches once looked for, and whether it may match at all (0: not yet asked). */
+        private final List<int[]>[] matches;
+        private final byte[] possible;
 
+        @SuppressWarnings("unchecked")
         private Scan(String t, IntPredicate mayMatch, IntFunction<int[]> starts) {
             this.t = t;
             this.mayMatch = mayMatch;
             this.starts = starts;
+            this.matches = new List[byId.size()];
+            this.possible = new byte[byId.size()];
+        }
+
+        /** As {@link #find(int[], ScamRule)}, the combination by its concepts' names. */
+        int[] find(List<String> combination, ScamRule rule) {
+            return find(compile(combination), rule);
         }
 
         /**
-         * The span [start, end) of the first way the rule's combination holds in the message, or null: every
-         * concept matched, unexcused for this rule, all within the window of the first concept's match.
+         * The span [start, end) of the first way the rule's combination ({@link #compile compiled}) holds in the
+         * message, or null: every concept matched, unexcused for this rule, all within the window of the first
+         * concept's match.
          */
-        int[] find(List<String> combination, ScamRule rule) {
-            for (String concept : combination) if (!concept.startsWith(NOT) && !possible(concept)) return null;
-            List<int[]> leads = matches(combination.get(0));
+        int[] find(int[] combination, ScamRule rule) {
+            for (int c : combination) if (c >= 0 && !possible(c)) return null;
+            List<int[]> leads = matches(combination[0]);
             if (leads.isEmpty()) return null;
             // every other concept matches somewhere before any match is judged for excuses (the costly part)
-            for (int k = 1; k < combination.size(); k++) {
-                String concept = combination.get(k);
-                if (!concept.startsWith(NOT) && matches(concept).isEmpty()) return null;
+            for (int k = 1; k < combination.length; k++) {
+                if (combination[k] >= 0 && matches(combination[k]).isEmpty()) return null;
             }
             for (int[] lead : leads) {
                 if (excused(lead, rule)) continue;
                 int from = lead[0], to = lead[1];
                 boolean all = true;
-                for (int k = 1; k < combination.size() && all; k++) {
-                    String concept = combination.get(k);
-                    if (concept.startsWith(NOT)) {
-                        all = !near(matches(concept.substring(NOT.length())), lead);
+                for (int k = 1; k < combination.length && all; k++) {
+                    int c = combination[k];
+                    if (c < 0) {
+                        all = !near(matches(-1 - c), lead);
                         continue;
                     }
-                    int[] near = nearest(concept, lead, rule);
+                    int[] near = nearest(c, lead, rule);
                     if (near == null) all = false;
                     else { from = Math.min(from, near[0]); to = Math.max(to, near[1]); }
                 }
@@ -104,7 +133,7 @@ final class ScamConcepts {
         }
 
         /** An unexcused match of the concept within the window around the lead match. */
-        private int[] nearest(String concept, int[] lead, ScamRule rule) {
+        private int[] nearest(int concept, int[] lead, ScamRule rule) {
             for (int[] m : matches(concept)) if (within(m, lead) && !excused(m, rule)) return m;
             return null;
         }
@@ -114,16 +143,19 @@ final class ScamConcepts {
         }
 
         /** Some pattern of the concept passed the prefilter: without one, no regular expression needs to run. */
-        private boolean possible(String concept) {
-            for (int i : byConcept.get(concept)) if (mayMatch.test(i)) return true;
-            return false;
+        private boolean possible(int concept) {
+            if (possible[concept] == 0) {
+                possible[concept] = 2;
+                for (int i : byId.get(concept)) if (mayMatch.test(i)) { possible[concept] = 1; break; }
+            }
+            return possible[concept] == 1;
         }
 
         /** Every whole-word match of the concept's patterns, in text order per pattern. */
-        private List<int[]> matches(String concept) {
-            return matches.computeIfAbsent(concept, name -> {
+        private List<int[]> matches(int concept) {
+            if (matches[concept] == null) {
                 List<int[]> out = new ArrayList<>();
-                for (int i : byConcept.get(name)) {
+                for (int i : byId.get(concept)) {
                     if (!mayMatch.test(i)) continue;
                     int[] at = starts.apply(i);
                     if (at != null) {
@@ -138,8 +170,9 @@ final class ScamConcepts {
                         if (e > s && ScamBaitMatcher.wholeWords(t, s, e)) out.add(new int[]{s, e});
                     }
                 }
-                return out;
-            });
+                matches[concept] = out;
+            }
+            return matches[concept];
         }
 
         /**

@@ -2,6 +2,7 @@ package io.tidewatch.detect.identity;
 
 import com.google.re2j.Pattern;
 import io.tidewatch.core.Severity;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -9,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A combination holds when all its concepts match near each other, unexcused, and none of its "no …" concepts does. */
 class ScamConceptsTest {
@@ -37,5 +41,13 @@ class ScamConceptsTest {
     void combinations(String text, boolean holds) {
         int[] span = CONCEPTS.scan(text, i -> true, i -> null).find(List.of("pay", "unlock", "no gas"), RULE);
         assertEquals(holds, span != null, text);
+    }
+
+    /** Rules are compiled to concept numbers once; "no …" concepts get their own sign, unknown names are refused. */
+    @Test
+    void a_combination_compiles_to_concept_numbers() {
+        assertArrayEquals(new int[]{0, 1, -3}, CONCEPTS.compile(List.of("pay", "unlock", "no gas")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CONCEPTS.compile(List.of("pay", "refund")));
+        assertTrue(e.getMessage().contains("'refund'"), e.getMessage());
     }
 }

@@ -86,11 +86,6 @@ final class ScamConcepts {
             this.possible = new byte[byId.size()];
         }
 
-        /** As {@link #find(int[], ScamRule)}, the combination by its concepts' names. */
-        int[] find(List<String> combination, ScamRule rule) {
-            return find(compile(combination), rule);
-        }
-
         /**
          * The span [start, end) of the first way the rule's combination ({@link #compile compiled}) holds in the
          * message, or null: every concept matched, unexcused for this rule, all within the window of the first

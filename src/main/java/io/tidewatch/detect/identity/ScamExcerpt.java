@@ -112,14 +112,7 @@ public final class ScamExcerpt {
 
     /** Runs of BIP-39 words (any of the ten lists; Chinese ones single characters written apart) become one mask. */
     private static String maskSeedRuns(String text) {
-        StringBuilder out = null;
-        int copied = 0;
-        for (int[] run : seedRuns(text)) {
-            if (out == null) out = new StringBuilder(text.length());
-            out.append(text, copied, run[0]).append(MASK);
-            copied = run[1];
-        }
-        return out == null ? text : out.append(text.substring(copied)).toString();
+        return masked(text, 0, text.length(), seedRuns(text));
     }
 
     /**
@@ -128,18 +121,24 @@ public final class ScamExcerpt {
      * 12 上 本群即将迁移…") is masked there too, though the part inside the span is shorter than a run.
      */
     public static String safe(String text, int start, int end) {
-        String span = text.substring(start, end);
-        StringBuilder out = null;
-        int copied = 0;
+        List<int[]> crossing = new ArrayList<>();
         for (int[] run : seedRuns(text)) {
-            int from = Math.max(run[0], start), to = Math.min(run[1], end);
-            if (from >= to || run[0] >= start && run[1] <= end) continue; // a run inside the span: safe() masks it
-            if (out == null) out = new StringBuilder(span.length());
-            out.append(span, copied, from - start).append(MASK);
-            copied = to - start;
+            // a run wholly inside the span: safe() masks it
+            if (run[0] < end && run[1] > start && (run[0] < start || run[1] > end)) crossing.add(run);
         }
-        String masked = out == null ? span : out.append(span.substring(copied)).toString();
-        return safe(masked.replaceAll("\\s+", " ").strip());
+        return safe(masked(text, start, end, crossing).replaceAll("\\s+", " ").strip());
+    }
+
+    /** text[start, end) with each of the runs (text positions, ascending, apart) masked where it reaches into it. */
+    private static String masked(String text, int start, int end, List<int[]> runs) {
+        if (runs.isEmpty()) return text.substring(start, end);
+        StringBuilder out = new StringBuilder(end - start);
+        int copied = start;
+        for (int[] run : runs) {
+            out.append(text, copied, Math.max(run[0], start)).append(MASK);
+            copied = Math.min(run[1], end);
+        }
+        return out.append(text, copied, end).toString();
     }
 
     /** Where the runs of {@link #SEED_RUN} or more BIP-39 words stand, in text order. */

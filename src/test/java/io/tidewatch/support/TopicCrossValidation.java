@@ -41,6 +41,7 @@ class TopicCrossValidation {
         WRITERS.put("fourteenth", "questions-fourteenth-tuning.tsv");
         WRITERS.put("fifteenth", "questions-fifteenth-tuning.tsv"); // not in training.tsv: scored as a writer nobody saw
         WRITERS.put("sixteenth", "questions-sixteenth-tuning.tsv");
+        WRITERS.put("seventeenth", "questions-seventeenth-tuning.tsv");
     }
 
     @Test

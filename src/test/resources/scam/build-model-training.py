@@ -2,7 +2,7 @@
 """Builds rules/scam-training.tsv, the labeled texts the scam model (ScamModel) learns from.
 
 Only TUNING data goes in: the fourth, sixth to eleventh, thirteenth to seventeenth, nineteenth, twenty-first, twenty-second, twenty-third and
-twenty-fourth to twenty-eighth writers' chat-train-scam*.jsonl (all; the 22nd to 28th writers' are the tuning halves of their sets), chat-fresh-tuning.jsonl (scam -> scam, clean and secret -> clean), scam/bait-tuning.tsv, the examples and counterexamples of rules/scam.yaml, and clean
+twenty-fourth to twenty-ninth writers' chat-train-scam*.jsonl (all; the 22nd to 29th writers' are the tuning halves of their sets), chat-fresh-tuning.jsonl (scam -> scam, clean and secret -> clean), scam/bait-tuning.tsv, the examples and counterexamples of rules/scam.yaml, and clean
 community text that no evaluation holds out: secrets/labeled-chat.jsonl, the tuning support questions, the sample
 exports and the bench corpus's ordinary chat. Held-out files are never read. Every run of letters and digits that
 looks like a key, address or hash (as the matcher's opaque_token_length reads it) is written as "#", so the file
@@ -49,7 +49,7 @@ for m in jsonl('src/test/resources/detect/chat-train-scam.jsonl'):
 for name in ['chat-train-scam2', 'chat-train-scam3', 'chat-train-scam4', 'chat-train-scam5', 'chat-train-scam6', 'chat-train-scam7', 'chat-train-scam8',
              'chat-train-scam9', 'chat-train-scam10', 'chat-train-scam11',
              'chat-train-scam12', 'chat-train-scam13', 'chat-train-scam14', 'chat-train-scam15', 'chat-train-scam16', 'chat-train-scam17',
-             'chat-train-scam18', 'chat-train-scam19', 'chat-train-scam20', 'chat-train-scam21']:
+             'chat-train-scam18', 'chat-train-scam19', 'chat-train-scam20', 'chat-train-scam21', 'chat-train-scam22']:
     for m in jsonl('src/test/resources/detect/%s.jsonl' % name):
         add(m['text'], 'scam' if m['label'] == 'scam' else 'clean', name[5:])
 for m in jsonl('src/test/resources/detect/chat-fresh-tuning.jsonl'):
@@ -100,7 +100,7 @@ for array in ['EN', 'ZH', 'TRICKY']:
 print('# Labeled texts the scam model learns from (rules/scam.yaml, section model): text<TAB>label<TAB>source.')
 print('# label is scam or clean; source is optional and only groups rows for cross-validation (ScamModelCrossValidationTest).')
 print('# Built by src/test/resources/scam/build-model-training.py from TUNING data only: the fourth, sixth to eleventh,')
-print('# thirteenth to seventeenth, nineteenth, 21st and 22nd to 28th writers\' detect/chat-train-scam*.jsonl, detect/chat-fresh-tuning.jsonl')
+print('# thirteenth to seventeenth, nineteenth, 21st and 22nd to 29th writers\' detect/chat-train-scam*.jsonl, detect/chat-fresh-tuning.jsonl')
 print('# (its secrets count as clean), scam/bait-tuning.tsv,')
 print('# the examples and counterexamples of rules/scam.yaml, and clean community text no evaluation holds out')
 print('# (secrets/labeled-chat.jsonl, the tuning support questions, sample exports, the bench corpus\'s chat).')

@@ -56,6 +56,20 @@ final class ReadingBuilder {
         }
     }
 
+    /** Puts {@code word} where chars {@code [s, e)} of the text read from stood, each of its chars standing for all of them. */
+    void putFor(int s, int e, String word) {
+        int runStart = from.originalStart(s), runEnd = from.originalEnd(e);
+        for (int i = 0; i < word.length(); i++) {
+            int o = text.length();
+            if (o == start.length) grow();
+            char c = word.charAt(i);
+            text.append(c);
+            lower.append(Character.toLowerCase(c));
+            start[o] = runStart;
+            end[o] = runEnd;
+        }
+    }
+
     /** Puts a space right before char {@code k} of the text read from, standing for nothing of the original. */
     void insertSpace(int k) {
         int o = text.length();

@@ -66,8 +66,9 @@ public final class RuleFileReader {
         PartLabels partLabels = root.has("context") ? partLabels(file, root.get("context"), lines.firstLine("[context]")) : null;
         List<String> reversedCues = root.has("context") ? strings(file, root.get("context"), "reversedCues", lines.firstLine("[context]")) : List.of();
         List<MarkRemoval> markRemovals = root.has("context") ? markRemovals(file, root.get("context"), lines.firstLine("[context]")) : List.of();
+        List<LabelTranslation> translations = root.has("context") ? labelTranslations(file, root.get("context"), lines.firstLine("[context]")) : List.of();
         return new RuleFile(file, rules, globals, formatWords.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList(), partLabels,
-                reversedCues.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList(), markRemovals);
+                reversedCues.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList(), markRemovals, translations);
     }
 
     private static SecretRule rule(Path file, JsonNode r, int line, TomlLines lines) {
@@ -174,6 +175,22 @@ public final class RuleFileReader {
             List<String> cues = strings(file, r, "cues", line);
             if (cues.isEmpty()) throw new ConfigException(file + ":" + line + ": 'removedMarks' for '" + mark + "' needs 'cues'");
             out.add(new MarkRemoval(mark.charAt(0), lower(cues)));
+        }
+        return out;
+    }
+
+    /** {@code [context] translatedLabels}: {@code { as = "password", words = ["contraseña", "senha"] }}, words in lower case. */
+    private static List<LabelTranslation> labelTranslations(Path file, JsonNode context, int line) {
+        JsonNode v = context.get("translatedLabels");
+        if (v == null) return List.of();
+        if (!v.isArray()) throw new ConfigException(file + ":" + line + ": 'translatedLabels' must be an array of tables ({ as = \"password\", words = [...] })");
+        List<LabelTranslation> out = new ArrayList<>();
+        for (JsonNode r : v) {
+            String as = text(file, r, "as", line);
+            if (as == null || as.isBlank()) throw new ConfigException(file + ":" + line + ": 'translatedLabels' needs 'as' (the word the rules know)");
+            List<String> words = strings(file, r, "words", line);
+            if (words.isEmpty()) throw new ConfigException(file + ":" + line + ": 'translatedLabels' for '" + as + "' needs 'words'");
+            out.add(new LabelTranslation(as, lower(words)));
         }
         return out;
     }

@@ -58,7 +58,9 @@ public final class RuleSet {
         PartLabels partLabels = null;
         List<String> reversedCues = new ArrayList<>();
         List<MarkRemoval> markRemovals = new ArrayList<>();
+        List<LabelTranslation> translations = new ArrayList<>();
         for (RuleFile f : files) {
+            translations.addAll(f.labelTranslations());
             formatWords.addAll(f.formatWords());
             reversedCues.addAll(f.reversedCues());
             markRemovals.addAll(f.markRemovals());
@@ -77,7 +79,7 @@ public final class RuleSet {
                 }
             }
         }
-        return new RuleSet(new ArrayList<>(byId.values()), allow, formatWords, partLabels, new ReadingCues(reversedCues, markRemovals), notForText);
+        return new RuleSet(new ArrayList<>(byId.values()), allow, formatWords, partLabels, new ReadingCues(reversedCues, markRemovals, translations), notForText);
     }
 
     /** The first {@code n} rules (and whatever their composites require): for cost-versus-rules measurements. */

@@ -79,7 +79,10 @@ public final class SecretScanner implements Detector {
         NormalizedText removed = RemovedMarks.read(nt, said.removals());
         if (removed != null) out = merged(out, scan(text, removed));
         NormalizedText reversed = said.reversed() ? ReversedValues.read(nt) : null;
-        return reversed == null ? out : merged(out, scan(text, reversed));
+        if (reversed != null) out = merged(out, scan(text, reversed));
+        // and one with a label in another language ("contraseña:", "パスワード") in the words the rules know
+        NormalizedText translated = TranslatedLabels.read(nt, said.translations());
+        return translated == null ? out : merged(out, scan(text, translated));
     }
 
     /**

@@ -1,0 +1,66 @@
+package io.tidewatch.detect.secrets;
+
+import java.util.List;
+
+/**
+ * A reading of a message with its labels in another language put in the words the rules know ({@link LabelTranslation}):
+ * "contraseña: H0dl505&" is read as "password: H0dl505&", "パスワード是 …" as "密码是 …". A label written in letters must
+ * stand as a word ("senha", not the "senha" inside "senhas"); one in CJK script needs no spaces around it. The longest
+ * label wins where two overlap ("frase de contraseña" before "contraseña"). A label glued to a word is read as a word of
+ * its own ("APIシークレット" as "API secret key").
+ */
+final class TranslatedLabels {
+    private TranslatedLabels() {}
+
+    /** The reading, or null when none of {@code translations}' words stands in the text as a label. */
+    static NormalizedText read(NormalizedText nt, List<LabelTranslation> translations) {
+        if (translations.isEmpty()) return null;
+        String lower = nt.lower();
+        int n = lower.length();
+        // per char: the translation that starts there and how long its word is (0: none)
+        int[] length = null;
+        String[] as = null;
+        for (LabelTranslation t : translations) {
+            for (String w : t.words()) {
+                for (int i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
+                    int e = i + w.length();
+                    if (!standsAlone(lower, i, e)) continue;
+                    if (length == null) { length = new int[n]; as = new String[n]; }
+                    if (w.length() > length[i]) { length[i] = w.length(); as[i] = t.as(); }
+                }
+            }
+        }
+        if (length == null) return null;
+        ReadingBuilder out = new ReadingBuilder(nt);
+        for (int k = 0; k < n; ) {
+            if (length[k] > 0) {
+                // glued to a word ("APIシークレット"), the label is read as a word of its own ("API secret key")
+                String t = nt.text();
+                int e = k + length[k];
+                if (k > 0 && alphabetic(t.charAt(k - 1)) && alphabetic(as[k].charAt(0))) out.insertSpace(k);
+                out.putFor(k, e, as[k]);
+                if (e < n && alphabetic(t.charAt(e)) && alphabetic(as[k].charAt(as[k].length() - 1))) out.insertSpace(e);
+                k = e;
+            } else {
+                out.keep(k);
+                k++;
+            }
+        }
+        return out.build();
+    }
+
+    /** A word that begins or ends with a letter of an alphabet has no letter or digit next to it there. */
+    private static boolean standsAlone(String lower, int s, int e) {
+        if (alphabetic(lower.charAt(s)) && s > 0 && Character.isLetterOrDigit(lower.charAt(s - 1)) && alphabetic(lower.charAt(s - 1))) return false;
+        return !(alphabetic(lower.charAt(e - 1)) && e < lower.length() && Character.isLetterOrDigit(lower.charAt(e)) && alphabetic(lower.charAt(e)));
+    }
+
+    /** Letters of alphabets (Latin, Cyrillic, Greek, Vietnamese…), not of CJK scripts, where words have no spaces. */
+    private static boolean alphabetic(char c) {
+        if (c < 0x80) return Character.isLetterOrDigit(c);
+        if (!Character.isLetter(c)) return false;
+        Character.UnicodeScript s = Character.UnicodeScript.of(c);
+        return s != Character.UnicodeScript.HAN && s != Character.UnicodeScript.HIRAGANA && s != Character.UnicodeScript.KATAKANA
+                && s != Character.UnicodeScript.HANGUL;
+    }
+}

@@ -35,7 +35,7 @@ public final class ScamBaitMatcher {
         this.rules = rules;
         this.skeleton = skeleton;
         this.excuses = new ScamExcuses(rules.counterPatterns(), rules.negations(), rules.warnings(), rules.reportedSpeech(), rules.reactions(),
-                rules.invitations());
+                rules.invitations(), rules.assurances());
         this.concepts = new ScamConcepts(rules.concepts(), rules.combinationWindow(), excuses);
         List<Pattern> all = new ArrayList<>(rules.rules().stream().flatMap(r -> r.patterns().stream()).toList());
         this.rulePatterns = all.size();

@@ -26,10 +26,11 @@ import java.util.List;
  * Texts are folded and lower-case.
  */
 final class ScamExcuses {
-    private final Counters sentenceCounters, negations, warnings, reportedSpeech, reactions, invitations;
+    private final Counters sentenceCounters, negations, warnings, reportedSpeech, reactions, invitations, assurances;
 
     ScamExcuses(List<Pattern> sentenceCounters, List<Pattern> negations, List<Pattern> warnings, List<Pattern> reportedSpeech,
-                List<Pattern> reactions, List<Pattern> invitations) {
+                List<Pattern> reactions, List<Pattern> invitations, List<Pattern> assurances) {
+        this.assurances = new Counters(assurances);
         this.sentenceCounters = new Counters(sentenceCounters);
         this.invitations = new Counters(invitations);
         this.negations = new Counters(negations);
@@ -45,20 +46,35 @@ final class ScamExcuses {
     boolean excused(String t, int start, int end, List<Pattern> unless, boolean victimStory) {
         int last = Math.max(start, end - 1);
         int clauseFrom = boundaryBefore(t, start, true), clauseTo = boundaryAfter(t, last, true);
-        if (negations.any(t, clauseFrom, clauseTo)) return true;
-        if (!victimStory && warnings.anyOutside(t, clauseFrom, clauseTo, start, end)) return true;
+        // a negation or warning word inside the writer's own assurance ("not a scam bro, here's the tx", "不是骗子") excuses
+        // nothing: those spans are looked for only when such a word is there at all (rarely)
+        if (negations.any(t, clauseFrom, clauseTo) && negations.anyOutside(t, clauseFrom, clauseTo, assured(t, -1, -1))) return true;
+        if (!victimStory && warnings.anyOutside(t, clauseFrom, clauseTo, start, end)
+                && warnings.anyOutside(t, clauseFrom, clauseTo, assured(t, start, end))) return true;
         int sentenceFrom = boundaryBefore(t, start, false), sentenceTo = boundaryAfter(t, last, false);
         if (asks(t, sentenceFrom, sentenceTo)) return true;
         String sentence = t.substring(sentenceFrom, sentenceTo);
         for (Pattern p : unless) if (p.matcher(sentence).find()) return true;
         boolean reported = quoted(t, start, end) || reportedSpeech.anyOutside(t, sentenceFrom, sentenceTo, start, end);
-        return reported && (warnings.anyOutside(t, 0, t.length(), start, end) || negations.anyOutside(t, 0, t.length(), start, end)
-                || reactions.anyOutside(t, 0, t.length(), start, end));
+        if (!reported) return false;
+        List<int[]> outside = assured(t, start, end);
+        return warnings.anyOutside(t, 0, t.length(), outside) || negations.anyOutside(t, 0, t.length(), outside)
+                || reactions.anyOutside(t, 0, t.length(), start, end);
     }
 
     /** Anywhere in t: a negation, a warning, a question, a supposition or a report. */
     boolean anywhere(String t) {
-        return negations.any(t, 0, t.length()) || warnings.any(t, 0, t.length()) || asks(t, 0, t.length());
+        if (asks(t, 0, t.length())) return true;
+        if (!negations.any(t, 0, t.length()) && !warnings.any(t, 0, t.length())) return false;
+        List<int[]> assured = assured(t, -1, -1);
+        return negations.anyOutside(t, 0, t.length(), assured) || warnings.anyOutside(t, 0, t.length(), assured);
+    }
+
+    /** The writer's assurances in t, and the match [start, end) when start >= 0: where negations and warnings do not count. */
+    private List<int[]> assured(String t, int start, int end) {
+        List<int[]> spans = new ArrayList<>(assurances.spans(t, 0, t.length()));
+        if (start >= 0) spans.add(new int[]{start, end});
+        return spans;
     }
 
     /** t[from, to) asks, supposes or reports: a counter pattern matches there, not wholly inside an invitation. */

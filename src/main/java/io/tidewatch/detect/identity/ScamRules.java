@@ -25,13 +25,14 @@ import java.util.Set;
  * @param reportedSpeech  a sentence that reports someone else's words
  * @param reactions       how a writer takes words they report or quote: mockery, doubt, a loss ("lol", "笑死", "感觉不对劲")
  * @param invitations     questions that invite rather than ask ("有兴趣吗？", "want in?"): no counter pattern inside one excuses
+ * @param assurances      the writer vouching for the offer ("not a scam", "不是骗子"): no negation or warning inside one excuses
  * @param concepts        named pattern lists that rules combine ({@code combinations})
  * @param combinationWindow how close (in characters) the concepts of a combination must match
  * @param opaqueTokenLength a run of letters and digits this long (with both) is a key, address or hash:
  *                          no rule matches inside it and no excerpt shows it
  */
 public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, List<Pattern> negations, List<Pattern> warnings,
-                        List<Pattern> reportedSpeech, List<Pattern> reactions, List<Pattern> invitations, Map<String, List<Pattern>> concepts, int combinationWindow, int opaqueTokenLength, StaffHandles staffHandles, ReasonTemplate reason,
+                        List<Pattern> reportedSpeech, List<Pattern> reactions, List<Pattern> invitations, List<Pattern> assurances, Map<String, List<Pattern>> concepts, int combinationWindow, int opaqueTokenLength, StaffHandles staffHandles, ReasonTemplate reason,
                         ModelSettings model, List<Labeled> training) {
     public ScamRules {
         rules = List.copyOf(rules);
@@ -41,6 +42,7 @@ public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, Lis
         reportedSpeech = List.copyOf(reportedSpeech);
         reactions = List.copyOf(reactions);
         invitations = List.copyOf(invitations);
+        assurances = List.copyOf(assurances);
         concepts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(concepts));
         training = List.copyOf(training);
     }
@@ -82,6 +84,7 @@ public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, Lis
         List<Pattern> reported = compile(f, "reported_speech", f.texts("reported_speech", false));
         List<Pattern> reactions = compile(f, "reactions", f.texts("reactions", false));
         List<Pattern> invitations = compile(f, "invitations", f.texts("invitations", false));
+        List<Pattern> assurances = compile(f, "assurances", f.texts("assurances", false));
         Map<String, List<Pattern>> concepts = new LinkedHashMap<>();
         JsonNode c = f.at("concepts");
         if (!c.isMissingNode() && !c.isObject()) throw f.error("concepts", "a mapping of names to lists of patterns is required");
@@ -120,7 +123,7 @@ public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, Lis
                 f.number("model.alert", 0, 1), actThreshold(f), f.number("model.veto", 0, 0.5), f.at("model.excuses").asBoolean(true), ReasonTemplate.from(f, "model.reason"));
         if (model.act() < model.alert()) throw f.error("model.act", "must not be below model.alert");
         List<Labeled> training = training(file.resolveSibling(f.text("model.training")));
-        return new ScamRules(rules, counters, negations, warnings, reported, reactions, invitations, concepts, window, f.integer("opaque_token_length", 8, 1000), handles,
+        return new ScamRules(rules, counters, negations, warnings, reported, reactions, invitations, assurances, concepts, window, f.integer("opaque_token_length", 8, 1000), handles,
                 ReasonTemplate.from(f, "reason"), model, training);
     }
 

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A combination holds when all its concepts match near each other, unexcused, and none of its "no …" concepts does. */
 class ScamConceptsTest {
-    static final ScamExcuses EXCUSES = new ScamExcuses(List.of(), List.of(Pattern.compile("\\bnever\\b")), List.of(), List.of(), List.of(), List.of());
+    static final ScamExcuses EXCUSES = new ScamExcuses(List.of(), List.of(Pattern.compile("\\bnever\\b")), List.of(), List.of(), List.of(), List.of(), List.of());
     static final ScamConcepts CONCEPTS;
     static final ScamRule RULE = new ScamRule("r", Severity.HIGH, List.of(), List.of(), List.of(), false, List.of(), List.of());
 

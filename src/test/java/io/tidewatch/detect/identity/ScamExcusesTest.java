@@ -16,7 +16,7 @@ class ScamExcusesTest {
     static final ScamExcuses EXCUSES = new ScamExcuses(List.of(Pattern.compile("\\b(is this real|want in)\\?")),
             List.of(Pattern.compile("\\bnever\\b")), List.of(Pattern.compile("\\b(scam|scammers?|fake)\\b")),
             List.of(Pattern.compile("\\basked me to\\b")), List.of(Pattern.compile("\\blol\\b")),
-            List.of(Pattern.compile("\\bwant in\\?")));
+            List.of(Pattern.compile("\\bwant in\\?")), List.of(Pattern.compile("\\bnot a scam\\b")));
     static final String BAIT = "dm me for help";
 
     /** Whether the first bait phrase in each text is excused ("excused" rows) or lies in quotes ("quoted" rows). */
@@ -37,6 +37,9 @@ class ScamExcusesTest {
             "excused|someone wrote 'dm me for help' lol|true",
             "excused|one asked me to dm me for help lol|true",
             "excused|dm me for help lol|false",
+            "excused|not a scam bro, dm me for help|false",
+            "excused|not a scam but never dm me for help|true",
+            "excused|one asked me to dm me for help. not a scam, he said|false",
             "quoted|he said 'dm me for help' today|true",
             "quoted|he said “dm me for help” today|true",
             "quoted|他说「dm me for help」|true",
@@ -49,6 +52,12 @@ class ScamExcusesTest {
         int at = text.indexOf(BAIT), end = at + BAIT.length();
         boolean actual = what.equals("quoted") ? ScamExcuses.quoted(text, at, end) : EXCUSES.excused(text, at, end, List.of(), false);
         assertEquals(expected, actual, what + ": " + text);
+    }
+
+    @Test
+    void the_writers_own_assurance_is_no_warning_anywhere() {
+        assertFalse(EXCUSES.anywhere("not a scam, dm me for help"));
+        assertTrue(EXCUSES.anywhere("not a scam, dm me for help. scammers everywhere"));
     }
 
     @Test

@@ -4,7 +4,7 @@
 Only TUNING data goes in: the fourth, sixth to eleventh, thirteenth to seventeenth, nineteenth, twenty-first, twenty-second, twenty-third and
 twenty-fourth to twenty-ninth writers' chat-train-scam*.jsonl (all; the 22nd to 29th writers' are the tuning halves of their sets), chat-fresh-tuning.jsonl (scam -> scam, clean and secret -> clean), scam/bait-tuning.tsv, the examples and counterexamples of rules/scam.yaml, and clean
 community text that no evaluation holds out: secrets/labeled-chat.jsonl, the tuning support questions, the sample
-exports and the bench corpus's ordinary chat. Held-out files are never read. Every run of letters and digits that
+exports, the bench corpus's ordinary chat and the bot's own texts (rules/support, rules/policy, rules/telegram). Held-out files are never read. Every run of letters and digits that
 looks like a key, address or hash (as the matcher's opaque_token_length reads it) is written as "#", so the file
 holds no key-like value, and a second run gives the same file.
 
@@ -91,6 +91,26 @@ for m in json.load(open('src/test/resources/samples/result.json', encoding='utf-
     t = export_texts(m)
     if t:
         add(t, 'clean', 'samples')
+
+
+def bot_texts(node, key=''):
+    """The bot's own texts in a rules file: every string but the phrases and examples a matcher reads."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k not in ('phrases', 'examples', 'counterexamples'):
+                yield from bot_texts(v, k)
+    elif isinstance(node, list):
+        for v in node:
+            yield from bot_texts(v, key)
+    elif isinstance(node, str) and len(node) >= 12:
+        yield node
+
+
+# what the bot itself says to members (support answers, warnings, notices): second-person instructions, never bait
+for name in ['support/messages.en.yaml', 'support/messages.zh.yaml', 'policy/en.yaml', 'policy/zh.yaml', 'telegram/en.yaml',
+             'telegram/zh.yaml']:
+    for t in bot_texts(yaml.safe_load(open('rules/' + name, encoding='utf-8'))):
+        add(t, 'clean', 'bot-texts')
 bench = open('src/main/java/io/tidewatch/bench/MixedChatCorpus.java', encoding='utf-8').read()
 for array in ['EN', 'ZH', 'TRICKY']:
     body = re.search(r'String\[\] %s = \{(.*?)\};' % array, bench, re.S).group(1)
@@ -103,7 +123,7 @@ print('# Built by src/test/resources/scam/build-model-training.py from TUNING da
 print('# thirteenth to seventeenth, nineteenth, 21st and 22nd to 29th writers\' detect/chat-train-scam*.jsonl, detect/chat-fresh-tuning.jsonl')
 print('# (its secrets count as clean), scam/bait-tuning.tsv,')
 print('# the examples and counterexamples of rules/scam.yaml, and clean community text no evaluation holds out')
-print('# (secrets/labeled-chat.jsonl, the tuning support questions, sample exports, the bench corpus\'s chat).')
+print('# (secrets/labeled-chat.jsonl, the tuning support questions, sample exports, the bench corpus\'s chat, the bot\'s own texts).')
 print('# Key-like tokens are written as "#", as the matcher reads them. To teach the model: add a line with a message it')
 print('# missed (scam) or wrongly alarmed on (clean), source "moderator", mask any key, password or seed phrase, and')
 print('# reload the rules. Never add a secret someone really used.')

@@ -23,6 +23,8 @@ import java.util.List;
  *       doubt, a loss): "刚收到私信：'老师带单，每天稳定收益10%' 笑死". Those words excuse only bait reported or quoted: a
  *       scammer's own "lol" or "no risk, feels unreal" does not.</li>
  * </ul>
+ * A negation or warning word inside the writer's own assurance ({@code assurances}: "not a scam bro", "不是骗子") excuses
+ * nothing at any scope: it vouches for the offer.
  * Texts are folded and lower-case.
  */
 final class ScamExcuses {

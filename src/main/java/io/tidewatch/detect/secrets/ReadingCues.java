@@ -6,12 +6,12 @@ import java.util.List;
 
 /**
  * The words by which a message says how a value in it was disguised: written backwards ({@code reversedCues}), or with
- * a mark to take out ({@code removedMarks}); and labels in another language ({@code translatedLabels}). They are keyword groups of the rule set's one keyword pass over a message
- * ({@link #groups()}, after the rules' own), so telling which a message says (most say none) costs nothing more; the
- * readings undoing them run only then.
+ * a mark to take out ({@code removedMarks}); and labels in another language ({@code translatedLabels}). They are
+ * keyword groups of the rule set's one keyword pass over a message ({@link #groups()}, after the rules' own), so
+ * telling which a message says (most say none) costs nothing more; the readings undoing them run only then.
  */
 final class ReadingCues {
-    /** What a message says: a value written backwards, and the marks to take out of values (empty: none). */
+    /** What a message says: a value written backwards, marks to take out of values, labels to translate (empty: none). */
     record Said(boolean reversed, List<MarkRemoval> removals, List<LabelTranslation> translations) {}
 
     private final List<MarkRemoval> removals;

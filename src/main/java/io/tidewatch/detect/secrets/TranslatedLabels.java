@@ -32,10 +32,10 @@ final class TranslatedLabels {
         }
         if (length == null) return null;
         ReadingBuilder out = new ReadingBuilder(nt);
+        String t = nt.text();
         for (int k = 0; k < n; ) {
             if (length[k] > 0) {
                 // glued to a word ("APIシークレット"), the label is read as a word of its own ("API secret key")
-                String t = nt.text();
                 int e = k + length[k];
                 if (k > 0 && alphabetic(t.charAt(k - 1)) && alphabetic(as[k].charAt(0))) out.insertSpace(k);
                 out.putFor(k, e, as[k]);
@@ -49,13 +49,16 @@ final class TranslatedLabels {
         return out.build();
     }
 
-    /** A word that begins or ends with a letter of an alphabet has no letter or digit next to it there. */
+    /** A word that begins or ends with a letter of an alphabet has no such letter or digit next to it there. */
     private static boolean standsAlone(String lower, int s, int e) {
-        if (alphabetic(lower.charAt(s)) && s > 0 && Character.isLetterOrDigit(lower.charAt(s - 1)) && alphabetic(lower.charAt(s - 1))) return false;
-        return !(alphabetic(lower.charAt(e - 1)) && e < lower.length() && Character.isLetterOrDigit(lower.charAt(e)) && alphabetic(lower.charAt(e)));
+        if (alphabetic(lower.charAt(s)) && s > 0 && alphabetic(lower.charAt(s - 1))) return false;
+        return !(alphabetic(lower.charAt(e - 1)) && e < lower.length() && alphabetic(lower.charAt(e)));
     }
 
-    /** Letters of alphabets (Latin, Cyrillic, Greek, Vietnamese…), not of CJK scripts, where words have no spaces. */
+    /**
+     * ASCII letters and digits, and letters of alphabets (Cyrillic, Greek, Vietnamese…): not CJK scripts, whose words
+     * need no spaces.
+     */
     private static boolean alphabetic(char c) {
         if (c < 0x80) return Character.isLetterOrDigit(c);
         if (!Character.isLetter(c)) return false;

@@ -66,6 +66,7 @@ class TranslatedLabelsTest {
         SecretScanner scanner = Scanners.own();
         assertTrue(scanner.scanDetailed("nunca compartas tu contraseña con nadie, ni con soporte").findings().isEmpty());
         assertTrue(scanner.scanDetailed("la contraseña debe tener 8 caracteres como mínimo").findings().isEmpty());
+        assertTrue(scanner.scanDetailed("mi código de invitación es 482913, bono de 10 USDT").findings().isEmpty());
     }
 
     @Test

@@ -6,7 +6,8 @@ import io.tidewatch.core.Severity;
  * Judges a post with the learned {@link ScamModel}: the whole message is scored as the rules read it; from
  * {@code model.alert} on, the finding points at the sentence that scores highest (the message when it has
  * one sentence), and is dropped when the message warns, negates or asks anywhere ({@link ScamExcuses}, when
- * {@code model.excuses}). Severity {@code low} from {@code alert}, {@code medium} from {@code act}. Thread-safe.
+ * {@code model.excuses}) unless it scores {@code model.sure} or more. Severity {@code low} from {@code alert},
+ * {@code medium} from {@code act}. Thread-safe.
  */
 public final class ScamModelJudge {
     /** A model verdict: the span in the original text, its safe excerpt, the message's score and the severity it earns. */
@@ -74,7 +75,9 @@ public final class ScamModelJudge {
         while (bestStart < bestEnd && Character.isWhitespace(text.charAt(bestStart))) bestStart++;
         while (bestEnd > bestStart && Character.isWhitespace(text.charAt(bestEnd - 1))) bestEnd--;
         if (bestStart >= bestEnd) return null;
-        if (excuses && matcher.warnsOrAsksAnywhere(text)) return null;
+        // a warning word, a negation or a question excuses the message, unless the model is sure (model.sure): fake
+        // notices open with "注意", pitches promise "不会亏", openers ask "你呢？"
+        if (excuses && score < settings.sure() && matcher.warnsOrAsksAnywhere(text)) return null;
         Severity severity = score >= settings.act() ? Severity.MEDIUM : Severity.LOW;
         return new Verdict(bestStart, bestEnd, ScamBaitMatcher.excerpt(text, bestStart, bestEnd), score, severity);
     }

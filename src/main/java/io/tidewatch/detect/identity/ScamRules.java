@@ -57,8 +57,10 @@ public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, Lis
      * @param act      from this score on, a {@code medium} finding, acted on like a rule's
      * @param veto     below this score, the model is sure enough a message is clean that the patterns' matches in it are dropped
      * @param excuses  whether a warning, negation, question or report anywhere in the message keeps the model from judging it
+     * @param sure     from this score on, the model judges a message whatever its excuses (1: never)
      */
-    public record ModelSettings(String id, double c, int hashBits, int fullWeight, double alert, double act, double veto, boolean excuses, ReasonTemplate reason) {}
+    public record ModelSettings(String id, double c, int hashBits, int fullWeight, double alert, double act, double veto, boolean excuses, double sure,
+                                ReasonTemplate reason) {}
 
     /** One labeled text of the model's training file; {@code source} groups rows for cross-validation. */
     public record Labeled(String text, boolean scam, String source) {}
@@ -120,7 +122,8 @@ public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, Lis
         int window = concepts.isEmpty() ? 0 : f.integer("combination_window", 20, 2000);
         if (!ids.add(f.text("model.id"))) throw f.error("model.id", "duplicate id '" + f.text("model.id") + "'");
         ModelSettings model = new ModelSettings(f.text("model.id"), f.number("model.c", 0.001, 1000), f.integer("model.hash_bits", 10, 24), f.integer("model.full_weight_features", 1, 100_000),
-                f.number("model.alert", 0, 1), actThreshold(f), f.number("model.veto", 0, 0.5), f.at("model.excuses").asBoolean(true), ReasonTemplate.from(f, "model.reason"));
+                f.number("model.alert", 0, 1), actThreshold(f), f.number("model.veto", 0, 0.5), f.at("model.excuses").asBoolean(true),
+                f.at("model.sure").isMissingNode() ? 1.0 : f.number("model.sure", 0, 1), ReasonTemplate.from(f, "model.reason"));
         if (model.act() < model.alert()) throw f.error("model.act", "must not be below model.alert");
         List<Labeled> training = training(file.resolveSibling(f.text("model.training")));
         return new ScamRules(rules, counters, negations, warnings, reported, reactions, invitations, assurances, concepts, window, f.integer("opaque_token_length", 8, 1000), handles,

@@ -26,6 +26,8 @@ public final class SecretScanner implements Detector {
     private final Map<String, SeedPhraseFinder> seedFinders = new HashMap<>();
     /** Per rule (by identity, built once): its negative and its positive context words, indexed by first char. */
     private final Map<SecretRule, ContextWords[]> contextWords = new java.util.IdentityHashMap<>();
+    /** Where the rules led by literal words can match: those are tried there only. */
+    private final RuleStarts starts;
 
     public SecretScanner(RuleSet rules, Fingerprinter fingerprinter) {
         this.rules = rules;
@@ -34,6 +36,7 @@ public final class SecretScanner implements Detector {
             if ("bip39".equals(r.detector())) seedFinders.put(r.id(), new SeedPhraseFinder(r.contextWords(), r.negativeContext(), r.phraseCues()));
             contextWords.put(r, new ContextWords[]{new ContextWords(r.negativeContext()), new ContextWords(r.contextWords())});
         }
+        starts = new RuleStarts(rules.rules());
     }
 
     public RuleSet rules() { return rules; }
@@ -114,6 +117,7 @@ public final class SecretScanner implements Detector {
     /** As {@link #scan(String, NormalizedText)}, told the candidates (bits from {@code rules.size()} on are reading cues). */
     private Scan scan(String text, NormalizedText nt, BitSet candidates) {
         Map<Integer, List<Hit>> hits = new HashMap<>();
+        RuleStarts.Places places = starts.in(nt);
         CharRuns runs = null;
         int ruleCount = rules.size();
         for (int i = candidates.nextSetBit(0); i >= 0 && i < ruleCount; i = candidates.nextSetBit(i + 1)) {
@@ -124,7 +128,7 @@ public final class SecretScanner implements Detector {
                 if (!runs.satisfiesAll(rule.requires())) continue;
             }
             if (!rule.alsoKeywordIn(nt.lower())) continue;
-            List<Hit> h = match(rule, nt);
+            List<Hit> h = match(i, nt, places);
             if (!h.isEmpty()) hits.put(i, h);
         }
         if (hits.isEmpty()) return new Scan(List.of(), List.of()); // the common case: nothing found
@@ -135,7 +139,7 @@ public final class SecretScanner implements Detector {
             if (r.skipReport()) continue;
             if (r.required().isEmpty()) reported.addAll(e.getValue());
             else for (Hit primary : e.getValue()) {
-                Hit composite = composite(primary, nt, hits);
+                Hit composite = composite(primary, nt, places, hits);
                 if (composite != null) reported.add(composite);
             }
         }
@@ -156,13 +160,18 @@ public final class SecretScanner implements Detector {
         return new Scan(findings(nt, dedupe(reported), allSpans, allSecrets, secretTexts), List.copyOf(secretTexts));
     }
 
-    private List<Hit> match(SecretRule rule, NormalizedText nt) {
+    private List<Hit> match(int index, NormalizedText nt, RuleStarts.Places places) {
+        SecretRule rule = rules.rules().get(index);
         if ("bip39".equals(rule.detector())) return seedPhrases(rule, nt);
         List<Hit> out = new ArrayList<>();
         String t = nt.text();
-        if (rule.prefilter() != null && !rule.prefilter().matcher(t).find()) return out;
-        Matcher m = rule.regex().matcher(t);
-        for (int from = 0; from <= t.length() && m.find(from); ) {
+        boolean led = starts.led(index) && RuleStarts.wordsFold(nt.lower());
+        if (!led && rule.prefilter() != null && !rule.prefilter().matcher(t).find()) return out;
+        Matcher search = led ? null : rule.regex().matcher(t);
+        for (int from = 0; from <= t.length(); ) {
+            RuleStarts.Found m = led ? places.next(index, rule.regex(), from)
+                    : search.find(from) ? new RuleStarts.Found(search, 0, search.start()) : null;
+            if (m == null) break;
             int gs, ge;
             int g = secretGroup(rule, m);
             gs = m.start(g);
@@ -180,7 +189,7 @@ public final class SecretScanner implements Detector {
     }
 
     /** gitleaks: {@code secretGroup}, else the first non-empty capture group, else the whole match. */
-    private static int secretGroup(SecretRule rule, Matcher m) {
+    private static int secretGroup(SecretRule rule, RuleStarts.Found m) {
         if (rule.secretGroup() > 0) return rule.secretGroup();
         for (int g = 1; g <= m.groupCount(); g++) {
             if (m.start(g) >= 0 && m.end(g) > m.start(g)) return g;
@@ -325,13 +334,13 @@ public final class SecretScanner implements Detector {
     }
 
     /** A composite holds when every required rule matched near the primary match. */
-    private Hit composite(Hit primary, NormalizedText nt, Map<Integer, List<Hit>> hits) {
+    private Hit composite(Hit primary, NormalizedText nt, RuleStarts.Places places, Map<Integer, List<Hit>> hits) {
         List<int[]> spans = new ArrayList<>(primary.secretSpans());
         List<String> secrets = new ArrayList<>(primary.secrets());
         int start = primary.start(), end = primary.end();
         for (RequiredRule q : primary.rule().required()) {
             int idx = rules.indexOf(q.id());
-            List<Hit> candidates = hits.computeIfAbsent(idx, i -> match(rules.rules().get(i), nt));
+            List<Hit> candidates = hits.computeIfAbsent(idx, i -> match(i, nt, places));
             Hit found = null;
             for (Hit h : candidates) {
                 if (h.start() == primary.start() && h.end() == primary.end()) continue;

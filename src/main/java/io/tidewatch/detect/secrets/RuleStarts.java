@@ -1,0 +1,145 @@
+package io.tidewatch.detect.secrets;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import io.tidewatch.detect.KeywordIndex;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the matches of the rules led by literal words ({@link MatchStarts}) by trying each rule only where its
+ * words occur, instead of a search over the whole text: RE2/J has no DFA, so a search costs about 100 ns per char
+ * for a rule that opens with a dozen labels, where a match tried at a word's place reads the few chars it needs.
+ * The result is the search's: a search returns the leftmost match, and no match can start anywhere else.
+ * One keyword pass over the text finds every rule's places.
+ */
+final class RuleStarts {
+    /** Per rule index: its regex with one char of context before it, or null when the rule is searched in full. */
+    private final Pattern[] withContext;
+    /** Per word id, the rules it starts (pairs: rule index, leads as in {@link MatchStarts#leads()}). */
+    private final int[][] startedBy;
+    private final KeywordIndex words;
+    private final int ruleCount;
+
+    RuleStarts(List<SecretRule> rules) {
+        ruleCount = rules.size();
+        withContext = new Pattern[ruleCount];
+        Map<String, List<int[]>> byWord = new LinkedHashMap<>();
+        for (int i = 0; i < ruleCount; i++) {
+            SecretRule r = rules.get(i);
+            if (r.regex() == null || r.detector() != null) continue;
+            MatchStarts starts = MatchStarts.of(r.regex().pattern());
+            if (starts == null) continue;
+            // "^" then one char, so that "\b", "^" and a class before the first word read the char the text has there
+            withContext[i] = Pattern.compile("^(?s:.)(?:" + r.regex().pattern() + ")");
+            int rule = i;
+            starts.leads().forEach((w, leads) -> byWord.computeIfAbsent(w, x -> new ArrayList<>()).add(new int[]{rule, leads}));
+        }
+        startedBy = new int[byWord.size()][];
+        List<List<String>> keywordsById = new ArrayList<>();
+        int id = 0;
+        for (Map.Entry<String, List<int[]>> e : byWord.entrySet()) {
+            keywordsById.add(List.of(e.getKey()));
+            startedBy[id++] = e.getValue().stream().flatMapToInt(Arrays::stream).toArray();
+        }
+        words = new KeywordIndex(keywordsById);
+    }
+
+    /** Whether the rule is tried at its places only. */
+    boolean led(int rule) { return withContext[rule] != null; }
+
+    /**
+     * Whether places can be found by lower-case words in this text: a long s ("ſ") is matched by a case-insensitive
+     * "s" but lower-cases to itself (normalization makes it "s"; this keeps the answer right whatever the text).
+     */
+    static boolean wordsFold(String lower) { return lower.indexOf('\u017F') < 0; }
+
+    /** One text's places, found at the first question. */
+    Places in(NormalizedText nt) { return new Places(nt); }
+
+    /** A match: the rule's matcher (over the text, or over a view from {@code offset}) and where the match starts. */
+    record Found(Matcher m, int offset, int start) {
+        int end() { return offset + m.end(); }
+
+        int start(int group) { int s = m.start(group); return s < 0 ? -1 : group == 0 ? start : offset + s; }
+
+        int end(int group) { int e = m.end(group); return e < 0 ? -1 : group == 0 ? end() : offset + e; }
+
+        int groupCount() { return m.groupCount(); }
+    }
+
+    final class Places {
+        private final NormalizedText nt;
+        private int[][] byRule; // ascending places per rule, found at the first question
+
+        private Places(NormalizedText nt) { this.nt = nt; }
+
+        /** The rule's leftmost match starting at {@code from} or later, as a search from there would find it; or null. */
+        Found next(int rule, Pattern regex, int from) {
+            String t = nt.text();
+            if (byRule == null) byRule = places();
+            int[] places = byRule[rule];
+            if (places == null) return null;
+            int k = Arrays.binarySearch(places, from);
+            for (int i = k >= 0 ? k : -k - 1; i < places.length; i++) {
+                int p = places[i];
+                if (p == 0) {
+                    Matcher m = regex.matcher(t);
+                    if (m.lookingAt()) return new Found(m, 0, 0);
+                    continue;
+                }
+                // the context char is the code point before p: two chars when it is a surrogate pair
+                int c = p >= 2 && Character.isLowSurrogate(t.charAt(p - 1)) && Character.isHighSurrogate(t.charAt(p - 2)) ? p - 2 : p - 1;
+                Matcher m = withContext[rule].matcher(new Tail(t, c));
+                if (m.lookingAt()) return new Found(m, c, p);
+            }
+            return null;
+        }
+
+        private int[][] places() {
+            String t = nt.text();
+            int[] count = new int[ruleCount];
+            List<int[]> found = new ArrayList<>(); // (rule, place)
+            words.occurrences(nt.lower(), (word, start) -> {
+                int[] rules = startedBy[word];
+                for (int j = 0; j < rules.length; j += 2) {
+                    int leads = rules[j + 1];
+                    if ((leads & 1) != 0) found.add(new int[]{rules[j], start});
+                    if ((leads & 2) != 0 && start > 0) {
+                        int before = start >= 2 && Character.isLowSurrogate(t.charAt(start - 1))
+                                && Character.isHighSurrogate(t.charAt(start - 2)) ? start - 2 : start - 1;
+                        found.add(new int[]{rules[j], before});
+                    }
+                }
+            });
+            for (int[] f : found) count[f[0]]++;
+            int[][] out = new int[ruleCount][];
+            for (int r = 0; r < ruleCount; r++) if (withContext[r] != null) out[r] = new int[count[r]];
+            int[] filled = new int[ruleCount];
+            for (int[] f : found) out[f[0]][filled[f[0]]++] = f[1];
+            for (int r = 0; r < ruleCount; r++) {
+                if (out[r] == null || out[r].length < 2) continue;
+                Arrays.sort(out[r]);
+                int n = 1;
+                for (int i = 1; i < out[r].length; i++) if (out[r][i] != out[r][n - 1]) out[r][n++] = out[r][i];
+                out[r] = Arrays.copyOf(out[r], n);
+            }
+            return out;
+        }
+    }
+
+    /** The text from a place on, without a copy. */
+    private record Tail(String s, int from) implements CharSequence {
+        @Override public int length() { return s.length() - from; }
+
+        @Override public char charAt(int i) { return s.charAt(from + i); }
+
+        @Override public CharSequence subSequence(int a, int b) { return s.substring(from + a, from + b); }
+
+        @Override public String toString() { return s.substring(from); }
+    }
+}

@@ -118,6 +118,15 @@ public final class ScamBaitMatcher {
         return found;
     }
 
+    /** How many of the concepts match the post somewhere, unexcused ({@link ScamConcepts.Scan#matchedConcepts}). */
+    int matchedConcepts(Reading reading) {
+        String t = reading.compact.text, lower = reading.lower;
+        if (reading.text.isBlank()) return 0;
+        PatternPrefilter.Words words = prefilter.words(lower);
+        return concepts.scan(t, i -> words.mayMatch(rulePatterns + i),
+                i -> lower.length() == t.length() ? words.starts(rulePatterns + i) : null).matchedConcepts();
+    }
+
     private ScamBait firstMatch(ScamRule rule, Pattern pattern, String t, Compact c, String text) {
         Matcher m = pattern.matcher(t);
         int from = 0;

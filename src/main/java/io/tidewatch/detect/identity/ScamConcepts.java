@@ -137,6 +137,18 @@ final class ScamConcepts {
             return excuses.excused(t, m[0], m[1], rule.unless(), rule.victimStory());
         }
 
+        /** How many concepts match somewhere in the message, a match not excused by the words around it. */
+        int matchedConcepts() {
+            int n = 0;
+            for (int c = 0; c < possible.length; c++) {
+                if (!possible(c)) continue;
+                for (int[] m : matches(c)) {
+                    if (!excuses.excused(t, m[0], m[1], List.of(), false)) { n++; break; }
+                }
+            }
+            return n;
+        }
+
         /** Some pattern of the concept passed the prefilter: without one, no regular expression needs to run. */
         private boolean possible(int concept) {
             if (possible[concept] == 0) {

@@ -57,7 +57,7 @@ public final class ScamModelJudge {
     }
 
     private Verdict judge(String text, double score, double alert, boolean excuses) {
-        if (text.isBlank() || score < alert) return null;
+        if (text.isBlank() || score < alert && !evidenced(text, score)) return null;
         int bestStart = 0, bestEnd = text.length();
         double best = -1;
         int from = 0;
@@ -80,6 +80,14 @@ public final class ScamModelJudge {
         if (excuses && score < settings.sure() && matcher.warnsOrAsksAnywhere(text)) return null;
         Severity severity = score >= settings.act() ? Severity.MEDIUM : Severity.LOW;
         return new Verdict(bestStart, bestEnd, ScamBaitMatcher.excerpt(text, bestStart, bestEnd), score, severity);
+    }
+
+    /**
+     * Below the alert threshold, a message the model nearly calls bait that also holds what bait is made of (a contact,
+     * a fee, a site, credentials asked for: {@code model.evidence_concepts} concepts, unexcused) is judged too.
+     */
+    private boolean evidenced(String text, double score) {
+        return score >= settings.evidenceAlert() && matcher.matchedConcepts(matcher.reading(text)) >= settings.evidenceConcepts();
     }
 
     private static boolean endsSentence(String t, int i) {

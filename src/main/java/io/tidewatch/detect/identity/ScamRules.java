@@ -58,9 +58,12 @@ public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, Lis
      * @param veto     below this score, the model is sure enough a message is clean that the patterns' matches in it are dropped
      * @param excuses  whether a warning, negation, question or report anywhere in the message keeps the model from judging it
      * @param sure     from this score on, the model judges a message whatever its excuses (1: never)
+     * @param evidenceAlert    from this score on (below {@code alert}), a message in which {@code evidenceConcepts} concepts
+     *                         or more match, unexcused, is judged as from {@code alert} (1: never)
+     * @param evidenceConcepts how many concepts that takes
      */
     public record ModelSettings(String id, double c, int hashBits, int fullWeight, double alert, double act, double veto, boolean excuses, double sure,
-                                ReasonTemplate reason) {}
+                                double evidenceAlert, int evidenceConcepts, ReasonTemplate reason) {}
 
     /** One labeled text of the model's training file; {@code source} groups rows for cross-validation. */
     public record Labeled(String text, boolean scam, String source) {}
@@ -123,8 +126,11 @@ public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, Lis
         if (!ids.add(f.text("model.id"))) throw f.error("model.id", "duplicate id '" + f.text("model.id") + "'");
         ModelSettings model = new ModelSettings(f.text("model.id"), f.number("model.c", 0.001, 1000), f.integer("model.hash_bits", 10, 24), f.integer("model.full_weight_features", 1, 100_000),
                 f.number("model.alert", 0, 1), actThreshold(f), f.number("model.veto", 0, 0.5), f.at("model.excuses").asBoolean(true),
-                f.at("model.sure").isMissingNode() ? 1.0 : f.number("model.sure", 0, 1), ReasonTemplate.from(f, "model.reason"));
+                f.at("model.sure").isMissingNode() ? 1.0 : f.number("model.sure", 0, 1),
+                f.at("model.alert_with_evidence").isMissingNode() ? 1.0 : f.number("model.alert_with_evidence", 0, 1),
+                f.at("model.evidence_concepts").isMissingNode() ? 1 : f.integer("model.evidence_concepts", 1, 20), ReasonTemplate.from(f, "model.reason"));
         if (model.act() < model.alert()) throw f.error("model.act", "must not be below model.alert");
+        if (model.evidenceAlert() > model.alert()) throw f.error("model.alert_with_evidence", "must not be above model.alert");
         List<Labeled> training = training(file.resolveSibling(f.text("model.training")));
         return new ScamRules(rules, counters, negations, warnings, reported, reactions, invitations, assurances, concepts, window, f.integer("opaque_token_length", 8, 1000), handles,
                 ReasonTemplate.from(f, "reason"), model, training);

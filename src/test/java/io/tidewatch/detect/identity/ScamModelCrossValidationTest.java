@@ -46,7 +46,8 @@ class ScamModelCrossValidationTest {
     static Counts[][] evaluate(List<ScamRules.Labeled> train, List<ScamRules.Labeled> test) {
         ScamRules.ModelSettings m = RULES.model();
         ScamRules.ModelSettings settings = new ScamRules.ModelSettings(m.id(), Double.parseDouble(System.getProperty("cv.c", "" + m.c())),
-                m.hashBits(), Integer.getInteger("cv.full", m.fullWeight()), m.alert(), m.act(), m.veto(), m.excuses(), m.sure(), m.reason());
+                m.hashBits(), Integer.getInteger("cv.full", m.fullWeight()), m.alert(), m.act(), m.veto(), m.excuses(), m.sure(),
+                m.evidenceAlert(), m.evidenceConcepts(), m.reason());
         ScamModel model = ScamModel.fit(settings, train.stream().map(s -> new ScamRules.Labeled(MATCHER.read(s.text()), s.scam(), s.source())).toList());
         ScamModelJudge judge = new ScamModelJudge(MATCHER, model);
         Counts[][] c = new Counts[THRESHOLDS.length + 1][4];

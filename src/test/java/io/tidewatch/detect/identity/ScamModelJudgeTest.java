@@ -25,6 +25,29 @@ class ScamModelJudgeTest {
     }
 
     @Test
+    void below_the_alert_a_message_holding_what_bait_is_made_of_is_judged() {
+        // model.alert_with_evidence: bait the model nearly calls bait, with a site, a wallet, a deadline, a bot to tap
+        String[] bait = {"质押池升级了，旧池子的币要从我发的入口解押，解押入口 pool-upgrade.top",
+                "bro the airdrop checker is live, paste your wallet in claim-checker.top and see",
+                "Group verification: tap @VerifyHumanBot and press Start or you will be removed"};
+        int inBand = 0;
+        for (String text : bait) {
+            double score = JUDGE.score(text);
+            if (score >= JUDGE.settings().evidenceAlert() && score < JUDGE.settings().alert()) {
+                inBand++;
+                assertTrue(MATCHER.matchedConcepts(MATCHER.reading(text)) >= JUDGE.settings().evidenceConcepts(), text);
+            }
+            assertNotNull(JUDGE.judge(text), text + " scored " + score);
+        }
+        assertTrue(inBand > 0, "none of the examples scored between model.alert_with_evidence and model.alert");
+    }
+
+    @Test
+    void a_member_asking_whether_a_notice_is_official_is_not_judged() {
+        assertNull(JUDGE.judge("短信截图：\n【币安】您的提现申请已处理完成，订单号 649972680593，如非本人操作请联系客服。\n这个是官方短信吧"));
+    }
+
+    @Test
     void a_warning_the_model_is_not_sure_of_stays_excused() {
         assertNull(JUDGE.judge("不要理会那个自称客服的号，他不会帮你，有问题走App里的在线客服"));
         assertNull(JUDGE.judge("never send your 2FA code to anyone who DMs you, support will not ask for it"));

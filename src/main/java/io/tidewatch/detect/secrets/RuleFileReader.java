@@ -179,7 +179,10 @@ public final class RuleFileReader {
         return out;
     }
 
-    /** {@code [context] translatedLabels}: {@code { as = "password", words = ["contraseña", "senha"] }}, words in lower case. */
+    /**
+     * {@code [context] translatedLabels}: {@code { as = "password", words = ["contraseña", "senha"], copulas = ["es", "é"] }},
+     * words in lower case; copulas optional.
+     */
     private static List<LabelTranslation> labelTranslations(Path file, JsonNode context, int line) {
         JsonNode v = context.get("translatedLabels");
         if (v == null) return List.of();
@@ -190,7 +193,7 @@ public final class RuleFileReader {
             if (as == null || as.isBlank()) throw new ConfigException(file + ":" + line + ": 'translatedLabels' needs 'as' (the word the rules know)");
             List<String> words = strings(file, r, "words", line);
             if (words.isEmpty()) throw new ConfigException(file + ":" + line + ": 'translatedLabels' for '" + as + "' needs 'words'");
-            out.add(new LabelTranslation(as, lower(words)));
+            out.add(new LabelTranslation(as, lower(words), r.has("copulas") ? lower(strings(file, r, "copulas", line)) : List.of()));
         }
         return out;
     }

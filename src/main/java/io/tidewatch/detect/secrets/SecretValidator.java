@@ -55,7 +55,12 @@ public enum SecretValidator {
     /** US Social Security number: area not 000, 666 or 9xx, group not 00, serial not 0000. */
     SSN("ssn"),
     /** Passport machine-readable zone, line two: number, birth date, expiry and line check digits. */
-    MRZ("mrz");
+    MRZ("mrz"),
+    /**
+     * A mail app password as Gmail shows it: four groups of four lower-case letters, drawn at random, so at most one
+     * group is an English word ("qwhz mrtk vbns jdle"; not "what they want also").
+     */
+    APP_PASSWORD("app-password");
 
     private final String wireName;
 
@@ -65,7 +70,7 @@ public enum SecretValidator {
 
     public static SecretValidator fromWire(String s) {
         for (SecretValidator v : values()) if (v.wireName.equals(s.trim().toLowerCase(Locale.ROOT))) return v;
-        throw new IllegalArgumentException("unknown validator '" + s + "' (known: luhn, cn-id, base58check, wif, xprv, base32, password, strong-password, random-token, ed25519-keypair, base58-64-bytes, aadhaar, aba-routing, tw-id, hkid, nric, kr-rrn, ssn, mrz, hex-key; seed phrases use detector = \"bip39\")");
+        throw new IllegalArgumentException("unknown validator '" + s + "' (known: luhn, cn-id, base58check, wif, xprv, base32, password, strong-password, random-token, ed25519-keypair, base58-64-bytes, aadhaar, aba-routing, tw-id, hkid, nric, kr-rrn, ssn, mrz, hex-key, app-password; seed phrases use detector = \"bip39\")");
     }
 
     public boolean valid(String secret) {
@@ -90,7 +95,19 @@ public enum SecretValidator {
             case KR_RRN -> IdentityNumbers.koreanResident(secret);
             case SSN -> IdentityNumbers.usSocialSecurity(secret);
             case MRZ -> IdentityNumbers.passportMrz(secret);
+            case APP_PASSWORD -> appPassword(secret);
         };
+    }
+
+    static boolean appPassword(String s) {
+        String[] groups = s.split(" ");
+        if (groups.length != 4) return false;
+        int words = 0;
+        for (String g : groups) {
+            if (g.length() != 4 || !g.chars().allMatch(c -> c >= 'a' && c <= 'z')) return false;
+            if (io.tidewatch.detect.links.WordList.english().contains(g)) words++;
+        }
+        return words <= 1;
     }
 
     static boolean luhn(String s) {

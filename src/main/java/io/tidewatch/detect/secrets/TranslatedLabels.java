@@ -19,14 +19,14 @@ final class TranslatedLabels {
         int n = lower.length();
         // per char: the translation that starts there and how long its word is (0: none)
         int[] length = null;
-        String[] as = null;
+        LabelTranslation[] as = null;
         for (LabelTranslation t : translations) {
             for (String w : t.words()) {
                 for (int i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
                     int e = i + w.length();
                     if (!standsAlone(lower, i, e)) continue;
-                    if (length == null) { length = new int[n]; as = new String[n]; }
-                    if (w.length() > length[i]) { length[i] = w.length(); as[i] = t.as(); }
+                    if (length == null) { length = new int[n]; as = new LabelTranslation[n]; }
+                    if (w.length() > length[i]) { length[i] = w.length(); as[i] = t; }
                 }
             }
         }
@@ -37,16 +37,38 @@ final class TranslatedLabels {
             if (length[k] > 0) {
                 // glued to a word ("APIシークレット"), the label is read as a word of its own ("API secret key")
                 int e = k + length[k];
-                if (k > 0 && alphabetic(t.charAt(k - 1)) && alphabetic(as[k].charAt(0))) out.insertSpace(k);
-                out.putFor(k, e, as[k]);
-                if (e < n && alphabetic(t.charAt(e)) && alphabetic(as[k].charAt(as[k].length() - 1))) out.insertSpace(e);
+                LabelTranslation label = as[k];
+                String word = label.as();
+                if (k > 0 && alphabetic(t.charAt(k - 1)) && alphabetic(word.charAt(0))) out.insertSpace(k);
+                out.putFor(k, e, word);
+                if (e < n && alphabetic(t.charAt(e)) && alphabetic(word.charAt(word.length() - 1))) out.insertSpace(e);
                 k = e;
+                // and the word for "is" right after it ("contraseña es …", "Passwort lautet …", "パスワードは…")
+                int at = k < n && lower.charAt(k) == ' ' ? k + 1 : k;
+                int copula = copulaEnd(lower, at, label);
+                if (copula > at) {
+                    for (; k < at; k++) out.keep(k);
+                    String is = label.copulaAs();
+                    out.putFor(at, copula, is);
+                    if (copula < n && alphabetic(t.charAt(copula)) && alphabetic(is.charAt(is.length() - 1))) out.insertSpace(copula);
+                    k = copula;
+                }
             } else {
                 out.keep(k);
                 k++;
             }
         }
         return out.build();
+    }
+
+    /** The end of one of the label's copulas standing at {@code at} as a word, or {@code at} when none does. */
+    private static int copulaEnd(String lower, int at, LabelTranslation label) {
+        int best = at;
+        for (String c : label.copulas()) {
+            int e = at + c.length();
+            if (e > best && lower.startsWith(c, at) && standsAlone(lower, at, e)) best = e;
+        }
+        return best;
     }
 
     /** A word that begins or ends with a letter of an alphabet has no such letter or digit next to it there. */

@@ -16,9 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A label in another language is read in the words the rules know; values and the rest of the message stay as they are. */
 class TranslatedLabelsTest {
     private static final List<LabelTranslation> LABELS = List.of(
-            new LabelTranslation("password", List.of("contraseña", "senha", "şifre")),
+            new LabelTranslation("password", List.of("contraseña", "senha", "şifre"), List.of("es", "é")),
             new LabelTranslation("passphrase", List.of("frase de contraseña")),
-            new LabelTranslation("密码", List.of("パスワード")),
+            new LabelTranslation("密码", List.of("パスワード"), List.of("は")),
             new LabelTranslation("secret key", List.of("シークレット")));
 
     private static NormalizedText reading(String text) {
@@ -31,6 +31,24 @@ class TranslatedLabelsTest {
         assertEquals("我的密码是 storm.nova8660!", reading("我的パスワード是 storm.nova8660!").text());
         assertEquals("giriş password: mochi1979", reading("giriş şifre: mochi1979").text());
         assertEquals("API secret key BDC6", reading("APIシークレットBDC6").text()); // glued to words: read as a word of its own
+    }
+
+    @Test
+    void the_word_for_is_after_a_label_is_read_as_nothing_or_as_shi() {
+        // the value then stands after the label alone: the rules take it only when it looks like a password
+        assertEquals("mi password   Qwerty!xZ", reading("mi contraseña es Qwerty!xZ").text());
+        assertEquals("密码是abc12345です", reading("パスワードはabc12345です").text());
+        assertEquals("password: esQ1", reading("contraseña: esQ1").text()); // "es" glued to a value is no word
+    }
+
+    @Test
+    void a_password_after_the_word_for_is_is_found_and_a_verdict_is_not() {
+        Scanners.assertFoundHiding("a senha é Tr0ub4dorxx, não consigo entrar", "password-bare", "Tr0ub4dorxx");
+        Scanners.assertFoundHiding("パスワードはriver1551です", "password-in-chat-zh", "river1551");
+        SecretScanner scanner = Scanners.own();
+        assertTrue(scanner.scanDetailed("a senha é muito fraca").findings().isEmpty());
+        assertTrue(scanner.scanDetailed("Passwort ist falsch, was nun?").findings().isEmpty());
+        assertTrue(scanner.scanDetailed("le mot de passe est trop court").findings().isEmpty());
     }
 
     @Test

@@ -84,10 +84,17 @@ public final class ScamModelJudge {
 
     /**
      * Below the alert threshold, a message the model nearly calls bait that also holds what bait is made of (a contact,
-     * a fee, a site, credentials asked for: {@code model.evidence_concepts} concepts, unexcused) is judged too.
+     * a fee, a site, credentials asked for: {@code model.evidence}, so many concepts from such a score, unexcused) is
+     * judged too.
      */
     private boolean evidenced(String text, double score) {
-        return score >= settings.evidenceAlert() && matcher.matchedConcepts(matcher.reading(text)) >= settings.evidenceConcepts();
+        int concepts = -1; // counted at the first tier the score reaches: most messages reach none
+        for (ScamRules.Evidence e : settings.evidence()) {
+            if (score < e.from()) continue;
+            if (concepts < 0) concepts = matcher.matchedConcepts(matcher.reading(text));
+            if (concepts >= e.concepts()) return true;
+        }
+        return false;
     }
 
     private static boolean endsSentence(String t, int i) {

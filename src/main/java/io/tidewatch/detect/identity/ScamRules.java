@@ -58,12 +58,18 @@ public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, Lis
      * @param veto     below this score, the model is sure enough a message is clean that the patterns' matches in it are dropped
      * @param excuses  whether a warning, negation, question or report anywhere in the message keeps the model from judging it
      * @param sure     from this score on, the model judges a message whatever its excuses (1: never)
-     * @param evidenceAlert    from this score on (below {@code alert}), a message in which {@code evidenceConcepts} concepts
-     *                         or more match, unexcused, is judged as from {@code alert} (1: never)
-     * @param evidenceConcepts how many concepts that takes
+     * @param evidence below {@code alert}, the scores from which a message holding enough concepts is judged as from
+     *                 {@code alert} (none: never)
      */
     public record ModelSettings(String id, double c, int hashBits, int fullWeight, double alert, double act, double veto, boolean excuses, double sure,
-                                double evidenceAlert, int evidenceConcepts, ReasonTemplate reason) {}
+                                List<Evidence> evidence, ReasonTemplate reason) {
+        public ModelSettings {
+            evidence = List.copyOf(evidence);
+        }
+    }
+
+    /** {@code model.evidence}: from score {@code from} on, a message in which {@code concepts} concepts or more match, unexcused. */
+    public record Evidence(double from, int concepts) {}
 
     /** One labeled text of the model's training file; {@code source} groups rows for cross-validation. */
     public record Labeled(String text, boolean scam, String source) {}
@@ -79,6 +85,22 @@ public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, Lis
             examples = List.copyOf(examples);
             counterexamples = List.copyOf(counterexamples);
         }
+    }
+
+    /** {@code model.evidence}: a list of {@code { from: 0.92, concepts: 2 }}, or none. */
+    private static List<Evidence> evidence(RuleFile f) {
+        JsonNode n = f.at("model.evidence");
+        if (n.isMissingNode() || n.isNull()) return List.of();
+        if (!n.isArray()) throw f.error("model.evidence", "a list of { from: <score>, concepts: <how many> } is required");
+        List<Evidence> out = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode from = n.get(i).path("from"), concepts = n.get(i).path("concepts");
+            String at = "model.evidence[" + i + "]";
+            if (!from.isNumber() || from.asDouble() < 0 || from.asDouble() > 1) throw f.error(at + ".from", "a score between 0 and 1 is required");
+            if (!concepts.isInt() || concepts.asInt() < 1 || concepts.asInt() > 20) throw f.error(at + ".concepts", "a whole number from 1 to 20 is required");
+            out.add(new Evidence(from.asDouble(), concepts.asInt()));
+        }
+        return out;
     }
 
     public static ScamRules load(Path file) {
@@ -127,10 +149,11 @@ public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, Lis
         ModelSettings model = new ModelSettings(f.text("model.id"), f.number("model.c", 0.001, 1000), f.integer("model.hash_bits", 10, 24), f.integer("model.full_weight_features", 1, 100_000),
                 f.number("model.alert", 0, 1), actThreshold(f), f.number("model.veto", 0, 0.5), f.at("model.excuses").asBoolean(true),
                 f.at("model.sure").isMissingNode() ? 1.0 : f.number("model.sure", 0, 1),
-                f.at("model.alert_with_evidence").isMissingNode() ? 1.0 : f.number("model.alert_with_evidence", 0, 1),
-                f.at("model.evidence_concepts").isMissingNode() ? 1 : f.integer("model.evidence_concepts", 1, 20), ReasonTemplate.from(f, "model.reason"));
+                evidence(f), ReasonTemplate.from(f, "model.reason"));
         if (model.act() < model.alert()) throw f.error("model.act", "must not be below model.alert");
-        if (model.evidenceAlert() > model.alert()) throw f.error("model.alert_with_evidence", "must not be above model.alert");
+        for (Evidence e : model.evidence()) {
+            if (e.from() > model.alert()) throw f.error("model.evidence", "'from' " + e.from() + " must not be above model.alert");
+        }
         List<Labeled> training = training(file.resolveSibling(f.text("model.training")));
         return new ScamRules(rules, counters, negations, warnings, reported, reactions, invitations, assurances, concepts, window, f.integer("opaque_token_length", 8, 1000), handles,
                 ReasonTemplate.from(f, "reason"), model, training);

@@ -1,11 +1,15 @@
 package io.tidewatch.detect.identity;
 
+import io.tidewatch.core.ConfigException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The model's verdict and its excuses (rules/scam.yaml, model.excuses and model.sure). */
@@ -26,20 +30,36 @@ class ScamModelJudgeTest {
 
     @Test
     void below_the_alert_a_message_holding_what_bait_is_made_of_is_judged() {
-        // model.alert_with_evidence: bait the model nearly calls bait, with a site, a wallet, a deadline, a bot to tap
+        // model.evidence: bait the model nearly calls bait, with a site, a wallet, a deadline, a bot to tap
         String[] bait = {"质押池升级了，旧池子的币要从我发的入口解押，解押入口 pool-upgrade.top",
                 "bro the airdrop checker is live, paste your wallet in claim-checker.top and see",
                 "Group verification: tap @VerifyHumanBot and press Start or you will be removed"};
+        ScamRules.Evidence first = JUDGE.settings().evidence().get(0);
         int inBand = 0;
         for (String text : bait) {
             double score = JUDGE.score(text);
-            if (score >= JUDGE.settings().evidenceAlert() && score < JUDGE.settings().alert()) {
+            if (score >= first.from() && score < JUDGE.settings().alert()) {
                 inBand++;
-                assertTrue(MATCHER.matchedConcepts(MATCHER.reading(text)) >= JUDGE.settings().evidenceConcepts(), text);
+                assertTrue(MATCHER.matchedConcepts(MATCHER.reading(text)) >= first.concepts(), text);
             }
             assertNotNull(JUDGE.judge(text), text + " scored " + score);
         }
-        assertTrue(inBand > 0, "none of the examples scored between model.alert_with_evidence and model.alert");
+        assertTrue(inBand > 0, "none of the examples scored between the first model.evidence tier and model.alert");
+    }
+
+    @Test
+    void a_bad_evidence_tier_is_named_in_the_error(@TempDir Path dir) throws Exception {
+        String yaml = Files.readString(Path.of("rules/scam.yaml"));
+        Files.copy(Path.of("rules/scam-training.tsv"), dir.resolve("scam-training.tsv"));
+        for (String[] bad : new String[][]{{"- { from: 0.92, concepts: 2 }", "- { from: 0.92, concepts: 0 }", "model.evidence[0].concepts"},
+                {"- { from: 0.92, concepts: 2 }", "- { from: 0.99, concepts: 2 }", "model.evidence"},
+                {"- { from: 0.92, concepts: 2 }", "- { from: high, concepts: 2 }", "model.evidence[0].from"}}) {
+            assertTrue(yaml.contains(bad[0]));
+            Path f = dir.resolve("scam.yaml");
+            Files.writeString(f, yaml.replace(bad[0], bad[1]));
+            String message = assertThrows(ConfigException.class, () -> ScamRules.load(f)).getMessage();
+            assertTrue(message.contains(bad[2]), message);
+        }
     }
 
     @Test

@@ -81,6 +81,11 @@ final class RuleStarts {
         /** The rule's leftmost match starting at {@code from} or later, as a search from there would find it; or null. */
         Found next(int rule, Pattern regex, int from) {
             String t = nt.text();
+            if (from > 0 && from < t.length() && Character.isLowSurrogate(t.charAt(from)) && Character.isHighSurrogate(t.charAt(from - 1))) {
+                // a search from inside a surrogate pair reads its second half as a char of its own: search as it does
+                Matcher m = regex.matcher(t);
+                return m.find(from) ? new Found(m, 0, m.start()) : null;
+            }
             if (byRule == null) byRule = places();
             int[] places = byRule[rule];
             if (places == null) return null;

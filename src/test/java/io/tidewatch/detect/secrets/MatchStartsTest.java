@@ -87,6 +87,23 @@ class MatchStartsTest {
     }
 
     @Test
+    void from_inside_a_surrogate_pair_it_finds_what_a_search_from_there_finds(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path toml = dir.resolve("r.toml");
+        java.nio.file.Files.writeString(toml, "[[rules]]\nid = \"t\"\nregex = '''(?:^|[^a-z])secret: (\\w+)'''\nkeywords = [\"secret\"]\n");
+        RuleSet rules = RuleSet.load(List.of(toml));
+        RuleStarts starts = new RuleStarts(rules.rules());
+        assertTrue(starts.led(0));
+        NormalizedText nt = TextNormalizer.normalize("\uD83D\uDD11secret: abc");
+        Pattern regex = rules.rules().get(0).regex();
+        for (int from = 0; from <= 2; from++) {
+            Matcher m = regex.matcher(nt.text());
+            RuleStarts.Found f = starts.in(nt).next(0, regex, from);
+            assertEquals(m.find(from) ? m.start() : -1, f == null ? -1 : f.start(), "from " + from);
+        }
+    }
+
+    @Test
     void an_allowlist_allows_what_any_of_its_regexes_finds() {
         RuleSet rules = RuleSet.load(List.of(Scanners.SECRETS_TOML, Scanners.gitleaksToml()));
         List<Allowlist> lists = new ArrayList<>();

@@ -7,7 +7,7 @@ import java.util.List;
  * "contraseña", "senha", "şifre" read as "password"; "パスワード", "비밀번호" as "密码". Members of a global community
  * paste a value after the label of their own language; the message is read once more with the label translated, and
  * the rules judge that reading as any other. Words are lower case. {@code copulas}: the words for "is" in those
- * languages, read as "is" (or "是") right after the label.
+ * languages, read right after the label as {@link #copulaAs()} says.
  */
 public record LabelTranslation(String as, List<String> words, List<String> copulas) {
     public LabelTranslation {

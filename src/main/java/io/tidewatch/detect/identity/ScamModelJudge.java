@@ -47,17 +47,19 @@ public final class ScamModelJudge {
 
     /** The verdict on a post already read and scored ({@link #score(ScamBaitMatcher.Reading)}). */
     public Verdict judge(ScamBaitMatcher.Reading reading, double score) {
-        return judge(reading.text(), score, settings.alert(), settings.excuses());
+        return judge(reading, score, settings.alert(), settings.excuses());
     }
 
     /** The verdict with another alert threshold and excuse setting (for cross-validation). */
     Verdict judge(String text, double alert, boolean excuses) {
         if (text == null || text.isBlank()) return null;
-        return judge(text, score(text), alert, excuses);
+        ScamBaitMatcher.Reading reading = matcher.reading(text);
+        return judge(reading, score(reading), alert, excuses);
     }
 
-    private Verdict judge(String text, double score, double alert, boolean excuses) {
-        if (text.isBlank() || score < alert && !evidenced(text, score)) return null;
+    private Verdict judge(ScamBaitMatcher.Reading reading, double score, double alert, boolean excuses) {
+        String text = reading.text();
+        if (text.isBlank() || score < alert && !evidenced(reading, score)) return null;
         int bestStart = 0, bestEnd = text.length();
         double best = -1;
         int from = 0;
@@ -87,11 +89,11 @@ public final class ScamModelJudge {
      * a fee, a site, credentials asked for: {@code model.evidence}, so many concepts from such a score, unexcused) is
      * judged too.
      */
-    private boolean evidenced(String text, double score) {
+    private boolean evidenced(ScamBaitMatcher.Reading reading, double score) {
         int concepts = -1; // counted at the first tier the score reaches: most messages reach none
         for (ScamRules.Evidence e : settings.evidence()) {
             if (score < e.from()) continue;
-            if (concepts < 0) concepts = matcher.matchedConcepts(matcher.reading(text));
+            if (concepts < 0) concepts = matcher.matchedConcepts(reading);
             if (concepts >= e.concepts()) return true;
         }
         return false;

@@ -90,20 +90,13 @@ public final class Allowlist {
     private boolean regexHit(String target) {
         if (anchored != null && anchored.matcher(target).find()) return true;
         if (anywhere != null && anywhere.matcher(target).find()) return true;
-        String lower = led.isEmpty() ? null : lowerCase(target);
+        String lower = led.isEmpty() ? null : TextNormalizer.lowerCase(target);
         for (int i = 0; i < led.size(); i++) {
             boolean any = !RuleStarts.wordsFold(lower);
             for (String w : leadWords.get(i)) if (any || lower.contains(w)) { any = true; break; }
             if (any && led.get(i).matcher(target).find()) return true; // else no match can start anywhere in it
         }
         return false;
-    }
-
-    /** Lower case char by char, as {@link NormalizedText#lower()} is: the words are looked up the same way. */
-    private static String lowerCase(String s) {
-        char[] cs = s.toCharArray();
-        for (int i = 0; i < cs.length; i++) cs[i] = Character.toLowerCase(cs[i]);
-        return new String(cs);
     }
 
     /** "^…" or "(?i)^…": a match can only start at the start of the target (no top-level alternative). */

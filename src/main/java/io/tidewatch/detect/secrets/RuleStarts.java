@@ -74,9 +74,16 @@ final class RuleStarts {
 
     final class Places {
         private final NormalizedText nt;
+        private final boolean byWords;
         private int[][] byRule; // ascending places per rule, found at the first question
 
-        private Places(NormalizedText nt) { this.nt = nt; }
+        private Places(NormalizedText nt) {
+            this.nt = nt;
+            this.byWords = wordsFold(nt.lower());
+        }
+
+        /** Whether the rule is tried at its places only in this text (else it is searched in full). */
+        boolean led(int rule) { return byWords && withContext[rule] != null; }
 
         /** The rule's leftmost match starting at {@code from} or later, as a search from there would find it; or null. */
         Found next(int rule, Pattern regex, int from) {
@@ -97,8 +104,7 @@ final class RuleStarts {
                     if (m.lookingAt()) return new Found(m, 0, 0);
                     continue;
                 }
-                // the context char is the code point before p: two chars when it is a surrogate pair
-                int c = p >= 2 && Character.isLowSurrogate(t.charAt(p - 1)) && Character.isHighSurrogate(t.charAt(p - 2)) ? p - 2 : p - 1;
+                int c = codePointBefore(t, p); // the context char
                 Matcher m = withContext[rule].matcher(new Tail(t, c));
                 if (m.lookingAt()) return new Found(m, c, p);
             }
@@ -114,11 +120,7 @@ final class RuleStarts {
                 for (int j = 0; j < rules.length; j += 2) {
                     int leads = rules[j + 1];
                     if ((leads & 1) != 0) found.add(new int[]{rules[j], start});
-                    if ((leads & 2) != 0 && start > 0) {
-                        int before = start >= 2 && Character.isLowSurrogate(t.charAt(start - 1))
-                                && Character.isHighSurrogate(t.charAt(start - 2)) ? start - 2 : start - 1;
-                        found.add(new int[]{rules[j], before});
-                    }
+                    if ((leads & 2) != 0 && start > 0) found.add(new int[]{rules[j], codePointBefore(t, start)});
                 }
             });
             for (int[] f : found) count[f[0]]++;
@@ -135,6 +137,11 @@ final class RuleStarts {
             }
             return out;
         }
+    }
+
+    /** Where the code point before {@code p} starts: two chars back when it is a surrogate pair. */
+    private static int codePointBefore(String t, int p) {
+        return p >= 2 && Character.isLowSurrogate(t.charAt(p - 1)) && Character.isHighSurrogate(t.charAt(p - 2)) ? p - 2 : p - 1;
     }
 
     /** The text from a place on, without a copy. */

@@ -165,7 +165,7 @@ public final class SecretScanner implements Detector {
         if ("bip39".equals(rule.detector())) return seedPhrases(rule, nt);
         List<Hit> out = new ArrayList<>();
         String t = nt.text();
-        boolean led = starts.led(index) && RuleStarts.wordsFold(nt.lower());
+        boolean led = places.led(index);
         if (!led && rule.prefilter() != null && !rule.prefilter().matcher(t).find()) return out;
         Matcher search = led ? null : rule.regex().matcher(t);
         for (int from = 0; from <= t.length(); ) {

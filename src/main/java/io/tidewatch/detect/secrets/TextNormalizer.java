@@ -206,7 +206,8 @@ public final class TextNormalizer {
         return out.toString();
     }
 
-    private static String lowerCase(String text) {
+    /** Lower case char by char (same length, same offsets), as {@link NormalizedText#lower()} is. */
+    static String lowerCase(String text) {
         char[] cs = text.toCharArray();
         for (int i = 0; i < cs.length; i++) cs[i] = lowerCase(cs[i]);
         return new String(cs);

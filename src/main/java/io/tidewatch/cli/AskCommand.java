@@ -68,7 +68,8 @@ public final class AskCommand implements Callable<Integer> {
         };
         Post post = new Post("ask", p, kind == Kind.dm ? PostKind.DM : PostKind.MENTION, "ask", Instant.now(),
                 new Author("", null, null), String.join(" ", question), List.of(), language);
-        List<Finding> secrets = Detectors.standard(rules.rulesDir(), brand, rules.extraSecrets()).inspect(post).stream()
+        // the answer needs the secrets only: the other detectors (the scam model trains when built) cost seconds here
+        List<Finding> secrets = Detectors.secretScanner(rules.rulesDir(), rules.extraSecrets()).inspect(post).stream()
                 .filter(f -> f.category() == Category.SECRET).toList();
         SupportAnswer answer = responder.answer(post, secrets, Instant.now());
         PrintWriter out = spec.commandLine().getOut();

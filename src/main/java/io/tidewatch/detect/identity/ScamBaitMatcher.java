@@ -177,6 +177,11 @@ public final class ScamBaitMatcher {
         return excuses.anywhere(read(text));
     }
 
+    /** True when the text asks, supposes or reports anywhere ({@link ScamExcuses}), not counting negations and warnings. */
+    boolean asksAnywhere(Reading reading) {
+        return excuses.asksAnywhere(reading.lower());
+    }
+
     /** The safe excerpt of {@code text[start, end)}, on one line and at most {@link #MAX_EXCERPT} long. */
     static String excerpt(String text, int start, int end) {
         String one = ScamExcerpt.safe(text, start, end);

@@ -72,6 +72,11 @@ final class ScamExcuses {
         return negations.anyOutside(t, 0, t.length(), assured) || warnings.anyOutside(t, 0, t.length(), assured);
     }
 
+    /** Anywhere in t: a question, a supposition or a report (no negation or warning). */
+    boolean asksAnywhere(String t) {
+        return asks(t, 0, t.length());
+    }
+
     /** The writer's assurances in t, and the match [start, end) when start >= 0: where negations and warnings do not count. */
     private List<int[]> assured(String t, int start, int end) {
         List<int[]> spans = new ArrayList<>(assurances.spans(t, 0, t.length()));

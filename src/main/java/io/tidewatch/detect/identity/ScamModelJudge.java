@@ -6,7 +6,8 @@ import io.tidewatch.core.Severity;
  * Judges a post with the learned {@link ScamModel}: the whole message is scored as the rules read it; from
  * {@code model.alert} on, the finding points at the sentence that scores highest (the message when it has
  * one sentence), and is dropped when the message warns, negates or asks anywhere ({@link ScamExcuses}, when
- * {@code model.excuses}) unless it scores {@code model.sure} or more. Severity {@code low} from {@code alert},
+ * {@code model.excuses}) unless it scores {@code model.sure} or more, or {@code model.concepts_over_excuses} concepts
+ * match it unexcused. Severity {@code low} from {@code alert},
  * {@code medium} from {@code act}. Thread-safe.
  */
 public final class ScamModelJudge {
@@ -78,8 +79,9 @@ public final class ScamModelJudge {
         while (bestEnd > bestStart && Character.isWhitespace(text.charAt(bestEnd - 1))) bestEnd--;
         if (bestStart >= bestEnd) return null;
         // a warning word, a negation or a question excuses the message, unless the model is sure (model.sure): fake
-        // notices open with "注意", pitches promise "不会亏", openers ask "你呢？"
-        if (excuses && score < settings.sure() && matcher.warnsOrAsksAnywhere(text)) return null;
+        // notices open with "注意", pitches promise "不会亏", openers ask "你呢？"; or unless bait's parts match it, each
+        // unexcused where it stands (model.concepts_over_excuses): "群主在这，有需要的私我，不要相信别人"
+        if (excuses && score < settings.sure() && matcher.warnsOrAsksAnywhere(text) && !conceptsOverExcuses(reading)) return null;
         Severity severity = score >= settings.act() ? Severity.MEDIUM : Severity.LOW;
         return new Verdict(bestStart, bestEnd, ScamBaitMatcher.excerpt(text, bestStart, bestEnd), score, severity);
     }
@@ -97,6 +99,15 @@ public final class ScamModelJudge {
             if (concepts >= e.concepts()) return true;
         }
         return false;
+    }
+
+    /**
+     * A negation or a warning said in passing, where enough of bait's parts match unexcused. A question or a report still
+     * excuses: a member quoting a notice and asking whether it is official quotes its contact and its fix too.
+     */
+    private boolean conceptsOverExcuses(ScamBaitMatcher.Reading reading) {
+        return settings.conceptsOverExcuses() > 0 && !matcher.asksAnywhere(reading)
+                && matcher.matchedConcepts(reading) >= settings.conceptsOverExcuses();
     }
 
     private static boolean endsSentence(String t, int i) {

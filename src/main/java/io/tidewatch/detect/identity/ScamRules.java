@@ -58,11 +58,13 @@ public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, Lis
      * @param veto     below this score, the model is sure enough a message is clean that the patterns' matches in it are dropped
      * @param excuses  whether a warning, negation, question or report anywhere in the message keeps the model from judging it
      * @param sure     from this score on, the model judges a message whatever its excuses (1: never)
+     * @param conceptsOverExcuses the model judges an excused message (one it would judge unexcused) in which this many
+     *                 concepts match, each unexcused where it stands (0: never)
      * @param evidence below {@code alert}, the scores from which a message holding enough concepts is judged as from
      *                 {@code alert} (none: never)
      */
     public record ModelSettings(String id, double c, int hashBits, int fullWeight, double alert, double act, double veto, boolean excuses, double sure,
-                                List<Evidence> evidence, ReasonTemplate reason) {
+                                int conceptsOverExcuses, List<Evidence> evidence, ReasonTemplate reason) {
         public ModelSettings {
             evidence = List.copyOf(evidence);
         }
@@ -149,6 +151,7 @@ public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, Lis
         ModelSettings model = new ModelSettings(f.text("model.id"), f.number("model.c", 0.001, 1000), f.integer("model.hash_bits", 10, 24), f.integer("model.full_weight_features", 1, 100_000),
                 f.number("model.alert", 0, 1), actThreshold(f), f.number("model.veto", 0, 0.5), f.at("model.excuses").asBoolean(true),
                 f.at("model.sure").isMissingNode() ? 1.0 : f.number("model.sure", 0, 1),
+                f.at("model.concepts_over_excuses").isMissingNode() ? 0 : f.integer("model.concepts_over_excuses", 1, 20),
                 evidence(f), ReasonTemplate.from(f, "model.reason"));
         if (model.act() < model.alert()) throw f.error("model.act", "must not be below model.alert");
         for (Evidence e : model.evidence()) {

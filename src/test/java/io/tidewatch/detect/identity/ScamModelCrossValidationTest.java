@@ -47,7 +47,7 @@ class ScamModelCrossValidationTest {
         ScamRules.ModelSettings m = RULES.model();
         ScamRules.ModelSettings settings = new ScamRules.ModelSettings(m.id(), Double.parseDouble(System.getProperty("cv.c", "" + m.c())),
                 m.hashBits(), Integer.getInteger("cv.full", m.fullWeight()), m.alert(), m.act(), m.veto(), m.excuses(), m.sure(),
-                m.evidence(), m.reason());
+                m.conceptsOverExcuses(), m.evidence(), m.reason());
         ScamModel model = ScamModel.fit(settings, train.stream().map(s -> new ScamRules.Labeled(MATCHER.read(s.text()), s.scam(), s.source())).toList());
         ScamModelJudge judge = new ScamModelJudge(MATCHER, model);
         Counts[][] c = new Counts[THRESHOLDS.length + 1][4];

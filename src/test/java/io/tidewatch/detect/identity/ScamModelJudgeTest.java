@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The model's verdict and its excuses (rules/scam.yaml, model.excuses and model.sure). */
+/** The model's verdict and its excuses (rules/scam.yaml, model.excuses, model.sure and model.concepts_over_excuses). */
 class ScamModelJudgeTest {
     private static final ScamBaitMatcher MATCHER = new ScamBaitMatcher(ScamRules.load(Path.of("rules/scam.yaml")),
             ScamBaitMatcherTest.IDENTITY.skeleton());
@@ -59,6 +59,30 @@ class ScamModelJudgeTest {
             Files.writeString(f, yaml.replace(bad[0], bad[1]));
             String message = assertThrows(ConfigException.class, () -> ScamRules.load(f)).getMessage();
             assertTrue(message.contains(bad[2]), message);
+        }
+    }
+
+    @Test
+    void bait_that_negates_in_passing_is_judged_when_enough_of_its_parts_match_unexcused() {
+        // model.concepts_over_excuses: "千万别信假客服" excuses the message, its contact, problem and fix do not excuse themselves
+        String text = "客服在线，充值没到账的加我飞机，马上帮你处理，千万别信假客服";
+        assertTrue(MATCHER.warnsOrAsksAnywhere(text));
+        double score = JUDGE.score(text);
+        assertTrue(score >= JUDGE.settings().alert() && score < JUDGE.settings().sure(), "score " + score);
+        assertTrue(MATCHER.matchedConcepts(MATCHER.reading(text)) >= JUDGE.settings().conceptsOverExcuses());
+        assertNotNull(JUDGE.judge(text));
+    }
+
+    @Test
+    void a_bad_concepts_over_excuses_is_named_in_the_error(@TempDir Path dir) throws Exception {
+        String yaml = Files.readString(Path.of("rules/scam.yaml"));
+        Files.copy(Path.of("rules/scam-training.tsv"), dir.resolve("scam-training.tsv"));
+        assertTrue(yaml.contains("concepts_over_excuses: 3"));
+        for (String bad : new String[]{"concepts_over_excuses: 0", "concepts_over_excuses: many"}) {
+            Path f = dir.resolve("scam.yaml");
+            Files.writeString(f, yaml.replace("concepts_over_excuses: 3", bad));
+            String message = assertThrows(ConfigException.class, () -> ScamRules.load(f)).getMessage();
+            assertTrue(message.contains("model.concepts_over_excuses"), message);
         }
     }
 

@@ -105,7 +105,8 @@ class ScamOutputSafetyTest {
                     if (rule != null && !f.rule().equals(rule)) continue;
                     findings++;
                     String shownText = f.excerpt() + " | " + f.reason();
-                    String leaked = window(secret, shownText, text.replace(secret, " "));
+                    String leaked = null;
+                    for (String part : unlabelled(secret)) if (leaked == null) leaked = window(part, shownText, text.replace(secret, " "));
                     if (leaked != null) leaks.add(f.rule() + " shows '" + leaked + "' of a secret in: " + shownText);
                 }
             }
@@ -124,6 +125,21 @@ class ScamOutputSafetyTest {
         List<String> withDigits = new ArrayList<>();
         for (String p : parts) if (p.chars().anyMatch(Character::isDigit) && p.length() >= 6) withDigits.add(p);
         return withDigits.isEmpty() ? List.of(span) : withDigits;
+    }
+
+    /**
+     * A secret of several lines without the labels the writer gave them ("first six: … ⏎last six: …", "前六个：…"): excerpts
+     * keep a label next to the masked value, and a label is no part of the secret. The secret itself when no line has one.
+     */
+    static List<String> unlabelled(String secret) {
+        List<String> values = new ArrayList<>();
+        boolean anyLabel = false;
+        for (String line : secret.split("\n")) {
+            String value = line.replaceFirst("^[^:：\\s][^:：]{0,15}[:：]\\s*", "").strip();
+            anyLabel |= value.length() < line.strip().length();
+            if (!value.isEmpty()) values.add(value);
+        }
+        return anyLabel ? values : List.of(secret);
     }
 
     /**

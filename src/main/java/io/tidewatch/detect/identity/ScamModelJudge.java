@@ -6,8 +6,8 @@ import io.tidewatch.core.Severity;
  * Judges a post with the learned {@link ScamModel}: the whole message is scored as the rules read it; from
  * {@code model.alert} on, the finding points at the sentence that scores highest (the message when it has
  * one sentence), and is dropped when the message warns, negates or asks anywhere ({@link ScamExcuses}, when
- * {@code model.excuses}) unless it scores {@code model.sure} or more, or {@code model.concepts_over_excuses} concepts
- * match it unexcused. Severity {@code low} from {@code alert},
+ * {@code model.excuses}) unless it scores {@code model.sure} or more, or it neither asks nor reports and {@code
+ * model.concepts_over_excuses} concepts match it unexcused. Severity {@code low} from {@code alert},
  * {@code medium} from {@code act}. Thread-safe.
  */
 public final class ScamModelJudge {
@@ -79,8 +79,8 @@ public final class ScamModelJudge {
         while (bestEnd > bestStart && Character.isWhitespace(text.charAt(bestEnd - 1))) bestEnd--;
         if (bestStart >= bestEnd) return null;
         // a warning word, a negation or a question excuses the message, unless the model is sure (model.sure): fake
-        // notices open with "注意", pitches promise "不会亏", openers ask "你呢？"; or unless bait's parts match it, each
-        // unexcused where it stands (model.concepts_over_excuses): "群主在这，有需要的私我，不要相信别人"
+        // notices open with "注意", pitches promise "不会亏", openers ask "你呢？"; or unless a negation or warning is said in
+        // passing where bait's parts match, each unexcused where it stands (model.concepts_over_excuses): "群主在这，有需要的私我，不要相信别人"
         if (excuses && score < settings.sure() && matcher.warnsOrAsksAnywhere(text) && !conceptsOverExcuses(reading)) return null;
         Severity severity = score >= settings.act() ? Severity.MEDIUM : Severity.LOW;
         return new Verdict(bestStart, bestEnd, ScamBaitMatcher.excerpt(text, bestStart, bestEnd), score, severity);

@@ -58,8 +58,8 @@ public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, Lis
      * @param veto     below this score, the model is sure enough a message is clean that the patterns' matches in it are dropped
      * @param excuses  whether a warning, negation, question or report anywhere in the message keeps the model from judging it
      * @param sure     from this score on, the model judges a message whatever its excuses (1: never)
-     * @param conceptsOverExcuses the model judges an excused message (one it would judge unexcused) in which this many
-     *                 concepts match, each unexcused where it stands (0: never)
+     * @param conceptsOverExcuses the model judges a message it would judge unexcused, excused by a negation or a warning
+     *                 (not a question or a report), in which this many concepts match, each unexcused where it stands (0: never)
      * @param evidence below {@code alert}, the scores from which a message holding enough concepts is judged as from
      *                 {@code alert} (none: never)
      */

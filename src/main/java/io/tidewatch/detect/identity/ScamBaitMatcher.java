@@ -108,8 +108,7 @@ public final class ScamBaitMatcher {
                 hit = starts == null ? firstMatch(rule, patterns.get(k), t, c, text) : firstMatchFrom(starts, rule, patterns.get(k), t, c, text);
             }
             for (int k = 0; k < combinations[r].length && hit == null; k++) {
-                if (scan == null) scan = concepts.scan(t, i -> words.mayMatch(rulePatterns + i),
-                        i -> lower.length() == t.length() ? words.starts(rulePatterns + i) : null);
+                if (scan == null) scan = conceptScan(t, lower, words);
                 int[] span = scan.find(combinations[r][k], rule);
                 if (span != null) hit = bait(rule, span[0], span[1], c, text);
             }
@@ -122,9 +121,14 @@ public final class ScamBaitMatcher {
     int matchedConcepts(Reading reading) {
         String t = reading.compact.text, lower = reading.lower;
         if (reading.text.isBlank()) return 0;
-        PatternPrefilter.Words words = prefilter.words(lower);
+        return conceptScan(t, lower, prefilter.words(lower)).matchedConcepts();
+    }
+
+    /** The concept matches of folded text t, as the prefilter's words of its lower case allow them. */
+    private ScamConcepts.Scan conceptScan(String t, String lower, PatternPrefilter.Words words) {
+        // the prefilter read the lower-cased text: its offsets hold in t when casing kept its length
         return concepts.scan(t, i -> words.mayMatch(rulePatterns + i),
-                i -> lower.length() == t.length() ? words.starts(rulePatterns + i) : null).matchedConcepts();
+                i -> lower.length() == t.length() ? words.starts(rulePatterns + i) : null);
     }
 
     private ScamBait firstMatch(ScamRule rule, Pattern pattern, String t, Compact c, String text) {
@@ -174,7 +178,12 @@ public final class ScamBaitMatcher {
 
     /** True when the text negates, warns, asks or reports anywhere ({@link ScamExcuses}): the learned model's excuse. */
     public boolean warnsOrAsksAnywhere(String text) {
-        return excuses.anywhere(read(text));
+        return warnsOrAsksAnywhere(reading(text));
+    }
+
+    /** As {@link #warnsOrAsksAnywhere(String)}, for a post already read. */
+    boolean warnsOrAsksAnywhere(Reading reading) {
+        return excuses.anywhere(reading.lower());
     }
 
     /** True when the text asks, supposes or reports anywhere ({@link ScamExcuses}), not counting negations and warnings. */

@@ -60,7 +60,8 @@ public final class ScamModelJudge {
 
     private Verdict judge(ScamBaitMatcher.Reading reading, double score, double alert, boolean excuses) {
         String text = reading.text();
-        if (text.isBlank() || score < alert && !evidenced(reading, score)) return null;
+        ConceptCount concepts = new ConceptCount(reading);
+        if (text.isBlank() || score < alert && !evidenced(concepts, score)) return null;
         int bestStart = 0, bestEnd = text.length();
         double best = -1;
         int from = 0;
@@ -81,7 +82,7 @@ public final class ScamModelJudge {
         // a warning word, a negation or a question excuses the message, unless the model is sure (model.sure): fake
         // notices open with "注意", pitches promise "不会亏", openers ask "你呢？"; or unless a negation or warning is said in
         // passing where bait's parts match, each unexcused where it stands (model.concepts_over_excuses): "群主在这，有需要的私我，不要相信别人"
-        if (excuses && score < settings.sure() && matcher.warnsOrAsksAnywhere(text) && !conceptsOverExcuses(reading)) return null;
+        if (excuses && score < settings.sure() && matcher.warnsOrAsksAnywhere(reading) && !conceptsOverExcuses(reading, concepts)) return null;
         Severity severity = score >= settings.act() ? Severity.MEDIUM : Severity.LOW;
         return new Verdict(bestStart, bestEnd, ScamBaitMatcher.excerpt(text, bestStart, bestEnd), score, severity);
     }
@@ -91,12 +92,9 @@ public final class ScamModelJudge {
      * a fee, a site, credentials asked for: {@code model.evidence}, so many concepts from such a score, unexcused) is
      * judged too.
      */
-    private boolean evidenced(ScamBaitMatcher.Reading reading, double score) {
-        int concepts = -1; // counted at the first tier the score reaches: most messages reach none
+    private boolean evidenced(ConceptCount concepts, double score) {
         for (ScamRules.Evidence e : settings.evidence()) {
-            if (score < e.from()) continue;
-            if (concepts < 0) concepts = matcher.matchedConcepts(reading);
-            if (concepts >= e.concepts()) return true;
+            if (score >= e.from() && concepts.get() >= e.concepts()) return true;
         }
         return false;
     }
@@ -105,9 +103,22 @@ public final class ScamModelJudge {
      * A negation or a warning said in passing, where enough of bait's parts match unexcused. A question or a report still
      * excuses: a member quoting a notice and asking whether it is official quotes its contact and its fix too.
      */
-    private boolean conceptsOverExcuses(ScamBaitMatcher.Reading reading) {
+    private boolean conceptsOverExcuses(ScamBaitMatcher.Reading reading, ConceptCount concepts) {
         return settings.conceptsOverExcuses() > 0 && !matcher.asksAnywhere(reading)
-                && matcher.matchedConcepts(reading) >= settings.conceptsOverExcuses();
+                && concepts.get() >= settings.conceptsOverExcuses();
+    }
+
+    /** The concepts matching a post unexcused, counted once and only when a judgement asks: most posts never need them. */
+    private final class ConceptCount {
+        private final ScamBaitMatcher.Reading reading;
+        private int count = -1;
+
+        ConceptCount(ScamBaitMatcher.Reading reading) { this.reading = reading; }
+
+        int get() {
+            if (count < 0) count = matcher.matchedConcepts(reading);
+            return count;
+        }
     }
 
     private static boolean endsSentence(String t, int i) {

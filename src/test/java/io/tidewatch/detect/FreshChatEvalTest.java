@@ -76,7 +76,7 @@ class FreshChatEvalTest {
             "fresh20-heldout, false, 1, 0, 0.30, 0.84", "train-scam23, true, 1, 1, 0.50, 0.94",
             "fresh21-heldout, false, 0.88, 0.98, 1, 0", "train-secrets11, true, 0.93, 0.98, 1, 0",
             "fresh22-heldout, false, 1, 0, 0.75, 0.94", "train-scam24, true, 1, 1, 0.70, 0.96",
-            "fresh23-heldout, false, 0.91, 0.96, 1, 0", "train-secrets12, true, 0.90, 0.97, 1, 0",
+            "fresh23-heldout, false, 0.91, 0.96, 1, 0", "train-secrets12, true, 0.92, 0.97, 1, 0",
             "train-scam, true, 1, 1, 0.77, 0.98", "train-secrets, true, 0.98, 0.99, 1, 0",
             "train-scam2, true, 1, 1, 0.77, 0.98", "train-scam3, true, 1, 1, 0.89, 0.99",
             "train-scam4, true, 1, 1, 0.75, 0.98", "train-scam5, true, 1, 1, 0.86, 0.98",

@@ -124,9 +124,20 @@ public enum SecretValidator {
             digits++;
         }
         if (digits < 13 || digits > 19) return false;
-        String only = s.replaceAll("[ -]", "");
-        if (only.chars().distinct().count() <= 1) return false; // 0000 0000 ... is a placeholder
+        if (sameDigit(s)) return false; // 0000 0000 ... is a placeholder
         return sum % 10 == 0;
+    }
+
+    /** Whether every digit of a card number is the same one (separators aside). */
+    private static boolean sameDigit(String s) {
+        char first = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '-') continue;
+            if (first == 0) first = c;
+            else if (c != first) return false;
+        }
+        return true;
     }
 
     private static boolean sixtyFourBytes(byte[] b) {
@@ -185,7 +196,10 @@ public enum SecretValidator {
     }
 
     static boolean base32(String s) {
-        String t = s.replace(" ", "").replace("-", "").toUpperCase(Locale.ROOT).replaceAll("=+$", "");
+        String t = s.replace(" ", "").replace("-", "").toUpperCase(Locale.ROOT);
+        int end = t.length();
+        while (end > 0 && t.charAt(end - 1) == '=') end--; // padding
+        t = t.substring(0, end);
         if (t.length() < 16) return false;
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);

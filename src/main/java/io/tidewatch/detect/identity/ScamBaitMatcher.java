@@ -137,7 +137,7 @@ public final class ScamBaitMatcher {
         while (from <= t.length() && m.find(from)) {
             int s = m.start(), e = m.end();
             from = s + 1;
-            if (e == s || !wholeWords(t, s, e) || excuses.excused(t, s, e, rule.unless(), rule.victimStory())) continue;
+            if (e == s || !wholeWords(t, s, e) || excuses.excused(t, s, e, rule)) continue;
             return bait(rule, s, e, c, text);
         }
         return null;
@@ -148,7 +148,7 @@ public final class ScamBaitMatcher {
         for (int s : starts) {
             if (AnchoredMatch.insideWord(t, s)) continue; // see wholeWords
             int e = AnchoredMatch.end(pattern, t, s);
-            if (e <= s || !wholeWords(t, s, e) || excuses.excused(t, s, e, rule.unless(), rule.victimStory())) continue;
+            if (e <= s || !wholeWords(t, s, e) || excuses.excused(t, s, e, rule)) continue;
             return bait(rule, s, e, c, text);
         }
         return null;

@@ -134,7 +134,7 @@ final class ScamConcepts {
         }
 
         private boolean excused(int[] m, ScamRule rule) {
-            return excuses.excused(t, m[0], m[1], rule.unless(), rule.victimStory());
+            return excuses.excused(t, m[0], m[1], rule);
         }
 
         /** How many concepts match somewhere in the message, a match not excused by the words around it. */

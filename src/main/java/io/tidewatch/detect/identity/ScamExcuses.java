@@ -46,11 +46,22 @@ final class ScamExcuses {
      * {@code unless}. Bait that tells a victim's story ({@code victimStory}) is not excused by warning words in its clause.
      */
     boolean excused(String t, int start, int end, List<Pattern> unless, boolean victimStory) {
+        return excused(t, start, end, unless, victimStory, false);
+    }
+
+    /** As above, for a rule's match: its own flags say which words inside its match excuse nothing. */
+    boolean excused(String t, int start, int end, ScamRule rule) {
+        return excused(t, start, end, rule.unless(), rule.victimStory(), rule.negatedBait());
+    }
+
+    private boolean excused(String t, int start, int end, List<Pattern> unless, boolean victimStory, boolean negatedBait) {
         int last = Math.max(start, end - 1);
         int clauseFrom = boundaryBefore(t, start, true), clauseTo = boundaryAfter(t, last, true);
         // a negation or warning word inside the writer's own assurance ("not a scam bro, here's the tx", "不是骗子") excuses
-        // nothing: those spans are looked for only when such a word is there at all (rarely)
-        if (negations.any(t, clauseFrom, clauseTo) && negations.anyOutside(t, clauseFrom, clauseTo, assured(t, -1, -1))) return true;
+        // nothing: those spans are looked for only when such a word is there at all (rarely); nor does the negation a
+        // negated instruction is made of ("don't tell the app's support")
+        if (negations.any(t, clauseFrom, clauseTo)
+                && negations.anyOutside(t, clauseFrom, clauseTo, negatedBait ? assured(t, start, end) : assured(t, -1, -1))) return true;
         if (!victimStory && warnings.anyOutside(t, clauseFrom, clauseTo, start, end)
                 && warnings.anyOutside(t, clauseFrom, clauseTo, assured(t, start, end))) return true;
         int sentenceFrom = boundaryBefore(t, start, false), sentenceTo = boundaryAfter(t, last, false);

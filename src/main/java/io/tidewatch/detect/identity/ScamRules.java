@@ -135,7 +135,8 @@ public record ScamRules(List<ScamRule> rules, List<Pattern> counterPatterns, Lis
             if (patterns.isEmpty() && combinations.isEmpty()) throw f.error(where + ".patterns", "at least one pattern or combination is required");
             List<Pattern> unless = compile(f, where + ".unless", f.texts(r.path("unless"), where + ".unless", false));
             boolean victimStory = r.path("victim_story").asBoolean(false);
-            rules.add(new ScamRule(id, severity, patterns, combinations, unless, victimStory, f.texts(r.path("examples"), where + ".examples", true),
+            boolean negatedBait = r.path("negated_bait").asBoolean(false);
+            rules.add(new ScamRule(id, severity, patterns, combinations, unless, victimStory, negatedBait, f.texts(r.path("examples"), where + ".examples", true),
                     f.texts(r.path("counterexamples"), where + ".counterexamples", true)));
         }
         JsonNode h = f.at("staff_handles");

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScamConceptsTest {
     static final ScamExcuses EXCUSES = new ScamExcuses(List.of(), List.of(Pattern.compile("\\bnever\\b")), List.of(), List.of(), List.of(), List.of(), List.of());
     static final ScamConcepts CONCEPTS;
-    static final ScamRule RULE = new ScamRule("r", Severity.HIGH, List.of(), List.of(), List.of(), false, List.of(), List.of());
+    static final ScamRule RULE = new ScamRule("r", Severity.HIGH, List.of(), List.of(), List.of(), false, false, List.of(), List.of());
 
     static {
         Map<String, List<Pattern>> concepts = new LinkedHashMap<>();

@@ -83,4 +83,17 @@ class ScamExcusesTest {
         String negated = "@x got never anything back";
         assertTrue(EXCUSES.excused(negated, 0, negated.length(), List.of(), false));
     }
+
+    @Test
+    void a_negated_instruction_is_not_excused_by_its_own_negation_but_by_one_beside_it() {
+        ScamRule negated = new ScamRule("r", io.tidewatch.core.Severity.HIGH, List.of(), List.of(), List.of(), false, true, List.of(), List.of());
+        ScamRule plain = new ScamRule("r", io.tidewatch.core.Severity.HIGH, List.of(), List.of(), List.of(), false, false, List.of(), List.of());
+        String own = "never tell support, i handle it";
+        int end = own.indexOf(',');
+        assertTrue(EXCUSES.excused(own, 0, end, plain), "a plain rule's match is excused by the negation in it");
+        assertFalse(EXCUSES.excused(own, 0, end, negated), "a negated instruction is not excused by its own negation");
+        String beside = "i never said tell support, i handle it";
+        int at = beside.indexOf("tell");
+        assertTrue(EXCUSES.excused(beside, at, beside.indexOf(','), negated), "a negation elsewhere in its clause still excuses it");
+    }
 }

@@ -173,7 +173,7 @@ public final class ScamBaitMatcher {
      * real or reports it ({@link ScamExcuses}). For other detectors' matches (fake staff handles) in the original text.
      */
     public boolean warnsOrAsks(String text, int start, int end) {
-        return excuses.excused(text.toLowerCase(Locale.ROOT), start, end, List.of(), false);
+        return excuses.excused(text.toLowerCase(Locale.ROOT), start, end);
     }
 
     /** True when the text negates, warns, asks or reports anywhere ({@link ScamExcuses}): the learned model's excuse. */

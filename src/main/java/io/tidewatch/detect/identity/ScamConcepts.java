@@ -143,7 +143,7 @@ final class ScamConcepts {
             for (int c = 0; c < possible.length; c++) {
                 if (!possible(c)) continue;
                 for (int[] m : matches(c)) {
-                    if (!excuses.excused(t, m[0], m[1], List.of(), false)) { n++; break; }
+                    if (!excuses.excused(t, m[0], m[1])) { n++; break; }
                 }
             }
             return n;

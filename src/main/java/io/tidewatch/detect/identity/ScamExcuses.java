@@ -41,15 +41,16 @@ final class ScamExcuses {
         this.reactions = new Counters(reactions);
     }
 
-    /**
-     * True when text[start, end) is excused at one of the scopes, or its sentence matches one of the rule's
-     * {@code unless}. Bait that tells a victim's story ({@code victimStory}) is not excused by warning words in its clause.
-     */
-    boolean excused(String t, int start, int end, List<Pattern> unless, boolean victimStory) {
-        return excused(t, start, end, unless, victimStory, false);
+    /** True when text[start, end), a match of no rule of its own (a concept's words), is excused at one of the scopes. */
+    boolean excused(String t, int start, int end) {
+        return excused(t, start, end, List.of(), false, false);
     }
 
-    /** As above, for a rule's match: its own flags say which words inside its match excuse nothing. */
+    /**
+     * True when a rule's match text[start, end) is excused at one of the scopes, or its sentence matches one of the rule's
+     * {@code unless}. Bait that tells a victim's story ({@code victimStory}) is not excused by warning words in its
+     * clause; a negated instruction ({@code negatedBait}) is not excused by the negation inside its match.
+     */
     boolean excused(String t, int start, int end, ScamRule rule) {
         return excused(t, start, end, rule.unless(), rule.victimStory(), rule.negatedBait());
     }

@@ -112,32 +112,22 @@ public enum SecretValidator {
 
     static boolean luhn(String s) {
         int sum = 0, digits = 0;
-        boolean dbl = false;
+        boolean dbl = false, oneDigit = true; // 0000 0000 ... is a placeholder
+        char first = 0;
         for (int i = s.length() - 1; i >= 0; i--) {
             char c = s.charAt(i);
             if (c == ' ' || c == '-') continue;
             if (c < '0' || c > '9') return false;
+            if (first == 0) first = c;
+            else if (c != first) oneDigit = false;
             int d = c - '0';
             if (dbl) { d *= 2; if (d > 9) d -= 9; }
             sum += d;
             dbl = !dbl;
             digits++;
         }
-        if (digits < 13 || digits > 19) return false;
-        if (sameDigit(s)) return false; // 0000 0000 ... is a placeholder
+        if (digits < 13 || digits > 19 || oneDigit) return false;
         return sum % 10 == 0;
-    }
-
-    /** Whether every digit of a card number is the same one (separators aside). */
-    private static boolean sameDigit(String s) {
-        char first = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == ' ' || c == '-') continue;
-            if (first == 0) first = c;
-            else if (c != first) return false;
-        }
-        return true;
     }
 
     private static boolean sixtyFourBytes(byte[] b) {

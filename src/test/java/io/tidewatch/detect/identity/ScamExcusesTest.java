@@ -50,7 +50,7 @@ class ScamExcusesTest {
     })
     void scopes_and_quotes(String what, String text, boolean expected) {
         int at = text.indexOf(BAIT), end = at + BAIT.length();
-        boolean actual = what.equals("quoted") ? ScamExcuses.quoted(text, at, end) : EXCUSES.excused(text, at, end, List.of(), false);
+        boolean actual = what.equals("quoted") ? ScamExcuses.quoted(text, at, end) : EXCUSES.excused(text, at, end);
         assertEquals(expected, actual, what + ": " + text);
     }
 
@@ -70,18 +70,19 @@ class ScamExcusesTest {
     void a_victims_story_is_no_warning_for_bait_that_tells_one() {
         String text = "lost it all to a scam so dm me for help";
         int at = text.indexOf(BAIT);
-        assertTrue(EXCUSES.excused(text, at, at + BAIT.length(), List.of(), false));
-        assertFalse(EXCUSES.excused(text, at, at + BAIT.length(), List.of(), true));
+        assertTrue(EXCUSES.excused(text, at, at + BAIT.length()));
+        ScamRule story = new ScamRule("r", io.tidewatch.core.Severity.HIGH, List.of(), List.of(), List.of(), true, false, List.of(), List.of());
+        assertFalse(EXCUSES.excused(text, at, at + BAIT.length(), story));
         String negated = "never dm me for help";
-        assertTrue(EXCUSES.excused(negated, 6, negated.length(), List.of(), true));
+        assertTrue(EXCUSES.excused(negated, 6, negated.length(), story));
     }
 
     @Test
     void a_warning_word_inside_the_match_is_the_baits_own_but_a_negation_is_not() {
         String text = "got back my coins from a scam thanks to @x";
-        assertFalse(EXCUSES.excused(text, 0, text.length(), List.of(), false));
+        assertFalse(EXCUSES.excused(text, 0, text.length()));
         String negated = "@x got never anything back";
-        assertTrue(EXCUSES.excused(negated, 0, negated.length(), List.of(), false));
+        assertTrue(EXCUSES.excused(negated, 0, negated.length()));
     }
 
     @Test

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Builds rules/scam-training.tsv, the labeled texts the scam model (ScamModel) learns from.
 
-Only TUNING data goes in: the fourth, sixth to eleventh, thirteenth to seventeenth, nineteenth, twenty-first, twenty-second, twenty-third and
-twenty-fourth to twenty-ninth writers' chat-train-scam*.jsonl (all; the 22nd to 29th writers' are the tuning halves of their sets), chat-fresh-tuning.jsonl (scam -> scam, clean and secret -> clean), scam/bait-tuning.tsv, the examples and counterexamples of rules/scam.yaml, and clean
-community text that no evaluation holds out: secrets/labeled-chat.jsonl, the tuning support questions, the sample
+Only TUNING data goes in: every scam writer's detect/chat-train-scam*.jsonl (the fourth, sixth to eleventh, thirteenth
+to seventeenth, nineteenth, 21st to 31st and 33rd writers'; from the 22nd on, the tuning halves of their sets),
+chat-fresh-tuning.jsonl (scam -> scam, clean and secret -> clean), scam/bait-tuning.tsv, the examples and counterexamples
+of rules/scam.yaml, the clean messages of every secret writer's detect/chat-train-secrets*.jsonl (tuning halves too), and
+clean community text that no evaluation holds out: secrets/labeled-chat.jsonl, the tuning support questions, the sample
 exports, the bench corpus's ordinary chat and the bot's own texts (rules/support, rules/policy, rules/telegram). Held-out files are never read. Every run of letters and digits that
 looks like a key, address or hash (as the matcher's opaque_token_length reads it) is written as "#", so the file
 holds no key-like value, and a second run gives the same file.
@@ -49,7 +51,7 @@ for m in jsonl('src/test/resources/detect/chat-train-scam.jsonl'):
 for name in ['chat-train-scam2', 'chat-train-scam3', 'chat-train-scam4', 'chat-train-scam5', 'chat-train-scam6', 'chat-train-scam7', 'chat-train-scam8',
              'chat-train-scam9', 'chat-train-scam10', 'chat-train-scam11',
              'chat-train-scam12', 'chat-train-scam13', 'chat-train-scam14', 'chat-train-scam15', 'chat-train-scam16', 'chat-train-scam17',
-             'chat-train-scam18', 'chat-train-scam19', 'chat-train-scam20', 'chat-train-scam21', 'chat-train-scam22']:
+             'chat-train-scam18', 'chat-train-scam19', 'chat-train-scam20', 'chat-train-scam21', 'chat-train-scam22', 'chat-train-scam23', 'chat-train-scam24', 'chat-train-scam25']:
     for m in jsonl('src/test/resources/detect/%s.jsonl' % name):
         add(m['text'], 'scam' if m['label'] == 'scam' else 'clean', name[5:])
 for m in jsonl('src/test/resources/detect/chat-fresh-tuning.jsonl'):
@@ -70,6 +72,12 @@ for r in rules['rules'] + [rules['staff_handles']]:
     for e in r.get('counterexamples') or []:
         if clean_text(e) not in examples:  # a counterexample of one rule may be another rule's bait
             add(e.replace('{brand}', 'example'), 'clean', 'scam.yaml')
+# the secret writers' clean messages: members talking about passwords, codes, keys and addresses without leaking
+# one, the hard negatives of this model (their leaks stay out: this file holds no secret)
+for name in ['chat-train-secrets'] + ['chat-train-secrets%d' % i for i in range(2, 14)]:
+    for m in jsonl('src/test/resources/detect/%s.jsonl' % name):
+        if m['label'] == 'clean':
+            add(m['text'], 'clean', name[5:])
 for m in jsonl('src/test/resources/secrets/labeled-chat.jsonl'):
     add(m['text'], 'clean', 'labeled-chat')
 for name in ['questions.tsv', 'questions-train2.tsv', 'questions-fresh-tuning.tsv', 'questions-messy-tuning.tsv',
@@ -119,10 +127,10 @@ for array in ['EN', 'ZH', 'TRICKY']:
 
 print('# Labeled texts the scam model learns from (rules/scam.yaml, section model): text<TAB>label<TAB>source.')
 print('# label is scam or clean; source is optional and only groups rows for cross-validation (ScamModelCrossValidationTest).')
-print('# Built by src/test/resources/scam/build-model-training.py from TUNING data only: the fourth, sixth to eleventh,')
-print('# thirteenth to seventeenth, nineteenth, 21st and 22nd to 29th writers\' detect/chat-train-scam*.jsonl, detect/chat-fresh-tuning.jsonl')
-print('# (its secrets count as clean), scam/bait-tuning.tsv,')
-print('# the examples and counterexamples of rules/scam.yaml, and clean community text no evaluation holds out')
+print('# Built by src/test/resources/scam/build-model-training.py from TUNING data only: every scam writer\'s')
+print('# detect/chat-train-scam*.jsonl, detect/chat-fresh-tuning.jsonl (its secrets count as clean), scam/bait-tuning.tsv,')
+print('# the examples and counterexamples of rules/scam.yaml, the clean messages of every secret writer\'s')
+print('# detect/chat-train-secrets*.jsonl, and clean community text no evaluation holds out')
 print('# (secrets/labeled-chat.jsonl, the tuning support questions, sample exports, the bench corpus\'s chat, the bot\'s own texts).')
 print('# Key-like tokens are written as "#", as the matcher reads them. To teach the model: add a line with a message it')
 print('# missed (scam) or wrongly alarmed on (clean), source "moderator", mask any key, password or seed phrase, and')

@@ -146,7 +146,16 @@ public final class RuleFileReader {
                 r.path("contextRequired").asBoolean(false), r.path("contextWindow").asInt(60),
                 strings(file, r, "languages", line), strings(file, r, "examples", line), strings(file, r, "counterexamples", line),
                 r.has("priority") ? r.get("priority").asInt() : id.startsWith("generic") ? -1 : 0, requires, prefilter,
-                detector == null ? null : phraseCues(file, r, line, where), lower(strings(file, r, "alsoKeywords", line)));
+                detector == null ? null : phraseCues(file, r, line, where), lower(strings(file, r, "alsoKeywords", line)),
+                bool(file, r, "outsidePhoneNumbers", lines.fieldLine(line, "outsidePhoneNumbers"), id));
+    }
+
+    /** A true/false field, false when absent; anything else is an error that names the field. */
+    private static boolean bool(Path file, JsonNode r, String field, int line, String id) {
+        JsonNode v = r.get(field);
+        if (v == null) return false;
+        if (!v.isBoolean()) throw new ConfigException(file + ":" + line + ": rule '" + id + "': '" + field + "' must be true or false");
+        return v.asBoolean();
     }
 
     /** The bip39 detector's cue words: {@code labels}, {@code labelFillers}, {@code adviceWords}, {@code adviceExceptions}, {@code proseWords}, {@code grammarChars}. */

@@ -22,6 +22,8 @@ import java.util.List;
  * @param priority        breaks ties between overlapping findings of equal severity (higher wins);
  *                        catch-all rules use -1 so a specific rule names the leak
  * @param alsoKeywords    a second set: the text must hold one of these as well as a keyword (empty: no such test)
+ * @param outsidePhoneNumbers when true, a value that is part of a phone number written with its country code
+ *                        ("+852 5324 3611") is not this secret ({@link PhoneNumbers})
  */
 public record SecretRule(String id, String description, Path file, int line,
                          Pattern regex, int secretGroup, Double entropy, List<String> keywords,
@@ -30,7 +32,7 @@ public record SecretRule(String id, String description, Path file, int line,
                          List<String> contextWords, List<String> negativeContext, boolean contextRequired,
                          int contextWindow, List<String> languages, List<String> examples,
                          List<String> counterexamples, int priority, List<CharRuns.Requirement> requires, Pattern prefilter,
-                         PhraseCues phraseCues, List<String> alsoKeywords) {
+                         PhraseCues phraseCues, List<String> alsoKeywords, boolean outsidePhoneNumbers) {
     public SecretRule {
         keywords = List.copyOf(keywords);
         allowlists = List.copyOf(allowlists);

@@ -213,6 +213,7 @@ public final class SecretScanner implements Detector {
         for (Allowlist a : rule.allowlists()) if (a.allows(secret, match, line)) return false;
         for (Allowlist a : rules.fileAllowlists(rule)) if (a.allows(secret, match, line)) return false;
         if (rule.validator() != null && !rule.validator().valid(secret)) return false;
+        if (rule.outsidePhoneNumbers() && PhoneNumbers.covers(t, gs, ge)) return false;
         return !explainsFormat(nt.lower(), start);
     }
 

@@ -23,6 +23,7 @@ class RuleFileReaderTest {
         [[rules]]\\nid = 'a'\\nregex = 'a'\\nvalidator = 'crc'                                | bad.toml:4      | unknown validator
         [[rules]]\\nid = 'a'\\ndescription = 'no regex'                                        | bad.toml:1      | needs 'regex'
         [[rules]]\\nid = 'a'\\nregex = 'a(b)'\\nsecretGroup = 3                               | bad.toml:1      | secretGroup 3
+        [[rules]]\\nid = 'a'\\nregex = 'a'\\noutsidePhoneNumbers = 'yes'                     | bad.toml:4      | 'outsidePhoneNumbers' must be true or false
         [[rules]]\\nid = 'a'\\nregex = 'a'\\n[[rules.allowlists]]\\nregexTarget = 'file'     | bad.toml:1      | regexTarget
         x = [1,\\n[[rules]]                                                                     | bad.toml:2      | invalid TOML
         [[rules]]\\nregex = 'a'                                                                 | bad.toml:1      | without 'id'

@@ -11,7 +11,7 @@ import java.util.List;
  * @param labels       say that a phrase follows ("my recovery phrase is", "助记词：")
  * @param labelFillers may stand between a label and the phrase ("is", "are", "below", "是", "如下")
  * @param adviceWords  negation and imperatives of safety advice ("never", "don't", "不要", "千万", "任何人")
- * @param adviceExceptions Chinese questions that hold an advice word but advise nothing ("能不能", "会不会")
+ * @param adviceExceptions questions that hold an advice word but advise nothing ("能不能", "会不会", "anyone know")
  * @param proseWords   list words that are common in English sentences ("you", "this", "will")
  * @param grammarChars Chinese function characters (的, 了, 是…): a run of them is a sentence
  * @param maxGrammarChars how many of them an unspaced Chinese phrase after a label may hold

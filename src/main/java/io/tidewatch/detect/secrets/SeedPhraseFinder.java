@@ -684,7 +684,18 @@ final class SeedPhraseFinder {
         int from = start, to = end;
         for (int k = 0; k < 80 && from > 0 && !sentenceEnd(t.charAt(from - 1)); k++) from--;
         for (int k = 0; k < 60 && to < t.length() && !sentenceEnd(t.charAt(to)); k++) to++;
-        return containsWordFrom(t, from, start, cues.adviceWords()) || containsWordFrom(t, end, to, cues.adviceWords());
+        return adviceIn(t, from, start) || adviceIn(t, end, to);
+    }
+
+    /** An advice word in lower[from, to) that no advice exception holds ("anyone know if …?" asks, it advises nothing). */
+    private boolean adviceIn(String lower, int from, int to) {
+        if (!containsWordFrom(lower, from, to, cues.adviceWords())) return false;
+        if (cues.adviceExceptions().isEmpty()) return true;
+        char[] masked = lower.toCharArray();
+        for (String q : cues.adviceExceptions()) {
+            for (int i = lower.indexOf(q); i >= 0; i = lower.indexOf(q, i + 1)) java.util.Arrays.fill(masked, i, i + q.length(), ' ');
+        }
+        return containsWordFrom(new String(masked), from, to, cues.adviceWords());
     }
 
     private static boolean sentenceEnd(char c) {

@@ -79,6 +79,8 @@ class FreshChatEvalTest {
             "fresh23-heldout, false, 0.91, 0.96, 1, 0", "train-secrets12, true, 0.92, 0.97, 1, 0",
             "fresh24-heldout, false, 1, 0, 0.65, 0.93", "train-scam25, true, 1, 1, 0.67, 0.95",
             "fresh25-heldout, false, 0.86, 0.90, 1, 0", "train-secrets13, true, 0.84, 0.95, 1, 0",
+            "fresh26-heldout, false, 1, 1, 0.88, 0.95", "train-scam26, true, 1, 1, 0.88, 0.95",
+            "fresh27-heldout, false, 0.88, 0.95, 1, 0", "train-secrets14, true, 0.92, 0.98, 1, 0",
             "train-scam, true, 1, 1, 0.77, 0.98", "train-secrets, true, 0.98, 0.99, 1, 0",
             "train-scam2, true, 1, 1, 0.77, 0.98", "train-scam3, true, 1, 1, 0.89, 0.99",
             "train-scam4, true, 1, 1, 0.75, 0.98", "train-scam5, true, 1, 1, 0.86, 0.98",

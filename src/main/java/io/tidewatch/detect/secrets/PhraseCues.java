@@ -17,8 +17,8 @@ import java.util.List;
  * @param maxGrammarChars how many of them an unspaced Chinese phrase after a label may hold
  * @param maxGrammarCharsSpaced how many of them a spaced-out (or listed) Chinese phrase of 12 may hold
  *                              (scaled for longer phrases); a random phrase rarely holds more than one
- * @param groupLabel   what a line may open with when a phrase is handed over in parts ("words 1-4:", "前六个："), up
- *                     to its colon; such labels count as separators between the words (null: none)
+ * @param groupLabel   what a line may open with when a phrase is handed over in parts ("words 1-4:", "前六个：", or
+ *                     "第一段 " with a space at a line's start); such labels count as separators between the words (null: none)
  */
 public record PhraseCues(List<String> labels, List<String> labelFillers, List<String> adviceWords, List<String> adviceExceptions,
                          List<String> proseWords, List<String> grammarChars, int maxGrammarChars,

@@ -220,11 +220,14 @@ public final class RuleFileReader {
         }
     }
 
-    /** The bip39 rule's {@code groupLabel}: matched against a line's start up to its colon, so anchored at both ends. */
+    /**
+     * The bip39 rule's {@code groupLabel}, then a colon or, at a line's start, a space ("第一段 frost antique …"):
+     * matched against a line's start up to its colon, or looked for at the start of a line without one.
+     */
     private static Pattern groupLabel(JsonNode r, String where) {
         if (!r.has("groupLabel")) return null;
         try {
-            return Pattern.compile("(?:" + GoRegex.toRe2j(r.get("groupLabel").asText()) + ")[ \\t]*[:：]");
+            return Pattern.compile("(?:" + GoRegex.toRe2j(r.get("groupLabel").asText()) + ")(?:[ \\t]*[:：]|[ \\t]+)");
         } catch (PatternSyntaxException e) {
             throw new ConfigException(where + ": bad groupLabel: " + e.getMessage());
         }

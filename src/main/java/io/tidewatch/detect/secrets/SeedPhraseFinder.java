@@ -80,7 +80,8 @@ final class SeedPhraseFinder {
     List<Phrase> find(NormalizedText nt) {
         List<Phrase> found = find(nt, nt.lower(), NO_GROUPS);
         // most messages have no two colons, the least a phrase in labeled parts needs: they are not scanned for labels
-        if (!found.isEmpty() || cues.groupLabel() == null || nt.lower().length() < 12 || !twoColons(nt.lower())) return found;
+        if (!found.isEmpty() || cues.groupLabel() == null || nt.lower().length() < 12
+                || !twoColons(nt.lower()) && nt.lower().indexOf('\n') < 0) return found;
         Grouped g = withoutGroupLabels(nt.lower());
         return g == null ? found : find(nt, g.text(), g.labelsAt());
     }
@@ -95,11 +96,11 @@ final class SeedPhraseFinder {
     /**
      * "words 1-4: … \nwords 5-8: …", "前六个：…\n后六个：…": a phrase handed over in parts. The labels opening
      * lines or comma-separated parts are blanked (spaces keep every offset); null when there are none. A phrase in
-     * parts has two at least, so a text with fewer colons near a part's start is not matched against the pattern.
+     * parts has two at least: two lines or parts that open with a colon near their start or with a label.
      */
     private Grouped withoutGroupLabels(String t) {
-        int[] starts = new int[4], colons = new int[4];
-        int candidates = 0;
+        int[] starts = new int[4], ends = new int[4];
+        int labels = 0, parts = 0;
         int n = t.length();
         for (int seg = 0; seg < n; ) {
             int s = seg;
@@ -110,27 +111,29 @@ final class SeedPhraseFinder {
                 if ((ch == ':' || ch == '：') && colon < 0 && k - s <= MAX_GROUP_LABEL) colon = k;
                 if ("\n,;|，；".indexOf(ch) >= 0) { next = k + 1; break; }
             }
+            // a label with its colon; or, opening a line, a label and a space ("第一段 frost antique …⏎第二段 …")
+            int end = -1;
             if (colon > s) {
-                if (candidates == starts.length) {
-                    starts = Arrays.copyOf(starts, candidates * 2);
-                    colons = Arrays.copyOf(colons, candidates * 2);
+                parts++;
+                if (cues.groupLabel().matches(t.substring(s, colon + 1))) end = colon + 1;
+            } else if (colon < 0 && s < n && (seg == 0 || t.charAt(seg - 1) == '\n')) {
+                end = bareLabelEnd(t, s);
+                if (end > s) parts++;
+            }
+            if (end > s) {
+                if (labels == starts.length) {
+                    starts = Arrays.copyOf(starts, labels * 2);
+                    ends = Arrays.copyOf(ends, labels * 2);
                 }
-                starts[candidates] = s;
-                colons[candidates++] = colon;
+                starts[labels] = s;
+                ends[labels++] = end;
             }
             seg = next;
         }
-        if (candidates < 2) return null;
-        char[] c = null;
-        int[] at = new int[candidates];
-        int labels = 0;
-        for (int k = 0; k < candidates; k++) {
-            if (!cues.groupLabel().matches(t.substring(starts[k], colons[k] + 1))) continue;
-            if (c == null) c = t.toCharArray();
-            Arrays.fill(c, starts[k], colons[k] + 1, ' ');
-            at[labels++] = starts[k];
-        }
-        return c == null ? null : new Grouped(new String(c), Arrays.copyOf(at, labels));
+        if (parts < 2 || labels == 0) return null;
+        char[] c = t.toCharArray();
+        for (int k = 0; k < labels; k++) Arrays.fill(c, starts[k], ends[k], ' ');
+        return new Grouped(new String(c), Arrays.copyOf(starts, labels));
     }
 
     private List<Phrase> find(NormalizedText nt, String t, int[] groupsAt) {
@@ -156,6 +159,12 @@ final class SeedPhraseFinder {
             }
         }
         return out;
+    }
+
+    /** Where a group label without a colon that opens t at {@code s} ends ("第一段 "), or -1. */
+    private int bareLabelEnd(String t, int s) {
+        com.google.re2j.Matcher m = cues.groupLabel().matcher(t.substring(s, Math.min(t.length(), s + MAX_GROUP_LABEL)));
+        return m.lookingAt() && m.end() > 0 ? s + m.end() : -1;
     }
 
     private static boolean twoColons(String t) {

@@ -79,7 +79,8 @@ final class SeedPhraseFinder {
 
     List<Phrase> find(NormalizedText nt) {
         List<Phrase> found = find(nt, nt.lower(), NO_GROUPS);
-        // most messages have no two colons, the least a phrase in labeled parts needs: they are not scanned for labels
+        // a phrase in labeled parts needs two colons or a line break at least: most messages have neither and are not
+        // scanned for labels
         if (!found.isEmpty() || cues.groupLabel() == null || nt.lower().length() < 12
                 || !twoColons(nt.lower()) && nt.lower().indexOf('\n') < 0) return found;
         Grouped g = withoutGroupLabels(nt.lower());
@@ -702,7 +703,7 @@ final class SeedPhraseFinder {
         if (cues.adviceExceptions().isEmpty()) return true;
         char[] masked = lower.toCharArray();
         for (String q : cues.adviceExceptions()) {
-            for (int i = lower.indexOf(q); i >= 0; i = lower.indexOf(q, i + 1)) java.util.Arrays.fill(masked, i, i + q.length(), ' ');
+            for (int i = lower.indexOf(q); i >= 0; i = lower.indexOf(q, i + 1)) Arrays.fill(masked, i, i + q.length(), ' ');
         }
         return containsWordFrom(new String(masked), from, to, cues.adviceWords());
     }

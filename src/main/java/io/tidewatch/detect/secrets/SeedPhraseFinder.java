@@ -528,6 +528,7 @@ final class SeedPhraseFinder {
     }
 
     private boolean accept(Run r, int s, int len, boolean alignedStart, boolean alignedEnd, boolean labeled) {
+        if (repeated(r.run, s, len)) return false;
         int start = spanStart(r.run, s, len), end = spanEnd(r.run, s, len);
         if (!labeled && startsWithLabel(r, s)) return false;
         if (r.han) {
@@ -612,7 +613,8 @@ final class SeedPhraseFinder {
         for (int k = 1; k <= r.run.size(); k++) {
             if (k < r.run.size() && (!boundary(r.t, r.run.get(k - 1), r.run.get(k)) || r.numbered || r.perLine)) continue;
             int len = k - segStart;
-            if (SeedPhraseValidator.validLength(len) && (r.labeled(segStart) || r.context && (r.numbered || r.perLine))) {
+            if (SeedPhraseValidator.validLength(len) && (r.labeled(segStart) || r.context && (r.numbered || r.perLine))
+                    && !repeated(r.run, segStart, len)) {
                 int start = spanStart(r.run, segStart, len), end = spanEnd(r.run, segStart, len);
                 boolean ok = r.han
                         ? separated(r.nt, r.run, segStart, len) && !containsAdvice(joined(r.run, segStart, len), true)
@@ -625,6 +627,17 @@ final class SeedPhraseFinder {
     }
 
     // ------------------------------------------------------------------ labels, advice, prose
+
+    /**
+     * One word said over and over: a joke ("我的助记词是：涨 涨 涨 涨 涨 涨 涨 涨 涨 涨 涨 涨", "moon moon … moon"), whose
+     * checksum holds one time in 16; a phrase holds two different words at least (BIP-39's own test vector "abandon …
+     * abandon about" has two, and is found).
+     */
+    private static boolean repeated(List<Token> run, int s, int len) {
+        String first = run.get(s).word;
+        for (int k = s + 1; k < s + len; k++) if (!run.get(k).word.equals(first)) return false;
+        return true;
+    }
 
     /**
      * True when a label ends right before {@code pos}, with only fillers ("is", "are", "是", "如下"),

@@ -42,6 +42,7 @@ class TopicCrossValidation {
         WRITERS.put("fifteenth", "questions-fifteenth-tuning.tsv"); // not in training.tsv: scored as a writer nobody saw
         WRITERS.put("sixteenth", "questions-sixteenth-tuning.tsv");
         WRITERS.put("seventeenth", "questions-seventeenth-tuning.tsv");
+        WRITERS.put("eighteenth", "questions-eighteenth-tuning.tsv");
     }
 
     @Test

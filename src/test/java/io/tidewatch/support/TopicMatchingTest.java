@@ -76,7 +76,7 @@ class TopicMatchingTest {
      * joined training and phrases grew for third-party logins, product complaints, coupons and trial funds, lead
      * traders, which site is the official one, API passphrases: 1.000 / 0.936 after). "eighteenth": 360 by an
      * eighteenth, 30 per topic, half English and half Chinese, a third plain, a third messy, a third long or angry
-     * (0.937 / 0.941 before).
+     * (0.937 / 0.941 before; its tuning half joined training: 1.000 / 0.941 after).
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
@@ -116,7 +116,7 @@ class TopicMatchingTest {
             "sixteenth writer held-out half, questions-sixteenth-heldout.tsv, 0.88",
             "seventeenth writer tuning half, questions-seventeenth-tuning.tsv, 0.97",
             "seventeenth writer held-out half, questions-seventeenth-heldout.tsv, 0.90",
-            "eighteenth writer tuning half,  questions-eighteenth-tuning.tsv, 0.92",
+            "eighteenth writer tuning half,  questions-eighteenth-tuning.tsv, 0.97",
             "eighteenth writer held-out half, questions-eighteenth-heldout.tsv, 0.92",
     })
     void question_sets_are_answered_with_the_expected_topic(String name, String file, double floor) throws IOException {

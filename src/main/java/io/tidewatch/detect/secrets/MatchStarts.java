@@ -11,26 +11,40 @@ import java.util.TreeMap;
  * char before). RE2/J has no DFA: a search steps its automaton over every char of the text, and for a rule led by
  * its label that is most of its cost; tried only at these places, a match reads a few chars.
  * <p>
+ * A rule led by its value ({@code "(?:^|[^A-Za-z0-9])([A-Za-z0-9]{20,})"}) can start only where a run of at least as
+ * many chars of its class begins, or at a char of the class before it: {@link #of(String, boolean)} with runs also
+ * gives those leads ({@link RunLead}).
+ * <p>
  * The analysis reads RE2 syntax and answers only what it is sure of: a leading optional part, a repeated class, an
  * unknown escape or anything unusual gives {@code null} (search the whole text). Words are lower-cased, to be looked
  * up in a {@link NormalizedText#lower()}; a case-insensitive word stops before a non-ASCII letter with case, whose
  * case folding lower-casing does not mirror.
  */
 final class MatchStarts {
-    /** Per lower-case word, where a match starts relative to it: bit 0 at the word, bit 1 one char (code point) before. */
+    /** Per lower-case word, where a match starts relative to it: bit 0 at the word, bit 1 one char (code point) before, bit 2 two. */
     private final Map<String, Integer> leads;
+    private final List<RunLead> runs;
 
-    private MatchStarts(Map<String, Integer> leads) { this.leads = Map.copyOf(leads); }
+    private MatchStarts(Map<String, Integer> leads, List<RunLead> runs) {
+        this.leads = Map.copyOf(leads);
+        this.runs = List.copyOf(runs);
+    }
 
     /** The words and leads, or null when a match of {@code regex} (RE2 syntax) may start anywhere as far as this can tell. */
-    static MatchStarts of(String regex) {
+    static MatchStarts of(String regex) { return of(regex, false); }
+
+    /** As {@link #of(String)}; with {@code runs}, alternatives led by a repeated class count too ({@link #runs()}). */
+    static MatchStarts of(String regex, boolean runs) {
         try {
-            List<List<Item>> alternatives = new Parser(regex).alternatives(false);
+            Parser parser = new Parser(regex);
+            List<List<Item>> alternatives = parser.alternatives(false);
             Map<String, Integer> out = new TreeMap<>();
-            for (List<Item> alternative : alternatives) if (!starts(alternative, 0, 0, out)) return null;
+            java.util.Set<RunLead> runLeads = new java.util.LinkedHashSet<>();
+            Start first = new Start(0, Boundary.NONE, null);
+            for (List<Item> alternative : alternatives) if (!starts(alternative, 0, first, out, runs ? runLeads : null)) return null;
             // a word of one ASCII letter or digit ("a" in "A{18,24}") occurs so often that a search costs less than the tries
             for (String w : out.keySet()) if (w.length() < 2 && w.charAt(0) < 0x80 && Character.isLetterOrDigit(w.charAt(0))) return null;
-            return out.isEmpty() ? null : new MatchStarts(out);
+            return out.isEmpty() && runLeads.isEmpty() ? null : new MatchStarts(out, new ArrayList<>(runLeads));
         } catch (Unsure e) {
             return null;
         }
@@ -38,17 +52,50 @@ final class MatchStarts {
 
     Map<String, Integer> leads() { return leads; }
 
+    /** The alternatives led by a run of a class (empty unless asked for). */
+    List<RunLead> runs() { return runs; }
+
+    /** What must hold where a match starts, as far as it is read here (RE2: "\b" is an ASCII word boundary). */
+    enum Boundary {
+        NONE, TEXT_START, LINE_START, WORD;
+
+        boolean holds(CharSequence t, int p) {
+            return switch (this) {
+                case NONE -> true;
+                case TEXT_START -> p == 0;
+                case LINE_START -> p == 0 || t.charAt(p - 1) == '\n';
+                case WORD -> (p > 0 && wordChar(t.charAt(p - 1))) != (p < t.length() && wordChar(t.charAt(p)));
+            };
+        }
+
+        private static boolean wordChar(char c) {
+            return c < 0x80 && (c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_');
+        }
+    }
+
+    /**
+     * An alternative that opens with {@code min} or more chars of {@code run}, after one char of {@code context}
+     * (null: none), where {@code boundary} holds at the match's start.
+     */
+    record RunLead(Boundary boundary, OneCharClass context, OneCharClass run, int min) {}
+
+    /** Where the reading of an alternative is: chars consumed, what holds at the start, the one char consumed. */
+    private record Start(int lead, Boundary boundary, OneCharClass context) {}
+
     /** One element of a concatenation. */
-    private sealed interface Item permits Literal, OneChar, Empty, Group, Optional, Opaque {}
+    private sealed interface Item permits Literal, OneChar, Run, Empty, Group, Optional, Opaque {}
 
     /** A literal char; {@code fold}: matched case-insensitively. Quantified (min >= 1) when {@code repeated}. */
     private record Literal(char c, boolean fold, boolean repeated) implements Item {}
 
-    /** One char of a class, ".", or an escape like "\s" (not repeated). */
-    private record OneChar() implements Item {}
+    /** One char of a class, ".", or an escape like "\s" (not repeated), as written. */
+    private record OneChar(String source, boolean fold) implements Item {}
 
-    /** A zero-width assertion ("^", "$", "\b"...). */
-    private record Empty() implements Item {}
+    /** A class repeated at least {@code min} (>= 1) times. */
+    private record Run(OneChar of, int min) implements Item {}
+
+    /** A zero-width assertion ("^", "$", "\b"...): {@code boundary} is what it asks of its place, as far as read here. */
+    private record Empty(Boundary boundary) implements Item {}
 
     /** A group (not optional), by its alternatives. */
     private record Group(List<List<Item>> alternatives) implements Item {}
@@ -64,27 +111,38 @@ final class MatchStarts {
     }
 
     /**
-     * Adds the words the items from {@code k} on can start with, {@code lead} chars after the match's start; false
-     * when unsure (nothing consumed for certain, or more than one char before the first word).
+     * Adds the words the items from {@code k} on can start with, {@code at.lead()} chars after the match's start, and
+     * (when {@code runs} is not null) the runs; false when unsure (nothing consumed for certain, or more than two chars
+     * before the first word, one before a run).
      */
-    private static boolean starts(List<Item> items, int k, int lead, Map<String, Integer> out) {
+    private static boolean starts(List<Item> items, int k, Start at, Map<String, Integer> out, java.util.Set<RunLead> runs) {
         for (int i = k; i < items.size(); i++) {
             Item item = items.get(i);
-            if (item instanceof Empty) continue;
-            if (item instanceof Opaque) return false;
-            if (item instanceof OneChar) {
-                if (lead > 0) return false;
-                lead++;
+            if (item instanceof Empty e) {
+                // only what holds at the start itself is kept: after the context char it would need its own place
+                if (at.lead() == 0 && at.boundary() == Boundary.NONE) at = new Start(0, e.boundary(), null);
                 continue;
+            }
+            if (item instanceof Opaque) return false;
+            if (item instanceof OneChar c) {
+                if (at.lead() > 1) return false;
+                // the one char before a run is kept, to try only where it can be; two chars before a word are not
+                at = new Start(at.lead() + 1, at.boundary(), at.lead() == 0 ? new OneCharClass(c.source(), c.fold()) : null);
+                continue;
+            }
+            if (item instanceof Run r) {
+                if (runs == null || r.min() < 2 || at.lead() > 1) return false; // a run of one ("[a-z]+") starts at every word: search
+                runs.add(new RunLead(at.boundary(), at.context(), new OneCharClass(r.of().source(), r.of().fold()), r.min()));
+                return true;
             }
             if (item instanceof Group || item instanceof Optional) {
                 List<List<Item>> alternatives = item instanceof Group g ? g.alternatives() : ((Optional) item).alternatives();
                 for (List<Item> alternative : alternatives) {
                     List<Item> joined = new ArrayList<>(alternative);
                     joined.addAll(items.subList(i + 1, items.size()));
-                    if (joined.size() > 4096 || !starts(joined, 0, lead, out)) return false;
+                    if (joined.size() > 4096 || !starts(joined, 0, at, out, runs)) return false;
                 }
-                return item instanceof Group || starts(items, i + 1, lead, out); // left out: what follows starts it
+                return item instanceof Group || starts(items, i + 1, at, out, runs); // left out: what follows starts it
             }
             StringBuilder word = new StringBuilder();
             for (int j = i; j < items.size() && items.get(j) instanceof Literal l; j++) {
@@ -94,7 +152,7 @@ final class MatchStarts {
                 if (l.repeated()) break; // "a+": one at least, how many is open
             }
             if (word.isEmpty()) return false;
-            out.merge(word.toString(), 1 << lead, (a, b) -> a | b);
+            out.merge(word.toString(), 1 << at.lead(), (a, b) -> a | b);
             return true;
         }
         return false; // the match may end before consuming anything for certain
@@ -103,9 +161,21 @@ final class MatchStarts {
     /** A recursive-descent reader of the RE2 syntax the rule files use. */
     private static final class Parser {
         private final String re;
+        /** Whether an "m" flag appears anywhere: then "^" may be any line's start (read coarsely, never too narrowly). */
+        private final boolean multiline;
         private int pos;
 
-        Parser(String re) { this.re = re; }
+        Parser(String re) {
+            this.re = re;
+            boolean m = false;
+            for (int i = re.indexOf("(?"); i >= 0 && !m; i = re.indexOf("(?", i + 2)) {
+                for (int j = i + 2; j < re.length() && (Character.isLetter(re.charAt(j)) || re.charAt(j) == '-'); j++) {
+                    if (re.charAt(j) == '-') break;
+                    if (re.charAt(j) == 'm') m = true;
+                }
+            }
+            this.multiline = m;
+        }
 
         List<List<Item>> alternatives(boolean inGroup) {
             return alternatives(inGroup, false);
@@ -174,30 +244,36 @@ final class MatchStarts {
             char c = re.charAt(pos);
             if (c == '^' || c == '$') {
                 pos++;
-                return new Empty();
+                return new Empty(c == '$' ? Boundary.NONE : multiline ? Boundary.LINE_START : Boundary.TEXT_START);
             }
             if (c == '.') {
                 pos++;
-                return new OneChar();
+                return new OneChar(".", fold);
             }
             if (c == '[') {
+                int from = pos;
                 skipClass();
-                return new OneChar();
+                String source = re.substring(from, pos);
+                List<List<Item>> chars = caselessChars(source);
+                return chars != null ? new Group(chars) : new OneChar(source, fold);
             }
             if ("*+?{".indexOf(c) >= 0) throw new Unsure(); // a quantifier with nothing before it
             if (c == '\\') {
                 if (pos + 1 >= re.length()) throw new Unsure();
                 char e = re.charAt(pos + 1);
+                int from = pos;
                 pos += 2;
-                if (e == 'b' || e == 'B' || e == 'A' || e == 'z') return new Empty();
-                if ("dDsSwW".indexOf(e) >= 0) return new OneChar();
+                if (e == 'b') return new Empty(Boundary.WORD);
+                if (e == 'A') return new Empty(Boundary.TEXT_START);
+                if (e == 'B' || e == 'z') return new Empty(Boundary.NONE);
+                if ("dDsSwW".indexOf(e) >= 0) return new OneChar(re.substring(from, pos), fold);
                 if (e == 'p' || e == 'P') {
                     if (pos < re.length() && re.charAt(pos) == '{') {
                         int close = re.indexOf('}', pos);
                         if (close < 0) throw new Unsure();
                         pos = close + 1;
                     } else pos++;
-                    return new OneChar();
+                    return new OneChar(re.substring(from, pos), fold);
                 }
                 if (e == 'n') return new Literal('\n', false, false);
                 if (e == 't') return new Literal('\t', false, false);
@@ -209,6 +285,22 @@ final class MatchStarts {
             pos++;
             if (Character.isSurrogate(c)) return new Opaque(); // a code point in two chars: keep it simple
             return new Literal(c, fold, false);
+        }
+
+        /**
+         * "[码碼]": a class of a few letters without case, as the alternatives of one char each (words that start a
+         * match, rare enough to look for); null for any other class.
+         */
+        private static List<List<Item>> caselessChars(String source) {
+            if (source.length() < 3 || source.length() > 10 || source.charAt(1) == '^') return null;
+            List<List<Item>> out = new ArrayList<>();
+            for (int i = 1; i < source.length() - 1; i++) {
+                char c = source.charAt(i);
+                if (c < 0x80 || Character.isSurrogate(c) || !Character.isLetter(c)
+                        || Character.toUpperCase(c) != c || Character.toLowerCase(c) != c) return null;
+                out.add(List.of(new Literal(c, false, false)));
+            }
+            return out;
         }
 
         private void skipClass() {
@@ -272,7 +364,8 @@ final class MatchStarts {
                 else items.add(new Opaque());
             } else if (item instanceof Literal l) items.add(new Literal(l.c(), l.fold(), true));
             else if (item instanceof Group g) items.add(g); // its first time round starts the same way
-            else items.add(new Opaque()); // a repeated class: where the word after it is depends on the count
+            else if (item instanceof OneChar c) items.add(new Run(c, min)); // a run: where a word after it is depends on the count
+            else items.add(new Opaque());
         }
     }
 }

@@ -35,6 +35,8 @@ class MatchStartsTest {
             "(?:secret|token)+=; secret==1|token==1",
             "ПАРОЛЬ\\s*x|пароль; пароль=1",
             "PASSWORD=; password==1",
+            "[a-z][a-z]password; password=4",
+            "[码碼][ \\t]*是; 码=1|碼=1",
     })
     void words_a_match_starts_with(String regex, String expected) {
         MatchStarts starts = MatchStarts.of(regex);
@@ -51,12 +53,40 @@ class MatchStartsTest {
             "x?abc", // may start with "x" (one letter: too common to be worth it) or "abc"
             "A{18,24}[a-z]+", // one letter
             "\\s*password", // a repeated class before the word
-            "[a-z][a-z]password", // two chars before the word
+            "[a-z][a-z][a-z]password", // three chars before the word
             "(?i:Σίγμα)", // a case-folded letter lower-casing does not mirror ("ς")
             "(?i:ПАРОЛЬ)", // the same: folded Cyrillic is left to a search
     })
     void unsure_means_search_everywhere(String regex) {
         assertNull(MatchStarts.of(regex), regex);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = ';', value = {
+            "(?:^|[^A-Za-z0-9])([A-Za-z0-9]{20,}); TEXT_START [A-Za-z0-9]{20}|NONE [^A-Za-z0-9] [A-Za-z0-9]{20}",
+            "(?i)\\b([0-9a-f]{32})\\b; WORD (?i)[0-9a-f]{32}",
+            "(?m)^\\d{6}$; LINE_START \\d{6}",
+            "(?:0x)?[0-9a-f]{64}; NONE [0-9a-f]{64}",
+            "(?:[A-Z2-7]{4} ){3}[A-Z2-7]{4}; NONE [A-Z2-7]{4}",
+    })
+    void runs_a_match_starts_with(String regex, String expected) {
+        MatchStarts starts = MatchStarts.of(regex, true);
+        List<String> got = new ArrayList<>();
+        for (MatchStarts.RunLead r : starts.runs()) {
+            got.add(r.boundary() + (r.context() == null ? "" : " " + r.context()) + " " + r.run() + "{" + r.min() + "}");
+        }
+        assertEquals(List.of(expected.split("\\|")), got, regex);
+        assertNull(MatchStarts.of(regex), "without runs: " + regex);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "[a-z]+secret", // a run of one: every word would be a place
+            "[a-z]{0,8}secret", // may be left out: the word is not where it starts
+            "[a-z][a-z][A-Z]{8}", // two chars before the run
+    })
+    void unsure_runs_mean_search_everywhere(String regex) {
+        assertNull(MatchStarts.of(regex, true), regex);
     }
 
     /** Chat around the rules' own examples: emoji (surrogate pairs), CJK, marks, a long s. */
@@ -140,6 +170,9 @@ class MatchStartsTest {
                 out.add(e);
                 out.add(AROUND[rnd.nextInt(AROUND.length)] + e + AROUND[rnd.nextInt(AROUND.length)]);
                 out.add(e.toUpperCase(java.util.Locale.ROOT));
+                // twice, once glued: values meet in one long run, where a rule led by a run has many places to try
+                out.add(e + AROUND[rnd.nextInt(AROUND.length)] + e);
+                out.add(e.replace(' ', 'x') + e.replace(' ', '0'));
             }
         }
         return out;

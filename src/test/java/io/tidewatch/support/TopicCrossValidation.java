@@ -44,6 +44,7 @@ class TopicCrossValidation {
         WRITERS.put("seventeenth", "questions-seventeenth-tuning.tsv");
         WRITERS.put("eighteenth", "questions-eighteenth-tuning.tsv");
         WRITERS.put("nineteenth", "questions-nineteenth-tuning.tsv"); // not in training.tsv either
+        WRITERS.put("twentieth", "questions-twentieth-tuning.tsv"); // not in training.tsv (yet)
     }
 
     @Test

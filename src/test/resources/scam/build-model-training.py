@@ -49,7 +49,7 @@ def jsonl(path):
 
 for m in jsonl('src/test/resources/detect/chat-train-scam.jsonl'):
     add(m['text'], 'scam' if m['label'] == 'scam' else 'clean', 'train-scam')
-for name in ['chat-train-scam%d' % i for i in range(2, 29)]:
+for name in ['chat-train-scam%d' % i for i in range(2, 30)]:
     for m in jsonl('src/test/resources/detect/%s.jsonl' % name):
         add(m['text'], 'scam' if m['label'] == 'scam' else 'clean', name[5:])
 for m in jsonl('src/test/resources/detect/chat-fresh-tuning.jsonl'):

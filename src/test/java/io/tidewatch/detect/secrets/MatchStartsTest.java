@@ -119,9 +119,7 @@ class MatchStartsTest {
     @Test
     void from_inside_a_surrogate_pair_it_finds_what_a_search_from_there_finds(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        java.nio.file.Path toml = dir.resolve("r.toml");
-        java.nio.file.Files.writeString(toml, "[[rules]]\nid = \"t\"\nregex = '''(?:^|[^a-z])secret: (\\w+)'''\nkeywords = [\"secret\"]\n");
-        RuleSet rules = RuleSet.load(List.of(toml));
+        RuleSet rules = oneRule(dir, "(?:^|[^a-z])secret: (\\w+)", "secret");
         RuleStarts starts = new RuleStarts(rules.rules());
         assertTrue(starts.led(0));
         NormalizedText nt = TextNormalizer.normalize("\uD83D\uDD11secret: abc");
@@ -130,6 +128,20 @@ class MatchStartsTest {
             Matcher m = regex.matcher(nt.text());
             RuleStarts.Found f = starts.in(nt).next(0, regex, from);
             assertEquals(m.find(from) ? m.start() : -1, f == null ? -1 : f.start(), "from " + from);
+        }
+    }
+
+    @Test
+    void a_long_run_tried_in_vain_is_searched_and_finds_what_a_search_finds(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // every char of the run can start "[a-z]{8}", only the eight before "X" do
+        RuleSet rules = oneRule(dir, "([a-z]{8})X", "x");
+        RuleStarts starts = new RuleStarts(rules.rules());
+        assertTrue(starts.led(0));
+        Pattern regex = rules.rules().get(0).regex();
+        for (String text : List.of("a".repeat(200) + "X", "q " + "b".repeat(40) + "X and " + "c".repeat(30) + "X", "a".repeat(50))) {
+            NormalizedText nt = TextNormalizer.normalize(text);
+            assertEquals(searched(regex, nt.text()), tried(starts.in(nt), 0, regex, nt.text().length()), text);
         }
     }
 
@@ -157,6 +169,13 @@ class MatchStartsTest {
             }
         }
         assertTrue(checked > 100_000, "checked: " + checked);
+    }
+
+    /** A rule file of one rule, "t". */
+    private static RuleSet oneRule(java.nio.file.Path dir, String regex, String keyword) throws java.io.IOException {
+        java.nio.file.Path toml = dir.resolve("r.toml");
+        java.nio.file.Files.writeString(toml, "[[rules]]\nid = \"t\"\nregex = '''" + regex + "'''\nkeywords = [\"" + keyword + "\"]\n");
+        return RuleSet.load(List.of(toml));
     }
 
     /** Every example and counterexample, alone and in random chat. */

@@ -32,8 +32,9 @@ public record PartLabels(Pattern label, List<String> keywords) {
     }
 
     /**
-     * A run of ASCII letters, digits and ":_-" from {@code from} on its line: four chars or more holding a digit, or
-     * eight or more in both cases ("43365897:AA_ux…", "4777", "Qm7xT2pLw9Z", "BDFDUZXV" is not).
+     * A run of ASCII letters, digits and ":_-" from {@code from} on its line: four chars or more holding a digit, eight
+     * or more in both cases, or three digits, half of a six-digit code ("43365897:AA_ux…", "4777", "Qm7xT2pLw9Z", "095";
+     * "BDFDUZXV" is not).
      */
     private static boolean valueAfter(String t, int from) {
         int end = Math.min(t.length(), from + VALUE_WITHIN);
@@ -42,14 +43,16 @@ public record PartLabels(Pattern label, List<String> keywords) {
             if (c == '\n') return false;
             if (!isValueChar(c)) { i++; continue; }
             int e = i;
-            boolean digit = false, upper = false, lowerCase = false;
+            boolean digit = false, upper = false, lowerCase = false, other = false;
             while (e < t.length() && isValueChar(t.charAt(e))) {
                 char d = t.charAt(e++);
-                digit |= d >= '0' && d <= '9';
+                boolean isDigit = d >= '0' && d <= '9';
+                digit |= isDigit;
+                other |= !isDigit;
                 upper |= d >= 'A' && d <= 'Z';
                 lowerCase |= d >= 'a' && d <= 'z';
             }
-            if (e - i >= 4 && digit || e - i >= 8 && upper && lowerCase) return true;
+            if (e - i >= 4 && digit || e - i >= 8 && upper && lowerCase || e - i == 3 && !other) return true;
             i = e;
         }
         return false;

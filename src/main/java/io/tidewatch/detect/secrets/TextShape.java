@@ -9,8 +9,8 @@ import io.tidewatch.detect.ChineseNumerals;
  * numerals {@link InsertedSeparators} takes out.
  *
  * @param digitTokens runs of ASCII letters and digits that hold a digit
- * @param valueRuns   runs of ASCII letters, digits and ":_-" of four chars or more holding a digit, or of eight or more
- *                    in both cases: what a value handed over in a part looks like
+ * @param valueRuns   runs of ASCII letters, digits and ":_-" of four chars or more holding a digit, of eight or more
+ *                    in both cases, or of three digits: what a value handed over in a part looks like
  * @param punctuation chars that split values into groups (".", "-", "/", "|", "_", ",")
  * @param symbols     emoji and other symbols
  * @param lines       line breaks
@@ -27,7 +27,7 @@ record TextShape(int digitTokens, int valueRuns, int punctuation, int symbols, i
         int digitTokens = 0, valueRuns = 0, punctuation = 0, symbols = 0, lines = 0, numerals = 0, camelBreaks = 0, loneChars = 0;
         int n = t.length();
         int token = 0, run = 0; // lengths of the current alnum token and value run
-        boolean tokenDigit = false, runDigit = false, runUpper = false, runLower = false;
+        boolean tokenDigit = false, runDigit = false, runUpper = false, runLower = false, runOther = false;
         char before = ' ', previous = ' '; // the two chars before c
         for (int i = 0; i <= n; i++) {
             char c = i < n ? t.charAt(i) : ' ';
@@ -50,10 +50,12 @@ record TextShape(int digitTokens, int valueRuns, int punctuation, int symbols, i
                 runDigit |= digit;
                 runUpper |= upper;
                 runLower |= lower;
+                runOther |= !digit;
             } else if (run > 0) {
-                if (run >= 4 && runDigit || run >= 8 && runUpper && runLower) valueRuns++;
+                // three digits alone: half of a six-digit code handed over in two ("前三位095 后三位163")
+                if (run >= 4 && runDigit || run >= 8 && runUpper && runLower || run == 3 && !runOther) valueRuns++;
                 run = 0;
-                runDigit = runUpper = runLower = false;
+                runDigit = runUpper = runLower = runOther = false;
             }
             if (alnum || i == n) continue;
             if (c < 0x80) {

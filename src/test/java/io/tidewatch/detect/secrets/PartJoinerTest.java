@@ -29,6 +29,9 @@ class PartJoinerTest {
         assertEquals("身份证350203200108158632", joined("身份证前六位350203\n后面200108158632"));
         assertEquals("totp secret 23APDKUFGVZMN6GC", joined("totp secret part1 23APDKUF part2 GVZMN6GC"));
         assertEquals("key: Qm7xT2pLw9ZkR4vN8sYbHd", joined("key: first half Qm7xT2pLw9Z\nsecond half kR4vN8sYbHd"));
+        // a six-digit code in halves of three
+        assertEquals("验证码095163", joined("验证码前三位095 后三位163"));
+        assertEquals("code 079321", joined("code first half 079 second half 321"));
     }
 
     @ParameterizedTest
@@ -36,11 +39,18 @@ class PartJoinerTest {
         "part 1 of the guide is done, part 2 tomorrow",
         "the first half was great, second half boring",
         "前半场 2:1 后半场 0:3",
+        "前3天涨了200 后3天跌了300",
         "part 1: 12\npart 2: x",                        // a part of one char is a list's number, not a piece
         "part 1 ABCD1234\nsome words here\npart 2 EFGH5678",  // the parts must follow each other
         "hello world"})
     void leaves_the_rest(String text) {
         assertNull(joined(text));
+    }
+
+    @Test
+    void a_code_in_two_halves_is_found_and_no_half_shows() {
+        List<Finding> found = Scanners.assertFoundHiding("验证码前三位095 后三位163", "one-time-code", "095", "163");
+        assertTrue(found.stream().anyMatch(f -> f.rule().equals("one-time-code")), found.toString());
     }
 
     @Test

@@ -44,6 +44,9 @@ final class ScamCases {
             "DΜ mе for suppοrt");
 
     static final List<String> ORDINARY = List.of(
+            // support as agreement and a source as news, not a desk or a back door
+            "I'm in support of delisting that coin, dm me if you want to discuss the proposal",
+            "an insider source says withdrawals reopen tomorrow, no idea if it's true",
             "Is this admin DM real? Someone messaged me offering support",
             "Never DM anyone for support, admins will never message you first",
             "Reminder: the team will never ask you to send USDT to verify anything",

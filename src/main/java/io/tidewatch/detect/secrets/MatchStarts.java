@@ -1,8 +1,10 @@
 package io.tidewatch.detect.secrets;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -39,7 +41,7 @@ final class MatchStarts {
             Parser parser = new Parser(regex);
             List<List<Item>> alternatives = parser.alternatives(false);
             Map<String, Integer> out = new TreeMap<>();
-            java.util.Set<RunLead> runLeads = new java.util.LinkedHashSet<>();
+            Set<RunLead> runLeads = new LinkedHashSet<>();
             Start first = new Start(0, Boundary.NONE, null);
             for (List<Item> alternative : alternatives) if (!starts(alternative, 0, first, out, runs ? runLeads : null)) return null;
             // a word of one ASCII letter or digit ("a" in "A{18,24}") occurs so often that a search costs less than the tries
@@ -115,7 +117,7 @@ final class MatchStarts {
      * (when {@code runs} is not null) the runs; false when unsure (nothing consumed for certain, or more than two chars
      * before the first word, one before a run).
      */
-    private static boolean starts(List<Item> items, int k, Start at, Map<String, Integer> out, java.util.Set<RunLead> runs) {
+    private static boolean starts(List<Item> items, int k, Start at, Map<String, Integer> out, Set<RunLead> runs) {
         for (int i = k; i < items.size(); i++) {
             Item item = items.get(i);
             if (item instanceof Empty e) {

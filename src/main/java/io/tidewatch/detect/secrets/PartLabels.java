@@ -31,11 +31,7 @@ public record PartLabels(Pattern label, List<String> keywords) {
         return false;
     }
 
-    /**
-     * A run of ASCII letters, digits and ":_-" from {@code from} on its line: four chars or more holding a digit, eight
-     * or more in both cases, or three digits, half of a six-digit code ("43365897:AA_ux…", "4777", "Qm7xT2pLw9Z", "095";
-     * "BDFDUZXV" is not).
-     */
+    /** A value-like run ({@link TextShape#valueLike}) from {@code from} on its line ("43365897:AA_ux…", "4777", "095"). */
     private static boolean valueAfter(String t, int from) {
         int end = Math.min(t.length(), from + VALUE_WITHIN);
         for (int i = from; i < end; ) {
@@ -52,7 +48,7 @@ public record PartLabels(Pattern label, List<String> keywords) {
                 upper |= d >= 'A' && d <= 'Z';
                 lowerCase |= d >= 'a' && d <= 'z';
             }
-            if (e - i >= 4 && digit || e - i >= 8 && upper && lowerCase || e - i == 3 && !other) return true;
+            if (TextShape.valueLike(e - i, digit, upper, lowerCase, !other)) return true;
             i = e;
         }
         return false;

@@ -175,7 +175,7 @@ final class RuleStarts {
      * Where a match led by one of {@code leads} can start: at a run of at least {@code min} chars of the class that
      * could match (the context char before it, when there is one), never inside a surrogate pair.
      */
-    static int[] runPlaces(MatchStarts.RunLead[] leads, String t) {
+    private static int[] runPlaces(MatchStarts.RunLead[] leads, String t) {
         int[] out = new int[8];
         int n = 0;
         for (MatchStarts.RunLead lead : leads) {

@@ -23,6 +23,15 @@ record TextShape(int digitTokens, int valueRuns, int punctuation, int symbols, i
     /** {@code PUNCTUATION}'s chars below 64, one bit each. */
     private static final long LOW_PUNCTUATION = 1L << '.' | 1L << '-' | 1L << '/' | 1L << ',';
 
+    /**
+     * Whether a run of ASCII letters, digits and ":_-" looks like a value handed over in a part: four chars or more
+     * holding a digit, eight or more in both cases, or three digits alone (half of a six-digit code, "前三位095 后三位163").
+     * {@link PartLabels} asks the same of the run after a label.
+     */
+    static boolean valueLike(int length, boolean digit, boolean upper, boolean lower, boolean onlyDigits) {
+        return length >= 4 && digit || length >= 8 && upper && lower || length == 3 && onlyDigits;
+    }
+
     static TextShape of(String t) {
         int digitTokens = 0, valueRuns = 0, punctuation = 0, symbols = 0, lines = 0, numerals = 0, camelBreaks = 0, loneChars = 0;
         int n = t.length();
@@ -52,8 +61,7 @@ record TextShape(int digitTokens, int valueRuns, int punctuation, int symbols, i
                 runLower |= lower;
                 runOther |= !digit;
             } else if (run > 0) {
-                // three digits alone: half of a six-digit code handed over in two ("前三位095 后三位163")
-                if (run >= 4 && runDigit || run >= 8 && runUpper && runLower || run == 3 && !runOther) valueRuns++;
+                if (valueLike(run, runDigit, runUpper, runLower, !runOther)) valueRuns++;
                 run = 0;
                 runDigit = runUpper = runLower = runOther = false;
             }

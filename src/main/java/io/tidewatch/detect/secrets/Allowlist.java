@@ -5,6 +5,7 @@ import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A gitleaks allowlist: a match is NOT a secret when its regexes match (the secret, the whole
@@ -12,8 +13,9 @@ import java.util.Locale;
  * configured check must agree. Path checks mean nothing for chat and are ignored.
  * <p>
  * Any one regex allows, so they run as few passes as can be (RE2/J has no DFA: a search steps over every char
- * whatever it looks for): those anchored at the start ("^…") as one alternation tried at the start only, and each
- * of the others only when the target holds a word its matches must start with ({@link MatchStarts}).
+ * whatever it looks for, and its first step adds a thread for every alternative). A regex whose matches start with
+ * words ({@link MatchStarts}) runs only when the target holds one, searched from the first such word; the others
+ * anchored at the start ("^…") run as one alternation tried at the start only, and the rest as one search.
  */
 public final class Allowlist {
     private final String description;
@@ -26,7 +28,9 @@ public final class Allowlist {
     private final Pattern anchored;
     /** The other regexes that start with words, each with the lower-case words one of which its target must hold. */
     private final List<Pattern> led = new ArrayList<>();
-    private final List<String[]> leadWords = new ArrayList<>();
+    private final List<MatchStarts> leadWords = new ArrayList<>();
+    /** Per regex in {@code led}: whether it is anchored at the start, so its words can only be where its leads put them. */
+    private final List<Boolean> ledAnchored = new ArrayList<>();
     /** The rest, as one alternation; null when there are none. */
     private final Pattern anywhere;
 
@@ -42,11 +46,13 @@ public final class Allowlist {
         List<String> atStart = new ArrayList<>(), rest = new ArrayList<>();
         for (Pattern p : this.regexes) {
             MatchStarts starts = MatchStarts.of(p.pattern());
-            if (anchoredAtStart(p.pattern())) {
-                atStart.add("(?:" + p.pattern() + ")");
-            } else if (starts != null) {
+            if (starts != null) {
+                // the test cards' "^(?:4242…|4111…|…)$": thirteen threads at the first step of every value, for nothing
                 led.add(p);
-                leadWords.add(starts.leads().keySet().toArray(String[]::new));
+                leadWords.add(starts);
+                ledAnchored.add(anchoredAtStart(p.pattern()));
+            } else if (anchoredAtStart(p.pattern())) {
+                atStart.add("(?:" + p.pattern() + ")");
             } else {
                 rest.add("(?:" + p.pattern() + ")");
             }
@@ -90,13 +96,61 @@ public final class Allowlist {
     private boolean regexHit(String target) {
         if (anchored != null && anchored.matcher(target).find()) return true;
         if (anywhere != null && anywhere.matcher(target).find()) return true;
-        String lower = led.isEmpty() ? null : TextNormalizer.lowerCase(target);
+        String lower = null;
         for (int i = 0; i < led.size(); i++) {
-            boolean any = !RuleStarts.wordsFold(lower);
-            for (String w : leadWords.get(i)) if (any || lower.contains(w)) { any = true; break; }
-            if (any && led.get(i).matcher(target).find()) return true; // else no match can start anywhere in it
+            if (ledAnchored.get(i)) {
+                if (wordAtStart(target, leadWords.get(i)) && led.get(i).matcher(target).find()) return true;
+                continue;
+            }
+            if (lower == null) lower = TextNormalizer.lowerCase(target);
+            int first = RuleStarts.wordsFold(lower) ? firstWord(lower, leadWords.get(i)) : 0;
+            // a match starts at a word or at most two code points before it (MatchStarts): none starts earlier
+            if (first >= 0 && led.get(i).matcher(target).find(back(target, first, 2))) return true;
         }
         return false;
+    }
+
+    /**
+     * Whether one of the words is where a match from the start would have it: at the start, or one or two code points
+     * on. Compared ignoring case as {@link String#regionMatches(boolean, int, String, int, int)} does, which takes every
+     * pair a case-insensitive regex takes ("ſ" for "s" too).
+     */
+    private static boolean wordAtStart(String target, MatchStarts starts) {
+        int one = codePointsOn(target, 1), two = codePointsOn(target, 2);
+        for (Map.Entry<String, Integer> e : starts.leads().entrySet()) {
+            String w = e.getKey();
+            int leads = e.getValue();
+            if ((leads & 1) != 0 && target.regionMatches(true, 0, w, 0, w.length())
+                    || (leads & 2) != 0 && one > 0 && target.regionMatches(true, one, w, 0, w.length())
+                    || (leads & 4) != 0 && two > 0 && target.regionMatches(true, two, w, 0, w.length())) return true;
+        }
+        return false;
+    }
+
+    /** Where the first of the words occurs in {@code lower}, or -1. */
+    private static int firstWord(String lower, MatchStarts starts) {
+        int first = -1;
+        for (String w : starts.leads().keySet()) {
+            int at = lower.indexOf(w);
+            if (at >= 0 && (first < 0 || at < first)) first = at;
+        }
+        return first;
+    }
+
+    /** Where the code point after the first {@code n} starts, or -1 when {@code t} has fewer. */
+    private static int codePointsOn(String t, int n) {
+        int p = 0;
+        for (int k = 0; k < n; k++) {
+            if (p >= t.length()) return -1;
+            p += Character.charCount(t.codePointAt(p));
+        }
+        return p;
+    }
+
+    /** {@code p} less {@code n} code points, not before the start. */
+    private static int back(String t, int p, int n) {
+        for (int k = 0; k < n && p > 0; k++) p = p >= 2 && Character.isLowSurrogate(t.charAt(p - 1)) && Character.isHighSurrogate(t.charAt(p - 2)) ? p - 2 : p - 1;
+        return p;
     }
 
     /** "^…" or "(?i)^…": a match can only start at the start of the target (no top-level alternative). */

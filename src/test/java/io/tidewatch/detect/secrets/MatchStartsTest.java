@@ -156,7 +156,11 @@ class MatchStartsTest {
         List<String> targets = new ArrayList<>();
         for (String t : texts(rules)) {
             targets.add(t);
-            for (String w : t.split("[\\s:=：]+")) targets.add(w);
+            for (String w : t.split("[\\s:=：]+")) {
+                // upper-cased, and one or two code points before it (a surrogate pair among them): where an anchored
+                // regex's words are looked for
+                targets.addAll(List.of(w, w.toUpperCase(java.util.Locale.ROOT), "x" + w, "\uD83D\uDE00" + w, "-\uD83D\uDE00" + w));
+            }
         }
         int checked = 0;
         for (Allowlist a : lists) {

@@ -44,7 +44,8 @@ final class PartJoiner {
             int s = found.get(k)[1];
             while (s < end && isLead(t.charAt(s))) s++;
             int e = end;
-            while (e > s && isTrail(t.charAt(e - 1))) e--;
+            // and a mark between parts set off by spaces ("first 6 440305 / birthday …"): a value ending in "/" keeps it
+            while (e > s && (isTrail(t.charAt(e - 1)) || isDivider(t.charAt(e - 1)) && e - 2 >= s && isBlank(t.charAt(e - 2)))) e--;
             parts.add(new Part(found.get(k)[0], s, isValue(t, s, e) ? e : -1));
         }
         ReadingBuilder out = null;
@@ -97,11 +98,15 @@ final class PartJoiner {
 
     private static boolean isTrail(char c) { return c == ' ' || c == '\t' || c == '\r' || c == ',' || c == '，' || c == '.' || c == '。' || c == ';' || c == '；'; }
 
+    private static boolean isDivider(char c) { return c == '/' || c == '|' || c == '／' || c == '｜'; }
+
+    private static boolean isBlank(char c) { return c == ' ' || c == '\t'; }
+
     private static boolean blank(String t, int from, int to) {
         if (to < from) return false;
         for (int c = from; c < to; c++) {
             char ch = t.charAt(c);
-            if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r' && !isTrail(ch)) return false;
+            if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r' && !isTrail(ch) && !isDivider(ch)) return false;
         }
         return true;
     }

@@ -32,6 +32,10 @@ class PartJoinerTest {
         // a six-digit code in halves of three
         assertEquals("验证码095163", joined("验证码前三位095 后三位163"));
         assertEquals("code 079321", joined("code first half 079 second half 321"));
+        // an ID number as its parts, set off by slashes; a value's own "/" stays
+        assertEquals("id number: 44030519750105259X", joined("id number: first 6 440305 / birthday 19750105 / last 4 259X"));
+        assertEquals("身份证44030519750105259X", joined("身份证前6位 440305 生日 19750105 后4位 259X"));
+        assertEquals("key qT7xZk2w/P9aB4mNq/", joined("key part 1 qT7xZk2w/\npart 2 P9aB4mNq/"));
     }
 
     @ParameterizedTest
@@ -42,6 +46,7 @@ class PartJoinerTest {
         "前3天涨了200 后3天跌了300",
         "part 1: 12\npart 2: x",                        // a part of one char is a list's number, not a piece
         "part 1 ABCD1234\nsome words here\npart 2 EFGH5678",  // the parts must follow each other
+        "birthday 19900101 / anniversary 20150601",           // one label's value alone
         "hello world"})
     void leaves_the_rest(String text) {
         assertNull(joined(text));

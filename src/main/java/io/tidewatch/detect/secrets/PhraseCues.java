@@ -19,10 +19,12 @@ import java.util.List;
  *                              (scaled for longer phrases); a random phrase rarely holds more than one
  * @param groupLabel   what a line may open with when a phrase is handed over in parts ("words 1-4:", "前六个：", or
  *                     "第一段 " with a space at a line's start); such labels count as separators between the words (null: none)
+ * @param maskCues     say that a word of a phrase was hidden ("hid one word", "遮了一个字"): a phrase one word short with
+ *                     a mask ("*****") in its place is still handed over (the word is one of 2,048, the checksum narrows it)
  */
 public record PhraseCues(List<String> labels, List<String> labelFillers, List<String> adviceWords, List<String> adviceExceptions,
                          List<String> proseWords, List<String> grammarChars, int maxGrammarChars,
-                         int maxGrammarCharsSpaced, Pattern groupLabel) {
+                         int maxGrammarCharsSpaced, Pattern groupLabel, List<String> maskCues) {
     public PhraseCues {
         labels = List.copyOf(labels);
         labelFillers = List.copyOf(labelFillers);
@@ -30,9 +32,10 @@ public record PhraseCues(List<String> labels, List<String> labelFillers, List<St
         adviceExceptions = List.copyOf(adviceExceptions);
         proseWords = List.copyOf(proseWords);
         grammarChars = List.copyOf(grammarChars);
+        maskCues = List.copyOf(maskCues);
     }
 
     public static PhraseCues none() {
-        return new PhraseCues(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), 0, 0, null);
+        return new PhraseCues(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), 0, 0, null, List.of());
     }
 }

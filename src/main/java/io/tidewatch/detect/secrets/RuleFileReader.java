@@ -158,7 +158,7 @@ public final class RuleFileReader {
         return v.asBoolean();
     }
 
-    /** The bip39 detector's cue words: {@code labels}, {@code labelFillers}, {@code adviceWords}, {@code adviceExceptions}, {@code proseWords}, {@code grammarChars}. */
+    /** The bip39 detector's cue words: {@code labels}, {@code labelFillers}, {@code adviceWords}, {@code adviceExceptions}, {@code proseWords}, {@code grammarChars}, {@code maskCues}. */
     private static PhraseCues phraseCues(Path file, JsonNode r, int line, String where) {
         List<String> grammar = strings(file, r, "grammarChars", line);
         for (String g : grammar) {
@@ -169,7 +169,8 @@ public final class RuleFileReader {
         if (maxGrammar < 0 || maxSpaced < 0) throw new ConfigException(where + ": 'maxGrammarChars' and 'maxGrammarCharsSpaced' must be 0 or more");
         return new PhraseCues(lower(strings(file, r, "labels", line)), lower(strings(file, r, "labelFillers", line)),
                 lower(strings(file, r, "adviceWords", line)), lower(strings(file, r, "adviceExceptions", line)),
-                lower(strings(file, r, "proseWords", line)), grammar, maxGrammar, maxSpaced, groupLabel(r, where));
+                lower(strings(file, r, "proseWords", line)), grammar, maxGrammar, maxSpaced, groupLabel(r, where),
+                lower(strings(file, r, "maskCues", line)));
     }
 
     /** {@code [context] removedMarks}: tables of one {@code mark} (a single char) and the {@code cues} that say to remove it. */

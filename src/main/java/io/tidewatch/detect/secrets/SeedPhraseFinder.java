@@ -172,7 +172,8 @@ final class SeedPhraseFinder {
      * checksum) is found by trying. Judged as an unverified phrase is (not prose, not advice).
      */
     private Phrase masked(NormalizedText nt, String t, List<Token> whole, int list) {
-        if (cues.maskCues().isEmpty()) return null;
+        int star = t.indexOf('*', whole.get(0).end);
+        if (cues.maskCues().isEmpty() || star < 0 || star >= whole.get(whole.size() - 1).start) return null; // no mask inside
         // the phrase stands between marks or line breaks, the longest first: characters of the sentences around it may
         // join the run ("为了安全我遮了一个字哈：殊 天 … 今⏎想问下少一个字…")
         for (int len = 23; len >= 11; len -= 3) {
@@ -196,7 +197,9 @@ final class SeedPhraseFinder {
 
     private Phrase maskedWindow(NormalizedText nt, String t, List<Token> run, int list) {
         int gaps = 0;
-        for (int k = 1; k < run.size(); k++) if (t.substring(run.get(k - 1).end, run.get(k).start).indexOf('*') >= 0) gaps++;
+        for (int k = 1; k < run.size(); k++) {
+            for (int c = run.get(k - 1).end; c < run.get(k).start; c++) if (t.charAt(c) == '*') { gaps++; break; }
+        }
         if (gaps != 1) return null;
         int len = run.size(), start = spanStart(run, 0, len), end = spanEnd(run, 0, len);
         String around = t.substring(Math.max(0, start - 120), Math.min(t.length(), end + 60));

@@ -175,15 +175,18 @@ final class SeedPhraseFinder {
         int star = t.indexOf('*', whole.get(0).end);
         if (cues.maskCues().isEmpty() || star < 0 || star >= whole.get(whole.size() - 1).start) return null; // no mask inside
         // the phrase stands between marks or line breaks, the longest first: characters of the sentences around it may
-        // join the run ("为了安全我遮了一个字哈：殊 天 … 今⏎想问下少一个字…")
-        for (int len = 23; len >= 11; len -= 3) {
-            for (int s = 0; s + len <= whole.size(); s++) {
-                boolean startAligned = s > 0 ? boundary(t, whole.get(s - 1), whole.get(s)) : edge(t, whole.get(s).start - 1, -1);
-                boolean endAligned = s + len < whole.size() ? boundary(t, whole.get(s + len - 1), whole.get(s + len))
-                        : edge(t, whole.get(s + len - 1).end, 1);
-                if (!startAligned || !endAligned) continue;
-                Phrase p = maskedWindow(nt, t, whole.subList(s, s + len), list);
-                if (p != null) return p;
+        // join the run ("为了安全我遮了一个字哈：殊 天 … 今⏎想问下少一个字…"); failing that, it fills the run up to where a
+        // word off the lists stands ("… engine abuse BTC to the …")
+        for (boolean strict : new boolean[]{true, false}) {
+            for (int len = 23; len >= 11; len -= 3) {
+                for (int s = 0; s + len <= whole.size(); s++) {
+                    boolean startAligned = s > 0 ? boundary(t, whole.get(s - 1), whole.get(s)) : !strict || edge(t, whole.get(s).start - 1, -1);
+                    boolean endAligned = s + len < whole.size() ? boundary(t, whole.get(s + len - 1), whole.get(s + len))
+                            : !strict || edge(t, whole.get(s + len - 1).end, 1);
+                    if (!startAligned || !endAligned) continue;
+                    Phrase p = maskedWindow(nt, t, whole.subList(s, s + len), list);
+                    if (p != null) return p;
+                }
             }
         }
         return null;

@@ -86,7 +86,7 @@ class FreshChatEvalTest {
             "fresh30-heldout, false, 1, 1, 0.45, 0.97", "train-scam28, true, 1, 1, 0.70, 0.95",
             "fresh31-heldout, false, 1, 1, 0.68, 0.95", "train-scam29, true, 1, 1, 0.80, 0.95",
             "fresh32-heldout, false, 0.80, 0.97, 1, 0", "train-secrets16, true, 0.75, 0.97, 1, 0",
-            "fresh33-heldout, false, 1, 1, 0.60, 0.95", "train-scam30, true, 1, 1, 0.80, 0.95",
+            "fresh33-heldout, false, 1, 1, 0.60, 0.95", "train-scam30, true, 1, 1, 0.75, 0.95",
             "fresh34-heldout, false, 0.80, 0.97, 1, 0", "train-secrets17, true, 0.75, 0.97, 1, 0",
             "train-scam, true, 1, 1, 0.77, 0.98", "train-secrets, true, 0.98, 0.99, 1, 0",
             "train-scam2, true, 1, 1, 0.77, 0.98", "train-scam3, true, 1, 1, 0.89, 0.99",

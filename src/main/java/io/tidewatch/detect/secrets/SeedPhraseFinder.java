@@ -35,6 +35,8 @@ final class SeedPhraseFinder {
 
     private static final List<Bip39Wordlist> LISTS = Bip39Wordlist.ALL;
     private static final String SEPARATORS = ",.;:、，。；：)(][【】〔〕#-*•|\"'/_";
+    /** Marks that end a phrase as a line break does. */
+    private static final String BOUNDARY_MARKS = ".;:，。；：、!?|";
 
     private final List<String> contextWords;
     private final List<String> negativeWords;
@@ -195,7 +197,7 @@ final class SeedPhraseFinder {
     /** From {@code i} on in direction {@code step}, past spaces: the text's edge, a line break or a mark. */
     private static boolean edge(String t, int i, int step) {
         while (i >= 0 && i < t.length() && (t.charAt(i) == ' ' || t.charAt(i) == '\t')) i += step;
-        return i < 0 || i >= t.length() || t.charAt(i) == '\n' || ".;:，。；：、!?|".indexOf(t.charAt(i)) >= 0;
+        return i < 0 || i >= t.length() || t.charAt(i) == '\n' || BOUNDARY_MARKS.indexOf(t.charAt(i)) >= 0;
     }
 
     private Phrase maskedWindow(NormalizedText nt, String t, List<Token> run, int list) {
@@ -884,7 +886,7 @@ final class SeedPhraseFinder {
     private static boolean boundary(String t, Token a, Token b) {
         for (int k = a.end; k < b.start; k++) {
             char c = t.charAt(k);
-            if (c == '\n' || ".;:，。；：、!?|".indexOf(c) >= 0) return true;
+            if (c == '\n' || BOUNDARY_MARKS.indexOf(c) >= 0) return true;
         }
         return false;
     }

@@ -26,11 +26,8 @@ public final class Allowlist {
     private final List<String> targetRules;
     /** The regexes anchored at the start, as one "^(?:…|…)"; null when there are none. */
     private final Pattern anchored;
-    /** The other regexes that start with words, each with the lower-case words one of which its target must hold. */
-    private final List<Pattern> led = new ArrayList<>();
-    private final List<MatchStarts> leadWords = new ArrayList<>();
-    /** Per regex in {@code led}: whether it is anchored at the start, so its words can only be where its leads put them. */
-    private final List<Boolean> ledAnchored = new ArrayList<>();
+    /** The regexes whose matches start with words ({@link Led}). */
+    private final List<Led> led = new ArrayList<>();
     /** The rest, as one alternation; null when there are none. */
     private final Pattern anywhere;
 
@@ -48,9 +45,7 @@ public final class Allowlist {
             MatchStarts starts = MatchStarts.of(p.pattern());
             if (starts != null) {
                 // the test cards' "^(?:4242…|4111…|…)$": thirteen threads at the first step of every value, for nothing
-                led.add(p);
-                leadWords.add(starts);
-                ledAnchored.add(anchoredAtStart(p.pattern()));
+                led.add(new Led(p, starts, anchoredAtStart(p.pattern())));
             } else if (anchoredAtStart(p.pattern())) {
                 atStart.add("(?:" + p.pattern() + ")");
             } else {
@@ -97,18 +92,26 @@ public final class Allowlist {
         if (anchored != null && anchored.matcher(target).find()) return true;
         if (anywhere != null && anywhere.matcher(target).find()) return true;
         String lower = null;
-        for (int i = 0; i < led.size(); i++) {
-            if (ledAnchored.get(i)) {
-                if (wordAtStart(target, leadWords.get(i)) && led.get(i).matcher(target).find()) return true;
+        for (Led l : led) {
+            if (l.anchored()) {
+                if (wordAtStart(target, l.starts()) && l.regex().matcher(target).find()) return true;
                 continue;
             }
             if (lower == null) lower = TextNormalizer.lowerCase(target);
-            int first = RuleStarts.wordsFold(lower) ? firstWord(lower, leadWords.get(i)) : 0;
+            int first = RuleStarts.wordsFold(lower) ? firstWord(lower, l.starts()) : 0;
             // a match starts at a word or at most two code points before it (MatchStarts): none starts earlier
-            if (first >= 0 && led.get(i).matcher(target).find(back(target, first, 2))) return true;
+            if (first > 0) first = RuleStarts.codePointBefore(target, first);
+            if (first > 0) first = RuleStarts.codePointBefore(target, first);
+            if (first >= 0 && l.regex().matcher(target).find(first)) return true;
         }
         return false;
     }
+
+    /**
+     * A regex whose matches start with the words of {@code starts}; {@code anchored} at the start of its target, its words
+     * can only be where its leads put them.
+     */
+    private record Led(Pattern regex, MatchStarts starts, boolean anchored) {}
 
     /**
      * Whether one of the words is where a match from the start would have it: at the start, or one or two code points
@@ -139,18 +142,7 @@ public final class Allowlist {
 
     /** Where the code point after the first {@code n} starts, or -1 when {@code t} has fewer. */
     private static int codePointsOn(String t, int n) {
-        int p = 0;
-        for (int k = 0; k < n; k++) {
-            if (p >= t.length()) return -1;
-            p += Character.charCount(t.codePointAt(p));
-        }
-        return p;
-    }
-
-    /** {@code p} less {@code n} code points, not before the start. */
-    private static int back(String t, int p, int n) {
-        for (int k = 0; k < n && p > 0; k++) p = p >= 2 && Character.isLowSurrogate(t.charAt(p - 1)) && Character.isHighSurrogate(t.charAt(p - 2)) ? p - 2 : p - 1;
-        return p;
+        return t.codePointCount(0, t.length()) < n ? -1 : t.offsetByCodePoints(0, n);
     }
 
     /** "^…" or "(?i)^…": a match can only start at the start of the target (no top-level alternative). */

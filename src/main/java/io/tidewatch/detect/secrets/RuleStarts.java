@@ -212,7 +212,7 @@ final class RuleStarts {
     }
 
     /** Where the code point before {@code p} starts: two chars back when it is a surrogate pair. */
-    private static int codePointBefore(String t, int p) {
+    static int codePointBefore(String t, int p) {
         return p >= 2 && Character.isLowSurrogate(t.charAt(p - 1)) && Character.isHighSurrogate(t.charAt(p - 2)) ? p - 2 : p - 1;
     }
 
